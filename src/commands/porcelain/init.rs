@@ -1,0 +1,125 @@
+//! `git ticket init`: writes TicketFlow's default `.ticketflow.yaml`, creates the ticket
+//! folders and adds `current-ticket.md` to `.gitignore`. Commits nothing.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use crate::config::{self, Config};
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::fsutil;
+use crate::output::{FormatArg, Out, Outcome, write_json};
+use crate::registry::{Command, Cost, Exec, Group, Profile};
+
+/// Initialize git-ticket (TicketFlow) in the current working tree.
+///
+/// Writes the default `.ticketflow.yaml`, creates tickets/todo, tickets/doing and tickets/done,
+/// and adds `current-ticket.md` to `.gitignore`. Nothing is committed: commit
+/// `.ticketflow.yaml` and `.gitignore` yourself, since worktrees read the committed config.
+/// Running it again changes nothing.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    format: FormatArg,
+}
+
+/// The `init` command.
+pub struct Init;
+
+impl Command for Init {
+    const NAME: &'static str = "init";
+    const SUMMARY: &'static str = "Initialize ticket management in this repository";
+    const GROUP: Group = Group::Porcelain;
+    const PROFILE: Profile = Profile {
+        exec: Exec::Sequential,
+        cost: Cost::Single,
+    };
+    type Args = Args;
+
+    fn run(ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
+        let (_, root) = ctx.repo()?;
+        let config_path = root.join(config::FILE_NAME);
+        let io = |path: &Path| {
+            let path = path.to_owned();
+            move |source| Error::Io { path, source }
+        };
+        match fsutil::create_exclusive(&config_path, config::DEFAULT_YAML.as_bytes()) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                return Ok(Box::new(Initialized {
+                    created: false,
+                    config_path,
+                    tickets_dir: None,
+                }));
+            }
+            other => other.map_err(io(&config_path))?,
+        }
+        let config = Config::default();
+        let tickets_dir = config.tickets_dir(&root);
+        for sub in config.status_dirs() {
+            let dir = tickets_dir.join(sub);
+            std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        }
+        let gitignore = root.join(".gitignore");
+        let current = match std::fs::read(&gitignore) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(io(&gitignore)(e)),
+        };
+        if !contains(&current, b"current-ticket.md") {
+            let mut updated = current;
+            updated.extend_from_slice(b"\n# TicketFlow\ncurrent-ticket.md\n.worktrees/\n");
+            fsutil::write_atomic(&gitignore, &updated).map_err(io(&gitignore))?;
+        }
+        Ok(Box::new(Initialized {
+            created: true,
+            config_path,
+            tickets_dir: Some(tickets_dir),
+        }))
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+struct Initialized {
+    created: bool,
+    config_path: PathBuf,
+    tickets_dir: Option<PathBuf>,
+}
+
+impl Outcome for Initialized {
+    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+        if !self.created {
+            return writeln!(out.w, "Ticket system already initialized");
+        }
+        writeln!(out.w, "Initialized ticket system successfully")?;
+        writeln!(
+            out.w,
+            "Configuration saved to: {}",
+            self.config_path.display()
+        )?;
+        if let Some(dir) = &self.tickets_dir {
+            writeln!(out.w, "Tickets directory: {}", dir.display())?;
+        }
+        writeln!(
+            out.w,
+            "Next: commit .ticketflow.yaml and .gitignore, then 'git ticket new <slug>'"
+        )
+    }
+
+    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
+        write_json(
+            w,
+            &json!({
+                "config_path": self.config_path.display().to_string(),
+                "initialized": self.created,
+                "message": if self.created { "Initialized ticket system successfully" } else { "Ticket system already initialized" },
+                "success": true,
+                "tickets_dir": self.tickets_dir.as_ref().map(|d| d.display().to_string()),
+            }),
+        )
+    }
+}

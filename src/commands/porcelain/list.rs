@@ -1,0 +1,167 @@
+//! `git ticket list` (`ls`): the tickets of some status folders, sorted by priority ↑,
+//! creation time ↓, ID. Reads only the frontmatter; invalid files are reported and skipped.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use crate::commands::view::ticket_json;
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::output::{FormatArg, Out, Outcome, Style, pad, truncate, width, write_json};
+use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::ticket::{Status, Ticket};
+
+/// Which tickets `list` shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFilter {
+    /// Not started.
+    Todo,
+    /// In progress.
+    Doing,
+    /// Closed.
+    Done,
+    /// Todo, doing and done.
+    All,
+}
+
+/// List tickets (todo and doing by default).
+///
+/// Sorted by priority (lowest number first), then newest first, then ID.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Status to show [default: todo and doing]
+    #[arg(short, long, alias = "s", value_enum, value_name = "STATUS")]
+    status: Option<StatusFilter>,
+    /// Maximum number of tickets to show; 0 shows all
+    #[arg(short, long, alias = "c", default_value_t = 20, value_name = "N")]
+    count: usize,
+    #[command(flatten)]
+    format: FormatArg,
+}
+
+/// The `list` command.
+pub struct List;
+
+impl Command for List {
+    const NAME: &'static str = "list";
+    const ALIASES: &'static [&'static str] = &["ls"];
+    const SUMMARY: &'static str = "List tickets";
+    const GROUP: Group = Group::Porcelain;
+    const PROFILE: Profile = Profile {
+        exec: Exec::Parallel,
+        cost: Cost::PerTicket,
+    };
+    type Args = Args;
+
+    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+        let folders: &[Status] = match args.status {
+            None => &[Status::Todo, Status::Doing],
+            Some(StatusFilter::Todo) => &[Status::Todo],
+            Some(StatusFilter::Doing) => &[Status::Doing],
+            Some(StatusFilter::Done) => &[Status::Done],
+            Some(StatusFilter::All) => &Status::ALL,
+        };
+        let store = &ctx.project()?.store;
+        let listing = store.list(folders)?;
+        // The summary counts every ticket. Folders that were read count by the tickets'
+        // timestamps; the others by their file names, so unlisted done tickets cost a
+        // directory read only.
+        let mut summary = [0usize; 3];
+        for t in &listing.tickets {
+            summary[t.status().index()] += 1;
+        }
+        let unread: Vec<Status> = Status::ALL
+            .into_iter()
+            .filter(|s| !folders.contains(s))
+            .collect();
+        let (others, _) = store.entries(&unread)?;
+        for e in &others {
+            summary[e.folder.index()] += 1;
+        }
+        let warnings: Vec<String> = listing.problems.iter().map(ToString::to_string).collect();
+        ctx.warnings.extend(warnings.iter().cloned());
+        let mut tickets = listing.tickets;
+        if args.count > 0 {
+            tickets.truncate(args.count);
+        }
+        Ok(Box::new(Listed {
+            tickets,
+            summary,
+            warnings,
+        }))
+    }
+}
+
+struct Listed {
+    tickets: Vec<Ticket>,
+    summary: [usize; 3],
+    warnings: Vec<String>,
+}
+
+/// Description column width before truncation.
+const DESCRIPTION_WIDTH: usize = 50;
+
+impl Outcome for Listed {
+    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+        if self.tickets.is_empty() {
+            return writeln!(out.w, "No tickets found");
+        }
+        let id_width = self
+            .tickets
+            .iter()
+            .map(|t| width(&t.id))
+            .max()
+            .unwrap_or(0)
+            .max(2);
+        out.styled(
+            Style::Bold,
+            &format!(
+                "{}  {:<6}  {:<3}  DESCRIPTION",
+                pad("ID", id_width),
+                "STATUS",
+                "PRI"
+            ),
+        )?;
+        writeln!(out.w)?;
+        writeln!(out.w, "{}", "-".repeat(id_width + 50))?;
+        for t in &self.tickets {
+            let status = t.status();
+            let style = match status {
+                Status::Todo => Style::Plain,
+                Status::Doing => Style::Yellow,
+                Status::Done => Style::Green,
+            };
+            write!(out.w, "{}  ", pad(&t.id, id_width))?;
+            out.styled(style, &format!("{:<6}", status.as_str()))?;
+            writeln!(
+                out.w,
+                "  {:<3}  {}",
+                t.meta.priority,
+                truncate(&t.meta.description, DESCRIPTION_WIDTH)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
+        let tickets: Vec<Value> = self
+            .tickets
+            .iter()
+            .map(|t| {
+                let mut v = ticket_json(t);
+                v.insert("has_worktree".into(), json!(t.status() == Status::Doing));
+                Value::Object(v)
+            })
+            .collect();
+        let [todo, doing, done] = self.summary;
+        let mut v = json!({
+            "summary": { "doing": doing, "done": done, "todo": todo, "total": todo + doing + done },
+            "tickets": tickets,
+        });
+        if !self.warnings.is_empty() {
+            v["warnings"] = json!(self.warnings);
+        }
+        write_json(w, &v)
+    }
+}

@@ -1,0 +1,100 @@
+//! `git ticket show <ticket>`: one ticket's fields and body. Resolves the reference from file
+//! names and parses only that ticket.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use crate::commands::view::ticket_json;
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::output::{FormatArg, Out, Outcome, Style, write_json};
+use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::ticket::Ticket;
+use crate::ticket::store::load;
+
+/// Show a ticket's details and body.
+///
+/// TICKET is a full ID, an ID prefix, a slug, a slug prefix, or whole words of a slug
+/// (e.g. 42 for 261127-013854-fix-issue-42). An ambiguous reference lists the candidates.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The ticket to show
+    #[arg(value_name = "TICKET")]
+    ticket: String,
+    #[command(flatten)]
+    format: FormatArg,
+}
+
+/// The `show` command.
+pub struct Show;
+
+impl Command for Show {
+    const NAME: &'static str = "show";
+    const SUMMARY: &'static str = "Show ticket details";
+    const GROUP: Group = Group::Porcelain;
+    const PROFILE: Profile = Profile {
+        exec: Exec::Sequential,
+        cost: Cost::Single,
+    };
+    type Args = Args;
+
+    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+        let store = &ctx.project()?.store;
+        let entry = store.resolve(&args.ticket)?;
+        let ticket = load(&entry, true).map_err(|p| Error::Store(p.into()))?;
+        Ok(Box::new(Shown(ticket)))
+    }
+}
+
+struct Shown(Ticket);
+
+impl Outcome for Shown {
+    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+        let t = &self.0;
+        let m = &t.meta;
+        let time = |t: &Option<crate::ticket::Timestamp>| t.map(|t| t.to_rfc3339());
+        out.styled(Style::Bold, &format!("ID: {}", t.id))?;
+        writeln!(out.w)?;
+        writeln!(out.w, "Status: {}", m.status())?;
+        writeln!(out.w, "Priority: {}", m.priority)?;
+        writeln!(out.w, "Description: {}", m.description)?;
+        writeln!(
+            out.w,
+            "Created: {}",
+            time(&m.created_at).unwrap_or_default()
+        )?;
+        if let Some(s) = time(&m.started_at) {
+            writeln!(out.w, "Started: {s}")?;
+        }
+        if let Some(c) = time(&m.closed_at) {
+            writeln!(out.w, "Closed: {c}")?;
+        }
+        if let Some(r) = &m.closure_reason {
+            writeln!(out.w, "Closure reason: {r}")?;
+        }
+        if let Some(related) = m.related.as_ref().filter(|r| !r.is_empty()) {
+            writeln!(out.w, "Related: {}", related.join(", "))?;
+        }
+        writeln!(out.w, "File: {}", t.path.display())?;
+        writeln!(out.w)?;
+        let body = t.body.as_deref().unwrap_or_default();
+        out.w.write_all(body.as_bytes())?;
+        if !body.ends_with('\n') {
+            writeln!(out.w)?;
+        }
+        Ok(())
+    }
+
+    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
+        let mut v = ticket_json(&self.0);
+        v.insert(
+            "content".into(),
+            json!(self.0.body.as_deref().unwrap_or_default()),
+        );
+        if let Some(r) = &self.0.meta.closure_reason {
+            v.insert("closure_reason".into(), json!(r));
+        }
+        write_json(w, &json!({ "ticket": Value::Object(v) }))
+    }
+}

@@ -1,0 +1,67 @@
+//! `git ticket version` (also `--version`, `-v`): needs neither a repository nor a config.
+
+use std::io::{self, Write};
+
+use serde_json::json;
+
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::output::{FormatArg, Out, Outcome, write_json};
+use crate::registry::{Command, Cost, Exec, Group, Profile};
+
+/// Show version information.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    format: FormatArg,
+}
+
+/// The `version` command.
+pub struct Version;
+
+/// The build's version, commit and time (commit and time come from the build environment
+/// variables `GIT_TICKET_GIT_COMMIT` and `GIT_TICKET_BUILD_TIME`, else `unknown`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+const GIT_COMMIT: &str = match option_env!("GIT_TICKET_GIT_COMMIT") {
+    Some(c) => c,
+    None => "unknown",
+};
+const BUILD_TIME: &str = match option_env!("GIT_TICKET_BUILD_TIME") {
+    Some(t) => t,
+    None => "unknown",
+};
+
+impl Command for Version {
+    const NAME: &'static str = "version";
+    const SUMMARY: &'static str = "Show version information";
+    const GROUP: Group = Group::Porcelain;
+    const PROFILE: Profile = Profile {
+        exec: Exec::Sequential,
+        cost: Cost::Trivial,
+    };
+    type Args = Args;
+
+    fn run(_ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
+        Ok(Box::new(VersionInfo))
+    }
+}
+
+struct VersionInfo;
+
+impl Outcome for VersionInfo {
+    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+        writeln!(out.w, "git-ticket version {VERSION}")?;
+        if GIT_COMMIT != "unknown" {
+            writeln!(out.w, "  Git commit: {GIT_COMMIT}")?;
+            writeln!(out.w, "  Built at:   {BUILD_TIME}")?;
+        }
+        Ok(())
+    }
+
+    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
+        write_json(
+            w,
+            &json!({ "build_time": BUILD_TIME, "git_commit": GIT_COMMIT, "version": VERSION }),
+        )
+    }
+}

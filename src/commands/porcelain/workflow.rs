@@ -1,0 +1,53 @@
+//! `git ticket workflow`: prints the working guide for people and AI agents (our own text),
+//! e.g. `git ticket workflow > AGENTS.md`.
+
+use std::io::{self, Write};
+
+use serde_json::json;
+
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::output::{FormatArg, Out, Outcome, write_json};
+use crate::registry::{Command, Cost, Exec, Group, Profile};
+
+/// The guide, in Markdown.
+pub const GUIDE: &str = include_str!("workflow.md");
+
+/// Print the git-ticket workflow guide (Markdown) for people and AI agents.
+///
+/// Redirect it into the file your agent reads, e.g. `git ticket workflow > AGENTS.md`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    format: FormatArg,
+}
+
+/// The `workflow` command.
+pub struct Workflow;
+
+impl Command for Workflow {
+    const NAME: &'static str = "workflow";
+    const SUMMARY: &'static str = "Print the workflow guide for people and AI agents";
+    const GROUP: Group = Group::Porcelain;
+    const PROFILE: Profile = Profile {
+        exec: Exec::Sequential,
+        cost: Cost::Trivial,
+    };
+    type Args = Args;
+
+    fn run(_ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
+        Ok(Box::new(Guide))
+    }
+}
+
+struct Guide;
+
+impl Outcome for Guide {
+    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+        out.w.write_all(GUIDE.as_bytes())
+    }
+
+    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
+        write_json(w, &json!({ "guide": GUIDE }))
+    }
+}

@@ -1,0 +1,416 @@
+//! `.ticketflow.yaml`: schema, defaults, loading and validation.
+//!
+//! Unlike TicketFlow, missing keys take their defaults (an old or hand-written config keeps
+//! working), and an invalid config says which file, line and key is wrong.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The configuration file's name, at the project root.
+pub const FILE_NAME: &str = ".ticketflow.yaml";
+
+/// Largest config file read (as TicketFlow).
+const MAX_SIZE: u64 = 1024 * 1024;
+
+/// The exact bytes `init` writes (TicketFlow's default config).
+pub const DEFAULT_YAML: &str = "git:
+    default_branch: main
+worktree:
+    enabled: true
+    base_dir: ../.worktrees
+    init_commands:
+        - git fetch origin
+tickets:
+    dir: tickets
+    todo_dir: todo
+    doing_dir: doing
+    done_dir: done
+    template: |-
+        # Summary
+
+        [Describe the ticket summary here]
+
+        ## Tasks
+        - [ ] Task 1
+        - [ ] Task 2
+        - [ ] Task 3
+
+        ## Technical Specifications
+
+        [Add technical details as needed]
+
+        ## Notes
+
+        [Additional notes or remarks]
+output:
+    default_format: text
+    json_pretty: true
+timeouts:
+    git: 30
+    init_commands: 60
+";
+
+/// The default body of a new ticket.
+pub const DEFAULT_TEMPLATE: &str = "# Summary\n\n[Describe the ticket summary here]\n\n## Tasks\n- [ ] Task 1\n- [ ] Task 2\n- [ ] Task 3\n\n## Technical Specifications\n\n[Add technical details as needed]\n\n## Notes\n\n[Additional notes or remarks]";
+
+/// The whole configuration.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct Config {
+    /// `git:` section.
+    pub git: GitConfig,
+    /// `worktree:` section.
+    pub worktree: WorktreeConfig,
+    /// `tickets:` section.
+    pub tickets: TicketsConfig,
+    /// `output:` section.
+    pub output: OutputConfig,
+    /// `timeouts:` section.
+    pub timeouts: Timeouts,
+}
+
+/// `git:` settings.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct GitConfig {
+    /// The branch treated as the main line.
+    pub default_branch: String,
+}
+
+impl Default for GitConfig {
+    fn default() -> Self {
+        GitConfig {
+            default_branch: "main".into(),
+        }
+    }
+}
+
+/// `worktree:` settings.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct WorktreeConfig {
+    /// Worktree mode (true) or branch mode (false).
+    pub enabled: bool,
+    /// Parent folder of ticket worktrees, relative to the main repository root.
+    pub base_dir: String,
+    /// Commands run in a new worktree (only once the config is trusted).
+    pub init_commands: Vec<String>,
+}
+
+impl Default for WorktreeConfig {
+    fn default() -> Self {
+        WorktreeConfig {
+            enabled: true,
+            base_dir: "../.worktrees".into(),
+            init_commands: vec!["git fetch origin".into()],
+        }
+    }
+}
+
+/// `tickets:` settings.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct TicketsConfig {
+    /// Tickets root, relative to the project root (or absolute).
+    pub dir: String,
+    /// Folder of todo tickets inside `dir`.
+    pub todo_dir: String,
+    /// Folder of doing tickets inside `dir`.
+    pub doing_dir: String,
+    /// Folder of done tickets inside `dir`.
+    pub done_dir: String,
+    /// Body of new tickets.
+    pub template: String,
+}
+
+impl Default for TicketsConfig {
+    fn default() -> Self {
+        TicketsConfig {
+            dir: "tickets".into(),
+            todo_dir: "todo".into(),
+            doing_dir: "doing".into(),
+            done_dir: "done".into(),
+            template: DEFAULT_TEMPLATE.into(),
+        }
+    }
+}
+
+/// `output:` settings.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct OutputConfig {
+    /// `text` or `json`: the format used when neither `--format` nor
+    /// `TICKETFLOW_OUTPUT_FORMAT` says otherwise.
+    pub default_format: String,
+    /// Kept for compatibility; JSON is always indented.
+    pub json_pretty: bool,
+}
+
+impl Default for OutputConfig {
+    fn default() -> Self {
+        OutputConfig {
+            default_format: "text".into(),
+            json_pretty: true,
+        }
+    }
+}
+
+/// `timeouts:` settings, in seconds (0 means the default).
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct Timeouts {
+    /// Per git command.
+    pub git: i64,
+    /// Per init command.
+    pub init_commands: i64,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            git: 30,
+            init_commands: 60,
+        }
+    }
+}
+
+/// Why the configuration could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// No `.ticketflow.yaml` at the project root.
+    #[error("ticket system not initialized: {} not found", path.display())]
+    NotFound {
+        /// Where it was looked for.
+        path: PathBuf,
+    },
+    /// The file could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        /// The config file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The file is not valid YAML, has wrong types, or fails validation.
+    #[error("{}{}: {}{reason}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default(), key.as_ref().map(|k| format!("{k}: ")).unwrap_or_default())]
+    Invalid {
+        /// The config file.
+        path: PathBuf,
+        /// 1-based line, when known.
+        line: Option<usize>,
+        /// Dotted key, when known.
+        key: Option<String>,
+        /// What is wrong.
+        reason: String,
+        /// The file's text, for a source snippet.
+        text: String,
+    },
+}
+
+impl Config {
+    /// Loads `<root>/.ticketflow.yaml`.
+    pub fn load(root: &Path) -> Result<Config, ConfigError> {
+        let path = root.join(FILE_NAME);
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(ConfigError::NotFound { path });
+            }
+            Err(source) => return Err(ConfigError::Io { path, source }),
+        };
+        let invalid = |line, key: Option<&str>, reason: String, text: &str| ConfigError::Invalid {
+            path: path.clone(),
+            line,
+            key: key.map(str::to_owned),
+            reason,
+            text: text.to_owned(),
+        };
+        if meta.len() > MAX_SIZE {
+            return Err(invalid(
+                None,
+                None,
+                format!("file is {} bytes; the limit is 1 MiB", meta.len()),
+                "",
+            ));
+        }
+        let bytes = std::fs::read(&path).map_err(|source| ConfigError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| invalid(None, None, "file is not UTF-8 text".into(), ""))?;
+        Config::parse(&text)
+            .map_err(|(line, key, reason)| invalid(line, key.as_deref(), reason, &text))
+    }
+
+    /// Parses and validates config text. Errors carry (line, dotted key, reason).
+    pub fn parse(text: &str) -> Result<Config, (Option<usize>, Option<String>, String)> {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let config: Config = if body.trim().is_empty() {
+            Config::default()
+        } else {
+            let options = serde_saphyr::options! { strict_booleans: true, with_snippet: false };
+            serde_saphyr::from_str_with_options(body, options).map_err(|e| {
+                let line = e.location().map(|l| l.line() as usize).filter(|l| *l > 0);
+                let msg = crate::ticket::format::clean_yaml_message(&e.to_string());
+                (line, None, msg)
+            })?
+        };
+        config.validate().map_err(|(key, reason)| {
+            let path: Vec<&str> = key.split('.').collect();
+            (line_of(body, &path), Some(key), reason)
+        })?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), (String, String)> {
+        let err = |k: &str, r: &str| Err((k.to_owned(), r.to_owned()));
+        if self.git.default_branch.trim().is_empty() {
+            return err("git.default_branch", "must not be empty (e.g. main)");
+        }
+        if self.tickets.dir.trim().is_empty() {
+            return err("tickets.dir", "must not be empty (e.g. tickets)");
+        }
+        let folders = [
+            ("tickets.todo_dir", &self.tickets.todo_dir),
+            ("tickets.doing_dir", &self.tickets.doing_dir),
+            ("tickets.done_dir", &self.tickets.done_dir),
+        ];
+        for (key, value) in folders {
+            if value.trim().is_empty() {
+                return err(key, "must not be empty");
+            }
+            let p = Path::new(value.as_str());
+            if p.is_absolute() || p.components().any(|c| c == std::path::Component::ParentDir) {
+                return err(
+                    key,
+                    "must be a folder inside tickets.dir (no '..', not absolute)",
+                );
+            }
+        }
+        if folders[0].1 == folders[1].1
+            || folders[1].1 == folders[2].1
+            || folders[0].1 == folders[2].1
+        {
+            return err(
+                "tickets",
+                "todo_dir, doing_dir and done_dir must be different folders",
+            );
+        }
+        if !matches!(self.output.default_format.as_str(), "text" | "json") {
+            return Err((
+                "output.default_format".into(),
+                format!(
+                    "must be \"text\" or \"json\", not \"{}\"",
+                    self.output.default_format
+                ),
+            ));
+        }
+        for (key, v) in [
+            ("timeouts.git", self.timeouts.git),
+            ("timeouts.init_commands", self.timeouts.init_commands),
+        ] {
+            if !(0..=3600).contains(&v) {
+                return Err((
+                    key.into(),
+                    format!("must be between 0 and 3600 seconds, not {v}"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The tickets root for a project root.
+    pub fn tickets_dir(&self, root: &Path) -> PathBuf {
+        root.join(&self.tickets.dir)
+    }
+
+    /// The folder name of each status, in status order.
+    pub fn status_dirs(&self) -> [&str; 3] {
+        [
+            &self.tickets.todo_dir,
+            &self.tickets.doing_dir,
+            &self.tickets.done_dir,
+        ]
+    }
+}
+
+/// 1-based line of a dotted key in block-style YAML (`output` then an indented
+/// `default_format`), for error messages; falls back to the nearest enclosing key.
+pub fn line_of(text: &str, path: &[&str]) -> Option<usize> {
+    let mut open: Vec<usize> = Vec::new(); // indentation of each matched ancestor
+    let mut best = None;
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        while open.last().is_some_and(|&last| indent <= last) {
+            open.pop();
+        }
+        let Some(key) = path.get(open.len()) else {
+            continue;
+        };
+        if trimmed
+            .strip_prefix(key)
+            .is_some_and(|r| r.starts_with(':'))
+        {
+            best = Some(i + 1);
+            if open.len() + 1 == path.len() {
+                return best;
+            }
+            open.push(indent);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_yaml_is_the_default() {
+        assert_eq!(DEFAULT_YAML.len(), 613);
+        assert_eq!(Config::parse(DEFAULT_YAML).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn missing_keys_take_defaults() {
+        let c = Config::parse("git:\n  default_branch: trunk\n").unwrap();
+        assert_eq!(c.git.default_branch, "trunk");
+        assert_eq!(c.tickets, TicketsConfig::default());
+        assert_eq!(c.output.default_format, "text");
+        assert_eq!(Config::parse("").unwrap(), Config::default());
+        // Unknown keys are ignored, as TicketFlow does.
+        assert!(Config::parse("worktree:\n  auto_operations: {a: 1}\n").is_ok());
+    }
+
+    #[test]
+    fn validation_names_line_and_key() {
+        let (line, key, reason) =
+            Config::parse("git:\n    default_branch: main\noutput:\n    default_format: yaml\n")
+                .unwrap_err();
+        assert_eq!(line, Some(4));
+        assert_eq!(key.as_deref(), Some("output.default_format"));
+        assert!(reason.contains("yaml"), "{reason}");
+        let (line, key, _) = Config::parse("timeouts:\n  git: -1\n").unwrap_err();
+        assert_eq!((line, key.as_deref()), (Some(2), Some("timeouts.git")));
+        let (line, key, reason) = Config::parse("worktree:\n  enabled: maybe\n").unwrap_err();
+        assert_eq!(line, Some(2), "{reason}");
+        assert_eq!(key, None);
+        let (_, key, _) = Config::parse("tickets:\n  todo_dir: ../x\n").unwrap_err();
+        assert_eq!(key.as_deref(), Some("tickets.todo_dir"));
+    }
+
+    #[test]
+    fn line_of_nested_keys() {
+        let text = "git:\n  default_branch: x\noutput:\n  json_pretty: true\n  default_format: y\n";
+        assert_eq!(line_of(text, &["output", "default_format"]), Some(5));
+        assert_eq!(line_of(text, &["git", "default_branch"]), Some(2));
+        assert_eq!(line_of(text, &["timeouts", "git"]), None);
+        assert_eq!(line_of(text, &["output", "missing"]), Some(3));
+    }
+}

@@ -1,0 +1,78 @@
+//! The context a command runs in: the environment, the requested output format, the project
+//! (repository + config + store, opened on first use) and the warnings met on the way.
+
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::env::Env;
+use crate::error::Error;
+use crate::output::Format;
+use crate::ticket::Store;
+
+/// An opened project: repository, working-tree root, configuration, ticket store.
+pub struct Project {
+    /// The repository (libgit2).
+    pub repo: git2::Repository,
+    /// Root of the current working tree.
+    pub root: PathBuf,
+    /// The loaded `.ticketflow.yaml`.
+    pub config: Config,
+    /// The ticket folders.
+    pub store: Store,
+}
+
+/// Per-invocation state handed to every command.
+pub struct Ctx<'e> {
+    /// The process environment.
+    pub env: &'e Env,
+    /// `--format` from the command line.
+    pub format_flag: Option<Format>,
+    project: Option<Project>,
+    /// Non-fatal problems to report on stderr (and in JSON where the command allows).
+    pub warnings: Vec<String>,
+}
+
+impl<'e> Ctx<'e> {
+    /// A context with nothing opened yet.
+    pub fn new(env: &'e Env, format_flag: Option<Format>) -> Self {
+        Ctx {
+            env,
+            format_flag,
+            project: None,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The repository and working-tree root, without requiring a config (for `init`).
+    pub fn repo(&self) -> Result<(git2::Repository, PathBuf), Error> {
+        crate::git::open()
+    }
+
+    /// The project, opened on first use: repository, then config.
+    pub fn project(&mut self) -> Result<&Project, Error> {
+        if self.project.is_none() {
+            let (repo, root) = self.repo()?;
+            let config = Config::load(&root)?;
+            let store = Store::new(&root, &config);
+            self.project = Some(Project {
+                repo,
+                root,
+                config,
+                store,
+            });
+        }
+        Ok(self.project.as_ref().expect("project was just opened"))
+    }
+
+    /// The effective output format: `--format`, else `TICKETFLOW_OUTPUT_FORMAT`, else the
+    /// config's `output.default_format` (if the project is open), else text.
+    pub fn format(&self) -> Format {
+        self.format_flag
+            .or_else(|| self.env.output_format.as_deref().and_then(Format::parse))
+            .or_else(|| {
+                let p = self.project.as_ref()?;
+                Format::parse(&p.config.output.default_format)
+            })
+            .unwrap_or(Format::Text)
+    }
+}

@@ -1,0 +1,257 @@
+//! The error every command returns, and its stable description: a TicketFlow error code, a
+//! short message, details, and suggestions naming the next step. `main` turns it into a
+//! miette diagnostic or a JSON error object and an exit code.
+
+use std::path::PathBuf;
+
+use crate::config::ConfigError;
+use crate::ticket::format::EditError;
+use crate::ticket::store::{Problem, StoreError};
+
+/// Exit status for errors.
+pub const EXIT_ERROR: u8 = 1;
+/// Exit status for command-line usage errors.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Everything that can make a command fail.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Not inside a git working tree.
+    #[error("{reason}")]
+    NotGitRepo {
+        /// libgit2's explanation.
+        reason: String,
+    },
+    /// Inside a bare repository (no working tree for ticket files).
+    #[error("this is a bare repository; tickets live in a working tree")]
+    BareRepo,
+    /// Configuration missing or invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The ticket store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A parent given with `--parent` could not be used.
+    #[error("parent ticket: {0}")]
+    Parent(StoreError),
+    /// A slug with characters outside `[a-z0-9-]`.
+    #[error("invalid slug '{0}'")]
+    InvalidSlug(String),
+    /// A ticket named as its own parent.
+    #[error("a ticket cannot be its own parent ('{0}')")]
+    SelfParent(String),
+    /// A rewrite that could not be done losslessly.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// A filesystem operation failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// A git operation failed.
+    #[error("git: {0}")]
+    Git(#[from] git2::Error),
+    /// The command line is wrong.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// The stable, renderable description of an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorInfo {
+    /// TicketFlow error code (`TICKET_NOT_FOUND`, …).
+    pub code: &'static str,
+    /// Short message.
+    pub message: String,
+    /// The underlying reason.
+    pub details: Option<String>,
+    /// Next steps.
+    pub suggestions: Vec<String>,
+    /// Process exit status.
+    pub exit: u8,
+}
+
+impl Error {
+    /// The error's code, message, details, suggestions and exit status.
+    pub fn info(&self) -> ErrorInfo {
+        let info = |code, message: &str, details: Option<String>, suggestions: &[&str]| ErrorInfo {
+            code,
+            message: message.to_owned(),
+            details,
+            suggestions: suggestions.iter().map(|s| (*s).to_owned()).collect(),
+            exit: EXIT_ERROR,
+        };
+        let text = Some(self.to_string());
+        match self {
+            Error::NotGitRepo { .. } => info(
+                "NOT_GIT_REPO",
+                "Not in a git repository",
+                text,
+                &[
+                    "Navigate to your project root directory",
+                    "Initialize a new git repository with 'git init'",
+                ],
+            ),
+            Error::BareRepo => info(
+                "NOT_GIT_REPO",
+                "Not in a git working tree",
+                text,
+                &["Run git ticket in a working tree (a clone or 'git worktree add')"],
+            ),
+            Error::Config(ConfigError::NotFound { .. }) => info(
+                "CONFIG_NOT_FOUND",
+                "Ticket system not initialized",
+                text,
+                &[
+                    "Run 'git ticket init' to initialize",
+                    "Navigate to the project root directory",
+                ],
+            ),
+            Error::Config(ConfigError::Io { .. }) => info(
+                "CONFIG_INVALID",
+                "Configuration error",
+                text,
+                &["Check the file's permissions"],
+            ),
+            Error::Config(ConfigError::Invalid { .. }) => info(
+                "CONFIG_INVALID",
+                "Configuration error",
+                text,
+                &[
+                    "Fix the key named above in .ticketflow.yaml (see 'git ticket help init' for the defaults)",
+                ],
+            ),
+            Error::Store(e) => store_info(e, None),
+            Error::Parent(e) => store_info(e, Some(())),
+            Error::InvalidSlug(slug) => info(
+                "TICKET_INVALID",
+                "Invalid slug format",
+                Some(format!("Slug '{slug}' contains invalid characters")),
+                &[
+                    "Use only lowercase letters (a-z)",
+                    "Use only numbers (0-9)",
+                    "Use only hyphens (-) for separation",
+                ],
+            ),
+            Error::SelfParent(_) => info(
+                "TICKET_INVALID",
+                "Invalid parent relationship",
+                Some("A ticket cannot be its own parent".into()),
+                &[
+                    "Choose a different parent ticket",
+                    "Or create a top-level ticket without --parent",
+                ],
+            ),
+            Error::Edit(_) => info(
+                "TICKET_INVALID",
+                "Ticket operation failed: rewrite",
+                text,
+                &["Fix the ticket file by hand, then run the command again"],
+            ),
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => {
+                info(
+                    "PERMISSION_DENIED",
+                    "Permission denied",
+                    text,
+                    &["Check the permissions of the file or folder named above"],
+                )
+            }
+            Error::Io { .. } => info(
+                "TICKET_INVALID",
+                "Ticket operation failed: io",
+                text,
+                &["Check the file or folder named above, then run the command again"],
+            ),
+            Error::Git(_) => info(
+                "GIT_MERGE_FAILED",
+                "Git operation failed",
+                text,
+                &["Check the repository with 'git status'"],
+            ),
+            Error::Usage(msg) => ErrorInfo {
+                code: "VALIDATION_ERROR",
+                message: msg.clone(),
+                details: None,
+                suggestions: vec![
+                    "Run 'git ticket help' to see the commands and their usage".into(),
+                ],
+                exit: EXIT_USAGE,
+            },
+        }
+    }
+}
+
+fn store_info(e: &StoreError, parent: Option<()>) -> ErrorInfo {
+    let list = if parent.is_some() {
+        "Check the parent reference; 'git ticket list --status all' shows every ticket"
+    } else {
+        "Use 'git ticket list --status all' to see available tickets"
+    };
+    let (code, message, suggestions): (&str, String, Vec<String>) = match e {
+        StoreError::NotFound { .. } => (
+            "TICKET_NOT_FOUND",
+            if parent.is_some() {
+                "Parent ticket not found"
+            } else {
+                "Ticket not found"
+            }
+            .into(),
+            vec![
+                "Check the ticket ID is correct (an ID, ID prefix, slug, or words of a slug)"
+                    .into(),
+                list.into(),
+            ],
+        ),
+        StoreError::Ambiguous { candidates, .. } => (
+            "TICKET_INVALID",
+            "Ambiguous ticket reference".into(),
+            std::iter::once("Use a longer prefix or the full ID of one of:".to_owned())
+                .chain(candidates.iter().map(|c| {
+                    format!("  {}  [{}]  {}", c.id, c.status, c.description)
+                        .trim_end()
+                        .to_owned()
+                }))
+                .collect(),
+        ),
+        StoreError::BadReference(_) => (
+            "VALIDATION_ERROR",
+            "Invalid ticket reference".into(),
+            vec![list.into()],
+        ),
+        StoreError::Exists { .. } => (
+            "TICKET_EXISTS",
+            "Ticket already exists".into(),
+            vec![
+                "Use a different slug, or wait a second: IDs include the creation time".into(),
+                "Check existing tickets with 'git ticket list --status all'".into(),
+            ],
+        ),
+        StoreError::Invalid(Problem { .. }) => (
+            "TICKET_INVALID",
+            "Invalid ticket file".into(),
+            vec![
+                "Fix the file at the line named above (its YAML header between '---' lines)".into(),
+            ],
+        ),
+        StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => (
+            "PERMISSION_DENIED",
+            "Permission denied".into(),
+            vec!["Check the permissions of the file or folder named above".into()],
+        ),
+        StoreError::Io { .. } => (
+            "TICKET_INVALID",
+            "Ticket operation failed: io".into(),
+            vec!["Check the file or folder named above, then run the command again".into()],
+        ),
+    };
+    ErrorInfo {
+        code,
+        message,
+        details: Some(e.to_string()),
+        suggestions,
+        exit: EXIT_ERROR,
+    }
+}

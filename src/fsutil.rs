@@ -1,0 +1,84 @@
+//! The one place files are written: atomically (temp file in the same folder, fsync, rename)
+//! and, for new files, exclusively (never replacing an existing file).
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// Writes `bytes` to a fresh, fsynced temporary file next to `target` and returns its path.
+fn write_temp(target: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    let dir = parent_dir(target);
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    loop {
+        let tmp = dir.join(format!(
+            ".{name}.{}.{}.tmp",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let mut file = match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        let result = file.write_all(bytes).and_then(|()| file.sync_all());
+        if let Err(e) = result {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        return Ok(tmp);
+    }
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Atomically replaces (or creates) `target` with `bytes`.
+pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = write_temp(target, bytes)?;
+    if let Err(e) = fs::rename(&tmp, target) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    sync_dir(parent_dir(target))
+}
+
+/// Atomically creates `target` with `bytes`; fails with `AlreadyExists` if it exists, even
+/// when another process creates it at the same moment (the final step is a hard link, which
+/// never replaces).
+pub fn create_exclusive(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = write_temp(target, bytes)?;
+    let linked = fs::hard_link(&tmp, target);
+    let _ = fs::remove_file(&tmp);
+    linked?;
+    sync_dir(parent_dir(target))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exclusive_create_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.md");
+        create_exclusive(&p, b"one").unwrap();
+        let err = create_exclusive(&p, b"two").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&p).unwrap(), b"one");
+        write_atomic(&p, b"three").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"three");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "temporary files left behind");
+    }
+}

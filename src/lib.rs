@@ -1,0 +1,16 @@
+//! git-ticket: local-first, git-native ticket management, as a git subcommand.
+//!
+//! The binary is thin (`src/main.rs`); everything lives in this library so that tests and
+//! benches can drive it: [`app::run`] takes argv and the environment and returns an exit code.
+
+pub mod app;
+pub mod commands;
+pub mod config;
+pub mod context;
+pub mod env;
+pub mod error;
+pub mod fsutil;
+pub mod git;
+pub mod output;
+pub mod registry;
+pub mod ticket;

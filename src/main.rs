@@ -1,0 +1,16 @@
+//! The `git-ticket` binary: argv → registry → run → render → exit code (see `app::run`).
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let env = git_ticket::env::Env::from_process();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    ExitCode::from(git_ticket::app::run(
+        &env,
+        &args,
+        &mut stdout.lock(),
+        &mut stderr.lock(),
+    ))
+}

@@ -1,0 +1,106 @@
+//! The ticket model: status, frontmatter metadata, and a loaded ticket.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::time::Timestamp;
+
+/// Where a ticket is in its life. Derived from the timestamps, never from the folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Not started.
+    Todo,
+    /// Started, not closed.
+    Doing,
+    /// Closed.
+    Done,
+}
+
+impl Status {
+    /// All statuses in folder order (todo, doing, done).
+    pub const ALL: [Status; 3] = [Status::Todo, Status::Doing, Status::Done];
+
+    /// The lowercase name used in files, flags and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::Doing => "doing",
+            Status::Done => "done",
+        }
+    }
+
+    /// Index into per-status arrays (todo 0, doing 1, done 2).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The frontmatter fields git-ticket interprets. Unknown keys stay in the file untouched.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// Lower sorts first; TicketFlow's default is 2.
+    pub priority: i64,
+    /// One-line description, `""` when unset.
+    pub description: String,
+    /// Creation time.
+    pub created_at: Option<Timestamp>,
+    /// Set by `start`.
+    pub started_at: Option<Timestamp>,
+    /// Set by `close`.
+    pub closed_at: Option<Timestamp>,
+    /// The reason given when closing, if any.
+    pub closure_reason: Option<String>,
+    /// Free-form links such as `parent:<ID>` or `blocked-by:<ID>`; `None` when the key is absent.
+    pub related: Option<Vec<String>>,
+}
+
+impl Meta {
+    /// Status from the timestamps: closed ⇒ done, started ⇒ doing, else todo.
+    pub fn status(&self) -> Status {
+        if self.closed_at.is_some() {
+            Status::Done
+        } else if self.started_at.is_some() {
+            Status::Doing
+        } else {
+            Status::Todo
+        }
+    }
+
+    /// The parent ticket ID: the first `related` entry of the form `parent:<ID>`.
+    pub fn parent(&self) -> Option<&str> {
+        self.related
+            .iter()
+            .flatten()
+            .find_map(|r| r.strip_prefix("parent:"))
+    }
+}
+
+/// A ticket loaded from a file.
+#[derive(Clone, Debug)]
+pub struct Ticket {
+    /// The file name without `.md`.
+    pub id: String,
+    /// Absolute path of the file.
+    pub path: PathBuf,
+    /// The folder the file lives in (normally equal to `meta.status()`).
+    pub folder: Status,
+    /// Parsed frontmatter.
+    pub meta: Meta,
+    /// The body, when it was asked for.
+    pub body: Option<String>,
+}
+
+impl Ticket {
+    /// Status derived from the timestamps.
+    pub fn status(&self) -> Status {
+        self.meta.status()
+    }
+}

@@ -1,0 +1,378 @@
+//! The ticket store: the status folders of one working tree.
+//!
+//! Listing reads only file names; loading reads one file and parses only what is asked for
+//! (frontmatter for listings, the body for `show`). Invalid files never stop a listing: they
+//! come back as [`Problem`]s next to the good tickets. New tickets are created exclusively and
+//! atomically.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::format::{self, ParseError};
+use super::id::{BadReference, check_reference};
+use super::model::{Status, Ticket};
+use super::resolve::{Resolution, Stage, resolve};
+use crate::config::Config;
+use crate::fsutil;
+
+/// Largest ticket file read (as TicketFlow).
+pub const MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
+
+/// Below this many files a listing is read sequentially; above, in parallel.
+pub const PARALLEL_THRESHOLD: usize = 512;
+
+/// A ticket file found in a status folder (not yet read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// File name without `.md`.
+    pub id: String,
+    /// Folder it sits in.
+    pub folder: Status,
+    /// Absolute path.
+    pub path: PathBuf,
+}
+
+/// A file that could not be used, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}: {reason}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct Problem {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// What is wrong, and what to do.
+    pub reason: String,
+}
+
+impl Problem {
+    fn parse(path: &Path, e: ParseError) -> Self {
+        Problem {
+            path: path.to_owned(),
+            line: e.line,
+            reason: e.reason,
+        }
+    }
+
+    fn other(path: &Path, reason: impl Into<String>) -> Self {
+        Problem {
+            path: path.to_owned(),
+            line: None,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// A candidate of an ambiguous reference.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Its ID.
+    pub id: String,
+    /// Status from its timestamps (folder status if the file is invalid).
+    pub status: Status,
+    /// Its description.
+    pub description: String,
+}
+
+/// Store failures.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A filesystem operation failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The OS error.
+        source: io::Error,
+    },
+    /// A ticket file is unusable.
+    #[error(transparent)]
+    Invalid(#[from] Problem),
+    /// A reference was refused before lookup.
+    #[error(transparent)]
+    BadReference(#[from] BadReference),
+    /// No ticket matches.
+    #[error("no ticket matches '{reference}'")]
+    NotFound {
+        /// What the user typed.
+        reference: String,
+    },
+    /// Several tickets match.
+    #[error("'{reference}' is ambiguous: it matches {} tickets by {}", candidates.len(), stage.describe())]
+    Ambiguous {
+        /// What the user typed.
+        reference: String,
+        /// How they matched.
+        stage: Stage,
+        /// The matching tickets.
+        candidates: Vec<Candidate>,
+    },
+    /// A ticket with this ID already exists.
+    #[error("ticket {id} already exists at {}", path.display())]
+    Exists {
+        /// The ID.
+        id: String,
+        /// The existing file.
+        path: PathBuf,
+    },
+}
+
+/// The result of a listing: good tickets and the problems met.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Loaded tickets (sorted by [`sort_tickets`] order).
+    pub tickets: Vec<Ticket>,
+    /// Files that could not be loaded.
+    pub problems: Vec<Problem>,
+}
+
+/// The status folders of one working tree.
+#[derive(Clone, Debug)]
+pub struct Store {
+    dirs: [PathBuf; 3],
+}
+
+impl Store {
+    /// The store of the project at `root` with `config`.
+    pub fn new(root: &Path, config: &Config) -> Self {
+        let base = config.tickets_dir(root);
+        let [a, b, c] = config.status_dirs();
+        Store {
+            dirs: [base.join(a), base.join(b), base.join(c)],
+        }
+    }
+
+    /// The folder of a status.
+    pub fn dir(&self, status: Status) -> &Path {
+        &self.dirs[status.index()]
+    }
+
+    /// The ticket files in the given folders, sorted by ID within each folder.
+    pub fn entries(&self, folders: &[Status]) -> Result<(Vec<Entry>, Vec<Problem>), StoreError> {
+        let mut entries = Vec::new();
+        let mut problems = Vec::new();
+        for &folder in folders {
+            let dir = self.dir(folder);
+            let read = match fs::read_dir(dir) {
+                Ok(r) => r,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                Err(source) => {
+                    return Err(StoreError::Io {
+                        path: dir.to_owned(),
+                        source,
+                    });
+                }
+            };
+            let start = entries.len();
+            for item in read {
+                let item = item.map_err(|source| StoreError::Io {
+                    path: dir.to_owned(),
+                    source,
+                })?;
+                let name = item.file_name();
+                let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".md")) else {
+                    continue;
+                };
+                if id.is_empty() || id.starts_with('.') {
+                    continue;
+                }
+                let path = item.path();
+                match item.file_type() {
+                    Ok(t) if t.is_file() => {}
+                    Ok(t) if t.is_symlink() => {
+                        problems.push(Problem::other(
+                            &path,
+                            "is a symbolic link; ticket files must be regular files (skipped)",
+                        ));
+                        continue;
+                    }
+                    _ => continue,
+                }
+                entries.push(Entry {
+                    id: id.to_owned(),
+                    folder,
+                    path,
+                });
+            }
+            entries[start..].sort_by(|a, b| a.id.cmp(&b.id));
+        }
+        Ok((entries, problems))
+    }
+
+    /// Loads every ticket of `folders` (frontmatter only), in parallel above
+    /// [`PARALLEL_THRESHOLD`] files, sorted by priority ↑, created ↓, ID.
+    pub fn list(&self, folders: &[Status]) -> Result<Listing, StoreError> {
+        let (entries, mut problems) = self.entries(folders)?;
+        let load = |e: &Entry| load(e, false);
+        let results: Vec<Result<Ticket, Problem>> = if entries.len() >= PARALLEL_THRESHOLD {
+            entries.par_iter().map(load).collect()
+        } else {
+            entries.iter().map(load).collect()
+        };
+        let mut tickets = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok(t) => tickets.push(t),
+                Err(p) => problems.push(p),
+            }
+        }
+        sort_tickets(&mut tickets);
+        Ok(Listing { tickets, problems })
+    }
+
+    /// Resolves a user reference to one ticket file, across all folders.
+    pub fn resolve(&self, reference: &str) -> Result<Entry, StoreError> {
+        check_reference(reference)?;
+        let (entries, _) = self.entries(&Status::ALL)?;
+        let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+        match resolve(&ids, reference) {
+            Resolution::Found(i, _) => Ok(entries[i].clone()),
+            Resolution::NotFound => Err(StoreError::NotFound {
+                reference: reference.to_owned(),
+            }),
+            Resolution::Ambiguous(hits, stage) => Err(StoreError::Ambiguous {
+                reference: reference.to_owned(),
+                stage,
+                candidates: hits
+                    .into_iter()
+                    .map(|i| {
+                        let e = &entries[i];
+                        match load(e, false) {
+                            Ok(t) => Candidate {
+                                id: t.id,
+                                status: t.meta.status(),
+                                description: t.meta.description,
+                            },
+                            Err(_) => Candidate {
+                                id: e.id.clone(),
+                                status: e.folder,
+                                description: "(invalid ticket file)".into(),
+                            },
+                        }
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    /// The file of `id` if it exists in any folder (exact ID, no prefix matching).
+    pub fn find_exact(&self, id: &str) -> Option<Entry> {
+        check_reference(id).ok()?;
+        Status::ALL.iter().find_map(|&folder| {
+            let path = self.dir(folder).join(format!("{id}.md"));
+            path.symlink_metadata().is_ok().then(|| Entry {
+                id: id.to_owned(),
+                folder,
+                path,
+            })
+        })
+    }
+
+    /// Creates a new todo ticket file. Never overwrites: an existing ticket with the same ID in
+    /// any folder is [`StoreError::Exists`].
+    pub fn create(&self, id: &str, contents: &str) -> Result<PathBuf, StoreError> {
+        check_reference(id)?;
+        if let Some(e) = self.find_exact(id) {
+            return Err(StoreError::Exists {
+                id: id.to_owned(),
+                path: e.path,
+            });
+        }
+        let dir = self.dir(Status::Todo);
+        fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let path = dir.join(format!("{id}.md"));
+        match fsutil::create_exclusive(&path, contents.as_bytes()) {
+            Ok(()) => Ok(path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(StoreError::Exists {
+                id: id.to_owned(),
+                path,
+            }),
+            Err(source) => Err(StoreError::Io { path, source }),
+        }
+    }
+}
+
+/// Loads one ticket; the body is kept only when `with_body`.
+pub fn load(entry: &Entry, with_body: bool) -> Result<Ticket, Problem> {
+    let text = read_text(&entry.path)?;
+    let lay = format::layout(&text).map_err(|e| Problem::parse(&entry.path, e))?;
+    let meta = format::parse_yaml(&text[lay.frontmatter.clone()], lay.first_line)
+        .map_err(|e| Problem::parse(&entry.path, e))?;
+    let body = with_body.then(|| text[lay.body_start..].to_owned());
+    Ok(Ticket {
+        id: entry.id.clone(),
+        path: entry.path.clone(),
+        folder: entry.folder,
+        meta,
+        body,
+    })
+}
+
+/// Reads a ticket file as text, refusing huge, binary and non-UTF-8 files with a reason.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let io_problem = |e: io::Error| Problem::other(path, format!("cannot read: {e}"));
+    let file = fs::File::open(path).map_err(io_problem)?;
+    let len = file.metadata().map_err(io_problem)?.len();
+    if len > MAX_FILE_SIZE {
+        return Err(Problem::other(
+            path,
+            format!(
+                "file is too large ({} MiB; the limit is 50 MiB)",
+                len / (1024 * 1024)
+            ),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_problem)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(Problem::other(
+            path,
+            "file is too large (the limit is 50 MiB)",
+        ));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Problem::other(
+            path,
+            "file is UTF-16; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
+        ));
+    }
+    if bytes.is_empty() {
+        return Err(Problem::other(
+            path,
+            "file is empty; a ticket needs a '---' YAML header",
+        ));
+    }
+    if bytes.contains(&0) {
+        return Err(Problem::other(
+            path,
+            "file is binary (contains NUL bytes), not a ticket",
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        Problem {
+            path: path.to_owned(),
+            line: Some(line),
+            reason: "invalid UTF-8; ticket files must be UTF-8 text".into(),
+        }
+    })
+}
+
+/// Stable listing order: priority ascending, created_at descending (unknown last), ID.
+pub fn sort_tickets(tickets: &mut [Ticket]) {
+    tickets.sort_by(|a, b| {
+        a.meta
+            .priority
+            .cmp(&b.meta.priority)
+            .then_with(|| b.meta.created_at.cmp(&a.meta.created_at))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+}

@@ -1,0 +1,208 @@
+//! The test environment: a temporary directory with a pinned HOME, no system or global git
+//! config, a fixed time zone and locale, and helpers to run the binary and git there.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// Path of the built binary.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_git-ticket"))
+}
+
+/// A temporary directory with a git repository at `root`.
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+    pub root: PathBuf,
+    pub tz: &'static str,
+}
+
+/// What a command printed and returned.
+pub struct Run {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// `exit`, stdout and stderr in one string, for snapshots.
+    pub fn snapshot(&self) -> String {
+        format!(
+            "exit: {}\n----- stdout -----\n{}----- stderr -----\n{}",
+            self.status, self.stdout, self.stderr
+        )
+    }
+
+    /// Parses stdout as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.snapshot()))
+    }
+
+    /// Parses stderr as JSON.
+    pub fn json_err(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stderr)
+            .unwrap_or_else(|e| panic!("stderr is not JSON ({e}):\n{}", self.snapshot()))
+    }
+
+    /// Asserts success and returns self.
+    #[track_caller]
+    pub fn ok(self) -> Self {
+        assert_eq!(self.status, 0, "command failed:\n{}", self.snapshot());
+        self
+    }
+}
+
+impl TestEnv {
+    /// A fresh repository (branch `main`, no commits yet).
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("repo");
+        fs::create_dir_all(&root).unwrap();
+        fs::create_dir_all(dir.path().join("home")).unwrap();
+        let env = TestEnv {
+            dir,
+            root,
+            tz: "UTC0",
+        };
+        env.git(&["init", "-q", "-b", "main"]);
+        env
+    }
+
+    /// A repository initialised with `git ticket init` and one commit.
+    pub fn initialized() -> Self {
+        let env = TestEnv::new();
+        env.run(&["init"]).ok();
+        env.commit_all("init");
+        env
+    }
+
+    /// Applies the hermetic environment to a command.
+    pub fn hermetic(&self, cmd: &mut Command) {
+        let home = self.dir.path().join("home");
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "Test")
+            .env("GIT_AUTHOR_EMAIL", "test@example.com")
+            .env("GIT_COMMITTER_NAME", "Test")
+            .env("GIT_COMMITTER_EMAIL", "test@example.com")
+            .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
+            .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+            .env("GIT_CEILING_DIRECTORIES", self.dir.path())
+            .env("TZ", self.tz)
+            .env("LC_ALL", "C.UTF-8")
+            .stdin(Stdio::null());
+    }
+
+    /// The binary as a command, run in `cwd` (relative to the repository root).
+    pub fn command_in(&self, cwd: &Path) -> Command {
+        let mut cmd = Command::new(bin());
+        self.hermetic(&mut cmd);
+        cmd.current_dir(cwd);
+        cmd
+    }
+
+    /// Runs `git-ticket args…` at the repository root.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_in(&self.root, args)
+    }
+
+    /// Runs `git-ticket args…` in `cwd`.
+    pub fn run_in(&self, cwd: &Path, args: &[&str]) -> Run {
+        let out = self.command_in(cwd).args(args).output().unwrap();
+        self.to_run(out)
+    }
+
+    /// Runs a prepared command and redacts its output.
+    pub fn to_run(&self, out: Output) -> Run {
+        let redact = |b: Vec<u8>| {
+            let s = String::from_utf8(b).expect("output is UTF-8");
+            let tmp = self.dir.path().to_str().unwrap();
+            s.replace(tmp, "[TMP]")
+        };
+        Run {
+            status: out.status.code().unwrap_or(-1),
+            stdout: redact(out.stdout),
+            stderr: redact(out.stderr),
+        }
+    }
+
+    /// Runs git in the repository and returns stdout (panics on failure).
+    pub fn git(&self, args: &[&str]) -> String {
+        self.git_in(&self.root, args)
+    }
+
+    /// Runs git in `cwd` and returns stdout (panics on failure).
+    pub fn git_in(&self, cwd: &Path, args: &[&str]) -> String {
+        let mut cmd = Command::new("git");
+        self.hermetic(&mut cmd);
+        let out = cmd.current_dir(cwd).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Stages everything and commits.
+    pub fn commit_all(&self, message: &str) {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "--allow-empty", "-m", message]);
+    }
+
+    /// Writes a file (relative to the repository root), creating folders.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.root.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, contents).unwrap();
+        path
+    }
+
+    /// Reads a file relative to the repository root.
+    pub fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.root.join(rel)).unwrap()
+    }
+
+    /// Creates a ticket and returns its ID.
+    pub fn new_ticket(&self, slug: &str) -> String {
+        let out = self.run(&["new", slug, "-o", "json"]).ok();
+        out.json()["ticket"]["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Writes a ticket file with the given frontmatter lines into a status folder.
+    pub fn ticket(&self, folder: &str, id: &str, frontmatter: &str, body: &str) -> PathBuf {
+        self.write(
+            &format!("tickets/{folder}/{id}.md"),
+            format!("---\n{frontmatter}---\n\n{body}"),
+        )
+    }
+}
+
+/// insta settings that redact ticket timestamps and RFC 3339 times.
+pub fn redactions() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.add_filter(
+        r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})",
+        "[TIME]",
+    );
+    s.add_filter(r"\b\d{6}-\d{6}-", "[TS]-");
+    s.add_filter(r"version \d+\.\d+\.\d+", "version [VERSION]");
+    s.add_filter(r#""version": "\d+\.\d+\.\d+""#, r#""version": "[VERSION]""#);
+    s.set_prepend_module_to_snapshot(false);
+    s
+}
+
+/// Snapshot with the standard redactions.
+#[macro_export]
+macro_rules! snap {
+    ($name:expr, $value:expr) => {
+        $crate::common::redactions().bind(|| insta::assert_snapshot!($name, $value))
+    };
+}

@@ -1,0 +1,15 @@
+//! End-to-end tests: the real `git-ticket` binary in temporary git repositories, with a
+//! hermetic environment (see `common`). One test binary, one module per area.
+
+#![allow(clippy::disallowed_methods)]
+
+mod common;
+
+mod test_corpus;
+mod test_dispatch;
+mod test_docs;
+mod test_init;
+mod test_list;
+mod test_malformed;
+mod test_new;
+mod test_show;

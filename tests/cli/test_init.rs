@@ -1,0 +1,120 @@
+//! `init`: exact config bytes, folders, .gitignore, idempotence, errors outside a repository.
+
+use std::fs;
+
+use crate::common::TestEnv;
+use crate::snap;
+
+#[test]
+fn init_writes_ticketflow_default_config_and_gitignore() {
+    let env = TestEnv::new();
+    let run = env.run(&["init"]).ok();
+    snap!("init_text", run.snapshot());
+    let config = env.read(".ticketflow.yaml");
+    assert_eq!(config, git_ticket::config::DEFAULT_YAML);
+    assert_eq!(config.len(), 613);
+    for d in ["todo", "doing", "done"] {
+        assert!(env.root.join("tickets").join(d).is_dir(), "{d} missing");
+    }
+    assert_eq!(
+        env.read(".gitignore"),
+        "\n# TicketFlow\ncurrent-ticket.md\n.worktrees/\n"
+    );
+    // Nothing is committed or staged.
+    assert_eq!(
+        env.git(&["status", "--porcelain", "--untracked-files=no"]),
+        ""
+    );
+}
+
+#[test]
+fn init_appends_to_an_existing_gitignore_once() {
+    let env = TestEnv::new();
+    env.write(".gitignore", "target/\n");
+    env.run(&["init"]).ok();
+    assert_eq!(
+        env.read(".gitignore"),
+        "target/\n\n# TicketFlow\ncurrent-ticket.md\n.worktrees/\n"
+    );
+    fs::remove_file(env.root.join(".ticketflow.yaml")).unwrap();
+    env.run(&["init"]).ok();
+    assert_eq!(
+        env.read(".gitignore").matches("current-ticket.md").count(),
+        1
+    );
+}
+
+#[test]
+fn init_twice_changes_nothing() {
+    let env = TestEnv::new();
+    env.write(".ticketflow.yaml", "not: [valid");
+    let run = env.run(&["init", "-o", "json"]).ok();
+    let v = run.json();
+    assert_eq!(v["initialized"], false);
+    assert_eq!(env.read(".ticketflow.yaml"), "not: [valid");
+    assert!(!env.root.join("tickets").exists());
+}
+
+#[test]
+fn init_from_a_subfolder_initializes_the_root() {
+    let env = TestEnv::new();
+    let sub = env.root.join("src/deep");
+    fs::create_dir_all(&sub).unwrap();
+    env.run_in(&sub, &["init"]).ok();
+    assert!(env.root.join(".ticketflow.yaml").is_file());
+    assert!(!sub.join(".ticketflow.yaml").exists());
+}
+
+#[test]
+fn outside_a_repository_is_a_clear_error() {
+    let env = TestEnv::new();
+    let outside = env.dir.path().join("elsewhere");
+    fs::create_dir_all(&outside).unwrap();
+    let run = env.run_in(&outside, &["init"]);
+    assert_eq!(run.status, 1);
+    snap!("init_not_a_repo", run.snapshot());
+    let run = env.run_in(&outside, &["list", "--format", "json"]);
+    assert_eq!(run.status, 1);
+    assert_eq!(run.json_err()["error"]["code"], "NOT_GIT_REPO");
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn missing_config_says_to_run_init() {
+    let env = TestEnv::new();
+    let run = env.run(&["list"]);
+    assert_eq!(run.status, 1);
+    snap!("list_without_config", run.snapshot());
+}
+
+#[test]
+fn invalid_config_names_file_line_and_key() {
+    let env = TestEnv::initialized();
+    let config = env
+        .read(".ticketflow.yaml")
+        .replace("default_format: text", "default_format: yaml");
+    env.write(".ticketflow.yaml", config);
+    let run = env.run(&["list"]);
+    assert_eq!(run.status, 1);
+    snap!("config_invalid_text", run.snapshot());
+    let run = env.run(&["list", "-o", "json"]);
+    let err = run.json_err();
+    assert_eq!(err["error"]["code"], "CONFIG_INVALID");
+    let details = err["error"]["details"].as_str().unwrap();
+    assert!(
+        details.ends_with(
+            ".ticketflow.yaml:31: output.default_format: must be \"text\" or \"json\", not \"yaml\""
+        ),
+        "{details}"
+    );
+}
+
+#[test]
+fn partial_config_takes_defaults() {
+    let env = TestEnv::initialized();
+    env.write(".ticketflow.yaml", "git:\n  default_branch: trunk\n");
+    let id = env.new_ticket("partial");
+    assert!(env.root.join(format!("tickets/todo/{id}.md")).is_file());
+    let body = env.read(&format!("tickets/todo/{id}.md"));
+    assert!(body.ends_with(git_ticket::config::DEFAULT_TEMPLATE));
+}
