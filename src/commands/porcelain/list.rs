@@ -3,9 +3,9 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use crate::commands::view::ticket_json;
+use crate::commands::view::TicketView;
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, Style, pad, truncate, width, write_json};
@@ -145,23 +145,38 @@ impl Outcome for Listed {
     }
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
-        let tickets: Vec<Value> = self
+        #[derive(Serialize)]
+        struct Summary {
+            doing: usize,
+            done: usize,
+            todo: usize,
+            total: usize,
+        }
+        #[derive(Serialize)]
+        struct Json<'a> {
+            summary: Summary,
+            tickets: Vec<TicketView<'a>>,
+            #[serde(skip_serializing_if = "<[String]>::is_empty")]
+            warnings: &'a [String],
+        }
+        let [todo, doing, done] = self.summary;
+        let tickets = self
             .tickets
             .iter()
-            .map(|t| {
-                let mut v = ticket_json(t);
-                v.insert("has_worktree".into(), json!(t.status() == Status::Doing));
-                Value::Object(v)
-            })
+            .map(|t| TicketView::new(t).with_worktree_flag())
             .collect();
-        let [todo, doing, done] = self.summary;
-        let mut v = json!({
-            "summary": { "doing": doing, "done": done, "todo": todo, "total": todo + doing + done },
-            "tickets": tickets,
-        });
-        if !self.warnings.is_empty() {
-            v["warnings"] = json!(self.warnings);
-        }
-        write_json(w, &v)
+        write_json(
+            w,
+            &Json {
+                summary: Summary {
+                    doing,
+                    done,
+                    todo,
+                    total: todo + doing + done,
+                },
+                tickets,
+                warnings: &self.warnings,
+            },
+        )
     }
 }

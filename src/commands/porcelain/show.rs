@@ -3,9 +3,9 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Value, json};
+use serde_json::json;
 
-use crate::commands::view::ticket_json;
+use crate::commands::view::TicketView;
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, Style, write_json};
@@ -87,14 +87,7 @@ impl Outcome for Shown {
     }
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
-        let mut v = ticket_json(&self.0);
-        v.insert(
-            "content".into(),
-            json!(self.0.body.as_deref().unwrap_or_default()),
-        );
-        if let Some(r) = &self.0.meta.closure_reason {
-            v.insert("closure_reason".into(), json!(r));
-        }
-        write_json(w, &json!({ "ticket": Value::Object(v) }))
+        let view = TicketView::new(&self.0).with_details(&self.0);
+        write_json(w, &json!({ "ticket": view }))
     }
 }
