@@ -30,7 +30,7 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
     let first = args.first().map(|a| a.to_string_lossy().into_owned());
     let (name, rest) = match first.as_deref() {
         None | Some("-h" | "--help") => ("help", args.get(1..).unwrap_or_default()),
-        Some("-v" | "--version") => ("version", &args[1..]),
+        Some("-v" | "-V" | "--version") => ("version", &args[1..]),
         Some(n) => (n, &args[1..]),
     };
     let early_format = scan_format(env, rest);

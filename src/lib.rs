@@ -7,6 +7,7 @@ pub mod app;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod docs;
 pub mod env;
 pub mod error;
 pub mod fsutil;

@@ -34,3 +34,63 @@ fn readme_command_table_matches_the_registry() {
         "README's command table is out of date; paste the expected table above"
     );
 }
+
+/// Compares generated files with the committed ones; `GIT_TICKET_BLESS=1` rewrites them.
+fn check_generated(dir: &str, files: Vec<(String, Vec<u8>)>) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let bless = std::env::var_os("GIT_TICKET_BLESS").is_some();
+    if bless {
+        std::fs::create_dir_all(&dir).unwrap();
+    }
+    let mut stale = Vec::new();
+    for (name, contents) in &files {
+        let path = dir.join(name);
+        if bless {
+            std::fs::write(&path, contents).unwrap();
+        } else if std::fs::read(&path).ok().as_ref() != Some(contents) {
+            stale.push(name.clone());
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "{} out of date: {stale:?}; run GIT_TICKET_BLESS=1 cargo test --test cli docs",
+        dir.display()
+    );
+    let committed = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(
+        committed,
+        files.len(),
+        "{} has files the registry does not generate",
+        dir.display()
+    );
+}
+
+#[test]
+fn docs_man_pages_match_the_registry() {
+    check_generated("man/man1", git_ticket::docs::man_pages());
+}
+
+#[test]
+fn docs_completions_match_the_registry() {
+    let files = git_ticket::docs::completions()
+        .into_iter()
+        .map(|(n, c)| (n, c.into_bytes()))
+        .collect();
+    check_generated("completions", files);
+}
+
+#[test]
+fn man_page_renders_with_man() {
+    // man-db is installed by .ci/run.
+    let out = std::process::Command::new("man")
+        .args(["-l", "-P", "cat"])
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/man/man1/git-ticket-list.1"
+        ))
+        .env("MANWIDTH", "80")
+        .output()
+        .expect("man (man-db) must be installed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("--status"), "{text}");
+}

@@ -1,0 +1,77 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_git_ticket_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_git_ticket_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_git_ticket_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_git_ticket_using_subcommand
+    set -l cmd (__fish_git_ticket_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -s h -l help -d 'Print help'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -s V -l version -d 'Print version'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "init" -d 'Initialize git-ticket (TicketFlow) in the current working tree'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "new" -d 'Create a new ticket in tickets/todo'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "list" -d 'List tickets (todo and doing by default)'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "ls" -d 'List tickets (todo and doing by default)'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "show" -d 'Show a ticket\'s details and body'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "workflow" -d 'Print the git-ticket workflow guide (Markdown) for people and AI agents'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "help" -d 'Show help for git-ticket or one of its commands'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "version" -d 'Show version information'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "resolve" -d 'Print the full ID of each ticket reference'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -s p -l parent -d 'Parent ticket: an ID, ID prefix, slug or words of a slug' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -s s -l status -d 'Status to show [default: todo and doing]' -r -f -a "todo\t'Not started'
+doing\t'In progress'
+done\t'Closed'
+all\t'Todo, doing and done'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -s c -l count -d 'Maximum number of tickets to show; 0 shows all' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s s -l status -d 'Status to show [default: todo and doing]' -r -f -a "todo\t'Not started'
+doing\t'In progress'
+done\t'Closed'
+all\t'Todo, doing and done'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s c -l count -d 'Maximum number of tickets to show; 0 shows all' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand workflow" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand workflow" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand help" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand help" -s a -l all -d 'List every command, porcelain and plumbing'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand version" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand resolve" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand resolve" -l path -d 'Print the ticket file\'s absolute path instead of its ID'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand resolve" -s h -l help -d 'Print help (see more with \'--help\')'
