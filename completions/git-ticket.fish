@@ -31,6 +31,13 @@ complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "new" -d 'Crea
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "list" -d 'List tickets (todo and doing by default)'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "ls" -d 'List tickets (todo and doing by default)'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "show" -d 'Show a ticket\'s details and body'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "start" -d 'Start work on a ticket: branch, worktree, current-ticket.md'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "close" -d 'Close a ticket: the current one, or another by reference'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "status" -d 'Show the current branch, the active ticket, and a summary of all tickets'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "restore" -d 'Restore the current-ticket.md link of this worktree or branch'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "cleanup" -d 'Remove the worktree and branch of finished tickets'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "worktree" -d 'List the repository\'s worktrees, or clean those of done tickets'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "trust" -d 'Trust this repository\'s .ticketflow.yaml, so `start` runs its init commands'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "workflow" -d 'Print the git-ticket workflow guide (Markdown) for people and AI agents'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "help" -d 'Show help for git-ticket or one of its commands'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "version" -d 'Show version information'
@@ -61,6 +68,44 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s h -l help -
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -s f -l force -d 'Recreate the ticket\'s existing worktree (only if it has no uncommitted changes)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -l reason -d 'Why the ticket is closed (recorded in the file and the commit message)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -s f -l force -d 'Close even with uncommitted changes in the working tree (they stay uncommitted)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand status" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand restore" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -l dry-run -d 'Show what would be removed; change nothing'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -s f -l force -d 'Also remove unmerged branches and worktrees with uncommitted changes'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -s y -l yes -d 'Do not ask for confirmation (safety checks still apply)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and not __fish_seen_subcommand_from list clean" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and not __fish_seen_subcommand_from list clean" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and not __fish_seen_subcommand_from list clean" -f -a "list" -d 'List all worktrees (path, branch, HEAD)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and not __fish_seen_subcommand_from list clean" -f -a "clean" -d 'Remove worktrees under worktree.base_dir whose ticket is done and merged'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from list" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from clean" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from clean" -l dry-run -d 'Show what would be removed; change nothing'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -l check -d 'Only show whether the current config is trusted (exit 1 if not)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -l revoke -d 'Forget every trusted config of this repository'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand workflow" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand workflow" -s h -l help -d 'Print help (see more with \'--help\')'

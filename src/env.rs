@@ -17,6 +17,14 @@ pub struct Env {
     pub stdout_tty: bool,
     /// Standard error is a terminal.
     pub stderr_tty: bool,
+    /// Standard input is a terminal.
+    pub stdin_tty: bool,
+    /// A CI system is detected (`CI`, `GITHUB_ACTIONS`, …) or
+    /// `TICKETFLOW_NON_INTERACTIVE=true`: never prompt.
+    pub non_interactive: bool,
+    /// `GIT_TICKET_FAILPOINT`: the name of a step at which a mutating command fails on
+    /// purpose (for testing recovery); unset in normal use.
+    pub failpoint: Option<String>,
     /// The working directory.
     pub cwd: PathBuf,
 }
@@ -33,8 +41,33 @@ impl Env {
             dumb_term: var("TERM").is_some_and(|t| t == "dumb"),
             stdout_tty: std::io::stdout().is_terminal(),
             stderr_tty: std::io::stderr().is_terminal(),
+            stdin_tty: std::io::stdin().is_terminal(),
+            non_interactive: std::env::var_os("TICKETFLOW_NON_INTERACTIVE")
+                .is_some_and(|v| v == "true")
+                || [
+                    "CI",
+                    "CONTINUOUS_INTEGRATION",
+                    "GITHUB_ACTIONS",
+                    "GITLAB_CI",
+                    "CIRCLECI",
+                    "JENKINS_URL",
+                ]
+                .iter()
+                .any(|k| var(k).is_some()),
+            failpoint: var("GIT_TICKET_FAILPOINT").map(|v| v.to_string_lossy().into_owned()),
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
         }
+    }
+
+    /// Whether the user can be asked a question (stdin is a terminal and nothing says
+    /// otherwise).
+    pub fn interactive(&self) -> bool {
+        self.stdin_tty && !self.non_interactive
+    }
+
+    /// Whether the failure-injection point `step` is armed.
+    pub fn fail_at(&self, step: &str) -> bool {
+        self.failpoint.as_deref() == Some(step)
     }
 
     /// Whether colour may be used on a stream that is (or is not) a terminal.

@@ -57,6 +57,51 @@ pub enum Error {
     /// The command line is wrong.
     #[error("{0}")]
     Usage(String),
+    /// A git command failed; `state` says what that left behind.
+    #[error("{err}")]
+    GitCommand {
+        /// TicketFlow error code for the operation.
+        code: &'static str,
+        /// The failure.
+        err: crate::git::cli::GitError,
+        /// What the repository looks like now, and how to go on.
+        state: String,
+    },
+    /// A ticket cannot make this transition.
+    #[error("{id}: {err}")]
+    Transition {
+        /// The ticket.
+        id: String,
+        /// Why not.
+        err: crate::ticket::transition::TransitionError,
+    },
+    /// The repository lock is held by someone else.
+    #[error(transparent)]
+    Lock(#[from] crate::lock::LockError),
+    /// `current-ticket.md` is unreadable.
+    #[error(transparent)]
+    Current(#[from] crate::current::CurrentError),
+    /// A command's precondition does not hold (dirty tree, wrong branch, reason required…).
+    #[error("{}", .0.details.as_deref().unwrap_or(&.0.message))]
+    Precondition(Box<ErrorInfo>),
+}
+
+impl Error {
+    /// A precondition failure with TicketFlow's code, message, details and suggestions.
+    pub fn precondition(
+        code: &'static str,
+        message: &str,
+        details: String,
+        suggestions: &[&str],
+    ) -> Error {
+        Error::Precondition(Box::new(ErrorInfo {
+            code,
+            message: message.to_owned(),
+            details: Some(details),
+            suggestions: suggestions.iter().map(|s| (*s).to_owned()).collect(),
+            exit: EXIT_ERROR,
+        }))
+    }
 }
 
 /// The stable, renderable description of an error.
@@ -171,6 +216,84 @@ impl Error {
                 text,
                 &["Check the repository with 'git status'"],
             ),
+            Error::GitCommand { code, err, state } => {
+                let mut suggestions = crate::git::cli::suggestions(err);
+                suggestions.insert(0, state.clone());
+                ErrorInfo {
+                    code,
+                    message: format!(
+                        "Git operation failed: {}",
+                        err.command.split(' ').next().unwrap_or("git")
+                    ),
+                    details: text,
+                    suggestions,
+                    exit: EXIT_ERROR,
+                }
+            }
+            Error::Transition { id, err } => {
+                use crate::ticket::transition::TransitionError as T;
+                match err {
+                    T::AlreadyStarted => info(
+                        "TICKET_ALREADY_STARTED",
+                        "Ticket already started",
+                        Some(format!("Ticket {id} is already in progress")),
+                        &[
+                            "Use --force to recreate its worktree",
+                            "Use 'git ticket status' to see the current ticket",
+                        ],
+                    ),
+                    T::AlreadyClosed => info(
+                        "TICKET_ALREADY_CLOSED",
+                        "Ticket already closed",
+                        Some(format!("Ticket '{id}' is already closed")),
+                        &[],
+                    ),
+                    T::NotStarted => info(
+                        "TICKET_NOT_STARTED",
+                        "Ticket not started",
+                        Some(format!(
+                            "Ticket {id} was never started; closing it needs a reason"
+                        )),
+                        &["Cancel it with a reason: git ticket close <ticket> --reason \"why\""],
+                    ),
+                    T::EmptyReason => info(
+                        "VALIDATION_ERROR",
+                        "Empty reason",
+                        Some("Reason cannot be empty or just whitespace".into()),
+                        &["Provide a meaningful reason for closing the ticket"],
+                    ),
+                    T::Edit(_) => info(
+                        "TICKET_INVALID",
+                        "Ticket operation failed: rewrite",
+                        text,
+                        &["Fix the ticket file by hand, then run the command again"],
+                    ),
+                }
+            }
+            Error::Lock(crate::lock::LockError::Busy { .. }) => info(
+                "REPOSITORY_LOCKED",
+                "Repository is busy",
+                text,
+                &[
+                    "Another git-ticket command is changing this repository; run yours again when it is done",
+                ],
+            ),
+            Error::Lock(_) => info(
+                "PERMISSION_DENIED",
+                "Cannot take the repository lock",
+                text,
+                &["Check the permissions of the git directory"],
+            ),
+            Error::Current(_) => info(
+                "TICKET_NOT_STARTED",
+                "Failed to read current ticket",
+                text,
+                &[
+                    "Try restoring the current ticket link: git ticket restore",
+                    "Or start a ticket: git ticket start <ticket>",
+                ],
+            ),
+            Error::Precondition(info) => (**info).clone(),
             Error::Usage(msg) => ErrorInfo {
                 code: "VALIDATION_ERROR",
                 message: msg.clone(),

@@ -9,6 +9,7 @@ pub mod model;
 pub mod resolve;
 pub mod store;
 pub mod time;
+pub mod transition;
 
 pub use model::{Meta, Status, Ticket};
 pub use store::Store;

@@ -7,10 +7,11 @@ use serde::Serialize;
 use super::time::Timestamp;
 
 /// Where a ticket is in its life. Derived from the timestamps, never from the folder.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Not started.
+    #[default]
     Todo,
     /// Started, not closed.
     Doing,

@@ -49,13 +49,13 @@ pub struct Civil {
 }
 
 impl Timestamp {
-    /// The current instant in the process's local time zone (honours `TZ`).
+    /// The current instant, to the second (the precision ticket files store), in the
+    /// process's local time zone (honours `TZ`).
     pub fn now_local() -> Self {
         let now = jiff::ZonedDateTime::now();
-        let ts = now.timestamp();
         Timestamp {
-            unix: ts.as_second(),
-            nanos: ts.subsec_nanosecond().max(0) as u32,
+            unix: now.timestamp().as_second(),
+            nanos: 0,
             offset: now.offset().seconds(),
         }
     }

@@ -1,9 +1,17 @@
 //! Porcelain: the verbs people and agents use. `--format json` is their stable interface.
 
+pub mod cleanup;
+pub mod close;
+pub mod flow;
 pub mod help;
 pub mod init;
 pub mod list;
 pub mod new;
+pub mod restore;
 pub mod show;
+pub mod start;
+pub mod status;
+pub mod trust;
 pub mod version;
 pub mod workflow;
+pub mod worktree;

@@ -1,0 +1,187 @@
+//! What the workflow commands (start, close, restore, status, cleanup, worktree) share:
+//! the repository lock, the git CLI, and the one way a ticket file change is committed —
+//! exactly that change, nothing else from the index — with its rollback.
+
+use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
+
+use git2::Repository;
+
+use crate::context::Project;
+use crate::env::Env;
+use crate::error::Error;
+use crate::fsutil;
+use crate::git::cli::{Git, GitError, Target};
+use crate::lock::{self, RepoLock};
+
+/// How long a command waits for another git-ticket to release the repository lock.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// A working tree and its repository handle.
+#[derive(Clone, Copy)]
+pub struct Tree<'a> {
+    /// The repository opened at this working tree.
+    pub repo: &'a Repository,
+    /// The working tree's root.
+    pub root: &'a Path,
+}
+
+impl Tree<'_> {
+    /// Where git commands for this working tree run.
+    pub fn target(&self) -> Target<'_> {
+        Target {
+            git_dir: self.repo.path(),
+            work_tree: self.root,
+        }
+    }
+}
+
+/// The git executable, with the configured timeout.
+pub fn git(project: &Project) -> Result<Git, Error> {
+    let secs = match project.config.timeouts.git {
+        0 => 30,
+        s => s.unsigned_abs(),
+    };
+    Git::locate(Duration::from_secs(secs)).map_err(|err| Error::GitCommand {
+        code: "GIT_MERGE_FAILED",
+        err,
+        state: "Nothing was changed. Install git or put it on PATH".into(),
+    })
+}
+
+/// Takes the repository lock (shared by all worktrees) for `what`.
+pub fn lock(project: &Project, what: &str) -> Result<RepoLock, Error> {
+    Ok(lock::acquire(project.repo.commondir(), what, LOCK_WAIT)?)
+}
+
+/// `path` relative to `root` (unchanged when it is not under `root`).
+pub fn rel<'p>(root: &Path, path: &'p Path) -> &'p Path {
+    path.strip_prefix(root).unwrap_or(path)
+}
+
+/// Resolves `..` and `.` lexically (the folder may not exist yet).
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The worktree folder of ticket `id`: `<main root>/<worktree.base_dir>/<id>`.
+pub fn worktree_path(project: &Project, id: &str) -> PathBuf {
+    let base = Path::new(&project.config.worktree.base_dir);
+    normalize(&crate::git::main_root(&project.repo).join(base)).join(id)
+}
+
+/// The error for a step that failed on purpose (`GIT_TICKET_FAILPOINT`).
+pub fn injected(step: &str) -> GitError {
+    GitError {
+        command: step.to_owned(),
+        reason: "failure injected by GIT_TICKET_FAILPOINT".into(),
+    }
+}
+
+/// A ticket file change to commit: the file moves from `from` to `to` (possibly the same
+/// path) with new contents.
+pub struct TicketChange<'a> {
+    /// Current path (may not exist in this tree).
+    pub from: &'a Path,
+    /// New path.
+    pub to: &'a Path,
+    /// New contents.
+    pub text: &'a str,
+    /// Commit message.
+    pub message: &'a str,
+    /// Failure-injection step name.
+    pub failpoint: &'a str,
+}
+
+/// Applies `change` in `tree` and commits exactly that change (`git commit --only`: whatever
+/// else the user staged stays staged and out of the commit; hooks and signing apply). On
+/// failure the file and its index entries are put back, so nothing has changed.
+pub fn commit_ticket_change(
+    env: &Env,
+    git: &Git,
+    tree: Tree<'_>,
+    change: &TicketChange<'_>,
+) -> Result<(), Error> {
+    let TicketChange {
+        from,
+        to,
+        text,
+        message,
+        failpoint,
+    } = *change;
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| Error::Io { path, source }
+    };
+    let original = match std::fs::read(from) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(from)(e)),
+    };
+    let from_rel = rel(tree.root, from).to_owned();
+    let to_rel = rel(tree.root, to).to_owned();
+    let from_tracked = from != to
+        && tree
+            .repo
+            .index()
+            .is_ok_and(|i| i.get_path(&from_rel, 0).is_some());
+    if let Some(dir) = to.parent() {
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+    }
+    fsutil::write_atomic(to, text.as_bytes()).map_err(io(to))?;
+    if from != to && original.is_some() {
+        std::fs::remove_file(from).map_err(io(from))?;
+    }
+    let commit = || -> Result<(), GitError> {
+        if env.fail_at(failpoint) {
+            return Err(injected(failpoint));
+        }
+        git.run(
+            tree.target(),
+            &["add".as_ref(), "--".as_ref(), to_rel.as_os_str()],
+        )?;
+        let mut args: Vec<&std::ffi::OsStr> = vec![
+            "commit".as_ref(),
+            "-q".as_ref(),
+            "--only".as_ref(),
+            "-m".as_ref(),
+            message.as_ref(),
+            "--".as_ref(),
+        ];
+        if from_tracked {
+            args.push(from_rel.as_os_str());
+        }
+        args.push(to_rel.as_os_str());
+        git.run(tree.target(), &args).map(drop)
+    };
+    if let Err(err) = commit() {
+        if from != to {
+            let _ = std::fs::remove_file(to);
+        }
+        if let Some(bytes) = &original {
+            let _ = fsutil::write_atomic(from, bytes);
+        }
+        let mut reset: Vec<&std::ffi::OsStr> = vec!["reset".as_ref(), "-q".as_ref(), "--".as_ref()];
+        if from_tracked {
+            reset.push(from_rel.as_os_str());
+        }
+        reset.push(to_rel.as_os_str());
+        let _ = git.run(tree.target(), &reset);
+        return Err(Error::GitCommand {
+            code: "GIT_MERGE_FAILED",
+            err,
+            state: format!("Nothing was changed: {} is as it was", from_rel.display()),
+        });
+    }
+    Ok(())
+}

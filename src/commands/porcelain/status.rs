@@ -1,0 +1,185 @@
+//! `git ticket status`: the current branch, the active ticket (from `current-ticket.md`,
+//! else from the branch name), its worktree and duration, the ticket worktrees of the
+//! repository, and a summary. Reads only: libgit2 and the file names, no `git` process.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::commands::view::TicketView;
+use crate::context::Ctx;
+use crate::current;
+use crate::error::Error;
+use crate::git;
+use crate::output::{FormatArg, Out, Outcome, Style, write_json};
+use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::ticket::store::load;
+use crate::ticket::time::format_duration;
+use crate::ticket::{Status, Ticket, Timestamp};
+
+/// Show the current branch, the active ticket, and a summary of all tickets.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    format: FormatArg,
+}
+
+/// The `status` command.
+pub struct StatusCmd;
+
+impl Command for StatusCmd {
+    const NAME: &'static str = "status";
+    const SUMMARY: &'static str = "Show the current ticket and a summary";
+    const GROUP: Group = Group::Porcelain;
+    const PROFILE: Profile = Profile {
+        exec: Exec::Sequential,
+        cost: Cost::Single,
+    };
+    type Args = Args;
+
+    fn run(ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
+        let project = ctx.project()?;
+        let repo = &project.repo;
+        let branch = git::current_branch(repo).unwrap_or_default();
+        let from_link = current::read(&project.root)
+            .ok()
+            .flatten()
+            .and_then(|c| project.store.find_exact(&c.id));
+        let entry = from_link.or_else(|| project.store.find_exact(&branch));
+        let ticket = entry.and_then(|e| load(&e, false).ok());
+        let (entries, _) = project.store.entries(&Status::ALL)?;
+        let mut summary = [0usize; 3];
+        for e in &entries {
+            summary[e.folder.index()] += 1;
+        }
+        let all = git::worktrees(repo);
+        let ticket_worktrees: Vec<TicketWorktree> = all
+            .iter()
+            .filter(|w| !w.main)
+            .filter_map(|w| {
+                let b = w.branch.as_ref()?;
+                entries.iter().any(|e| e.id == *b).then(|| TicketWorktree {
+                    ticket_id: b.clone(),
+                    path: w.path.display().to_string(),
+                })
+            })
+            .collect();
+        let worktree = ticket.as_ref().and_then(|t| {
+            git::worktree_of_branch(&all, &t.id)
+                .filter(|w| !w.main)
+                .map(|w| w.path.clone())
+        });
+        Ok(Box::new(StatusReport {
+            branch,
+            ticket,
+            worktree,
+            summary,
+            ticket_worktrees,
+            now: Timestamp::now_local(),
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct TicketWorktree {
+    path: String,
+    ticket_id: String,
+}
+
+struct StatusReport {
+    branch: String,
+    ticket: Option<Ticket>,
+    worktree: Option<PathBuf>,
+    summary: [usize; 3],
+    ticket_worktrees: Vec<TicketWorktree>,
+    now: Timestamp,
+}
+
+impl Outcome for StatusReport {
+    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+        writeln!(out.w)?;
+        writeln!(out.w, "🌿 Current branch: {}", self.branch)?;
+        writeln!(out.w)?;
+        match &self.ticket {
+            Some(t) => {
+                out.styled(Style::Bold, &format!("🎯 Active ticket: {}", t.id))?;
+                writeln!(out.w)?;
+                writeln!(out.w, "   Description: {}", t.meta.description)?;
+                writeln!(out.w, "   Status: {}", t.status())?;
+                if let Some(s) = t.meta.started_at {
+                    let end = t.meta.closed_at.unwrap_or(self.now);
+                    writeln!(
+                        out.w,
+                        "   Duration: {}",
+                        format_duration(s.seconds_until(&end))
+                    )?;
+                }
+                if let Some(w) = &self.worktree {
+                    writeln!(out.w, "   Worktree: {}", w.display())?;
+                }
+            }
+            None => {
+                writeln!(out.w, "⚠️  No active ticket")?;
+                writeln!(out.w, "   Start a ticket with: git ticket start <ticket>")?;
+            }
+        }
+        if !self.ticket_worktrees.is_empty() {
+            writeln!(out.w)?;
+            writeln!(out.w, "🌳 Ticket worktrees:")?;
+            for w in &self.ticket_worktrees {
+                writeln!(out.w, "   {}  {}", w.ticket_id, w.path)?;
+            }
+        }
+        let [todo, doing, done] = self.summary;
+        writeln!(out.w)?;
+        writeln!(out.w, "📊 Ticket summary:")?;
+        writeln!(out.w, "   📘 Todo:  {todo}")?;
+        writeln!(out.w, "   🔨 Doing: {doing}")?;
+        writeln!(out.w, "   ✅ Done:  {done}")?;
+        writeln!(out.w, "   ─────────")?;
+        writeln!(out.w, "   🔢 Total: {}", todo + doing + done)
+    }
+
+    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
+        #[derive(Serialize)]
+        struct Current<'a> {
+            #[serde(flatten)]
+            ticket: TicketView<'a>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            worktree_path: Option<String>,
+        }
+        #[derive(Serialize)]
+        struct Summary {
+            doing: usize,
+            done: usize,
+            todo: usize,
+            total: usize,
+        }
+        #[derive(Serialize)]
+        struct Json<'a> {
+            current_branch: &'a str,
+            current_ticket: Option<Current<'a>>,
+            summary: Summary,
+            worktrees: &'a [TicketWorktree],
+        }
+        let [todo, doing, done] = self.summary;
+        write_json(
+            w,
+            &Json {
+                current_branch: &self.branch,
+                current_ticket: self.ticket.as_ref().map(|t| Current {
+                    ticket: TicketView::new(t).with_worktree_flag(),
+                    worktree_path: self.worktree.as_ref().map(|p| p.display().to_string()),
+                }),
+                summary: Summary {
+                    doing,
+                    done,
+                    todo,
+                    total: todo + doing + done,
+                },
+                worktrees: &self.ticket_worktrees,
+            },
+        )
+    }
+}

@@ -1,0 +1,120 @@
+//! Writes through the git CLI (located with `which`): commits, branch switches, worktree
+//! add/remove, branch deletion. libgit2 would skip the user's hooks, `commit.gpgsign` and LFS
+//! filters; git itself honours them. Every call names its repository explicitly
+//! (`--git-dir`/`--work-tree` or `-C <worktree>`) with git's repository variables cleared, so
+//! running from inside a hook or another worktree cannot redirect it.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use crate::process;
+
+/// A failed git command.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("git {command}: {reason}")]
+pub struct GitError {
+    /// The git subcommand and arguments.
+    pub command: String,
+    /// git's own message (stderr), or why it could not run.
+    pub reason: String,
+}
+
+/// The git executable and how to run it.
+#[derive(Clone, Debug)]
+pub struct Git {
+    exe: PathBuf,
+    timeout: Duration,
+}
+
+/// Where a git command runs.
+#[derive(Clone, Copy, Debug)]
+pub struct Target<'a> {
+    /// The git directory of the working tree (`.git` or `.git/worktrees/<name>`).
+    pub git_dir: &'a Path,
+    /// The working tree.
+    pub work_tree: &'a Path,
+}
+
+impl Git {
+    /// Finds `git` on PATH.
+    pub fn locate(timeout: Duration) -> Result<Git, GitError> {
+        let exe = which::which("git").map_err(|e| GitError {
+            command: String::new(),
+            reason: format!("cannot find the git executable on PATH ({e})"),
+        })?;
+        Ok(Git { exe, timeout })
+    }
+
+    /// Runs `git <args>` in `target`, returning stdout.
+    pub fn run<S: AsRef<OsStr>>(&self, target: Target<'_>, args: &[S]) -> Result<String, GitError> {
+        let mut cmd = Command::new(&self.exe);
+        cmd.env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE")
+            .env_remove("GIT_PREFIX")
+            .arg("--git-dir")
+            .arg(target.git_dir)
+            .arg("--work-tree")
+            .arg(target.work_tree)
+            .args(args)
+            .current_dir(target.work_tree);
+        let command = args
+            .iter()
+            .map(|a| a.as_ref().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let fail = |reason: String| GitError {
+            command: command.clone(),
+            reason,
+        };
+        let done = process::run(&mut cmd, self.timeout, false)
+            .map_err(|e| fail(format!("cannot run git: {e}")))?;
+        if done.status.is_none() {
+            return Err(fail(format!(
+                "timed out after {}s (timeouts.git)",
+                self.timeout.as_secs()
+            )));
+        }
+        if !done.success() {
+            let mut msg = String::from_utf8_lossy(&done.stderr).trim().to_owned();
+            if msg.is_empty() {
+                msg = String::from_utf8_lossy(&done.stdout).trim().to_owned();
+            }
+            return Err(fail(msg));
+        }
+        Ok(String::from_utf8_lossy(&done.stdout).into_owned())
+    }
+}
+
+/// Suggestions for a git failure, from git's message.
+pub fn suggestions(err: &GitError) -> Vec<String> {
+    let r = err.reason.as_str();
+    let mut out = Vec::new();
+    if r.contains("index.lock") {
+        out.push("Another git process is running here; wait for it, or remove the stale .git/index.lock if none is".to_owned());
+    }
+    if r.contains("is already checked out at") || r.contains("is already used by worktree") {
+        out.push("The branch is checked out in another worktree: work there, or switch that worktree to another branch".to_owned());
+    }
+    if r.contains("already exists") {
+        out.push(
+            "Move or remove the existing path or branch named above, then run the command again"
+                .to_owned(),
+        );
+    }
+    if r.contains("hook") {
+        out.push("A git hook refused the operation; see its output above".to_owned());
+    }
+    if r.contains("Please tell me who you are") || r.contains("user.email") {
+        out.push(
+            "Set your identity: git config user.name 'Name'; git config user.email you@example.com"
+                .to_owned(),
+        );
+    }
+    if out.is_empty() {
+        out.push("Check the repository with 'git status', then run the command again".to_owned());
+    }
+    out
+}

@@ -1,0 +1,93 @@
+//! The repository lock: every mutation holds it, so several agents running git-ticket in the
+//! same repository (any of its worktrees) take turns. It lives in the common git directory and
+//! is an OS file lock, released by the kernel when the process ends, so a crashed holder
+//! never leaves it stale. The file records the holder for the timeout message.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The lock file's name inside the common git directory.
+pub const FILE: &str = "git-ticket.lock";
+
+/// A held lock; released when dropped.
+#[derive(Debug)]
+pub struct RepoLock {
+    _file: File,
+}
+
+/// Why the lock could not be taken.
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    /// Another process held it for the whole wait.
+    #[error("another git-ticket holds the repository lock {} ({holder})", path.display())]
+    Busy {
+        /// The lock file.
+        path: PathBuf,
+        /// Who holds it, as recorded in the file.
+        holder: String,
+    },
+    /// The lock file could not be opened.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The lock file.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+}
+
+/// Takes the lock in `common_dir`, waiting up to `wait`; `what` describes this process.
+pub fn acquire(common_dir: &Path, what: &str, wait: Duration) -> Result<RepoLock, LockError> {
+    let path = common_dir.join(FILE);
+    let io = |source| LockError::Io {
+        path: path.clone(),
+        source,
+    };
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(io)?;
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => break,
+            Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                let holder = match holder.trim() {
+                    "" => "holder unknown".to_owned(),
+                    h => h.to_owned(),
+                };
+                return Err(LockError::Busy { path, holder });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+        }
+    }
+    let _ = file.set_len(0);
+    let _ = file.rewind();
+    let _ = writeln!(file, "pid {}: git ticket {what}", std::process::id());
+    Ok(RepoLock { _file: file })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_holder_waits_then_names_the_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = acquire(dir.path(), "start x", Duration::from_secs(1)).unwrap();
+        let err = acquire(dir.path(), "close y", Duration::from_millis(50)).unwrap_err();
+        assert!(err.to_string().contains("git ticket start x"), "{err}");
+        drop(first);
+        acquire(dir.path(), "close y", Duration::from_millis(50)).unwrap();
+    }
+}
