@@ -13,3 +13,4 @@ mod test_list;
 mod test_malformed;
 mod test_new;
 mod test_show;
+mod test_workflow;

@@ -375,12 +375,21 @@ impl Plan<'_> {
                 e => e,
             })?;
         }
-        if self.env.fail_at("start:link") {
-            return Err(fail("GIT_MERGE_FAILED", flow::injected("start:link")));
-        }
-        current::write(&path, &wt_doing).map_err(|source| Error::Io {
-            path: path.join(current::LINK),
-            source,
+        let link = if self.env.fail_at("start:link") {
+            Err(flow::injected("start:link"))
+        } else {
+            current::write(&path, &wt_doing).map_err(|e| crate::git::cli::GitError {
+                command: format!("link {}", current::LINK),
+                reason: e.to_string(),
+            })
+        };
+        link.map_err(|err| Error::GitCommand {
+            code: "GIT_MERGE_FAILED",
+            err,
+            state: format!(
+                "The worktree {} is ready but has no current-ticket.md; run 'git ticket restore' there to create it",
+                path.display()
+            ),
         })?;
         Ok(Started {
             id: id.to_owned(),
