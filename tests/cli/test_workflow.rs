@@ -576,3 +576,57 @@ fn commits_run_the_users_hooks() {
         "the pre-commit hook ran"
     );
 }
+
+#[test]
+fn ticket_with_a_parent_branch_starts_from_it() {
+    let (env, parent) = repo_with_ticket("epic");
+    env.run(&["start", &parent]).ok();
+    let ppath = wt(&env, &parent);
+    fs::write(ppath.join("epic.txt"), "epic work").unwrap();
+    env.git_in(&ppath, &["add", "epic.txt"]);
+    env.git_in(&ppath, &["commit", "-q", "-m", "epic work"]);
+    // A sub-ticket created on main, naming the parent explicitly.
+    let child = env
+        .run(&["new", "part", "--parent", &parent, "-o", "json"])
+        .ok()
+        .json();
+    let child = child["ticket"]["id"].as_str().unwrap().to_owned();
+    env.commit_all("add child");
+    let run = env.run(&["start", &child, "-o", "json"]).ok();
+    snap!("start_json_with_parent", run.snapshot());
+    let cpath = wt(&env, &child);
+    // Branched from the parent (has its work), and the ticket is in doing there too.
+    assert!(cpath.join("epic.txt").exists());
+    assert!(cpath.join(format!("tickets/doing/{child}.md")).is_file());
+    assert_eq!(env.git_in(&cpath, &["status", "--porcelain"]), "");
+    assert_eq!(
+        env.git(&["log", "-1", "--format=%s"]),
+        format!("Start ticket: {child}\n")
+    );
+    // Closing the child by ID from the parent's worktree keeps the parent's link.
+    env.git_in(&ppath, &["merge", "-q", "--no-edit", "main"]);
+    env.run_in(
+        &ppath,
+        &["close", &child, "--reason", "folded into the epic"],
+    )
+    .ok();
+    assert!(ppath.join("current-ticket.md").exists());
+}
+
+#[test]
+fn git_failures_explain_the_next_step() {
+    let (env, id) = repo_with_ticket("locked");
+    env.write(".git/index.lock", "");
+    let run = env.run(&["start", &id]);
+    assert_eq!(run.status, 1);
+    assert!(run.stderr.contains("index.lock"), "{}", run.stderr);
+    assert!(run.stderr.contains("Another git process"), "{}", run.stderr);
+    assert!(run.stderr.contains("Nothing was changed"), "{}", run.stderr);
+    fs::remove_file(env.root.join(".git/index.lock")).unwrap();
+    assert!(env.root.join(format!("tickets/todo/{id}.md")).is_file());
+    // A folder in the way of the worktree is reported before anything changes.
+    fs::create_dir_all(wt(&env, &id)).unwrap();
+    let run = env.run(&["start", &id, "-o", "json"]);
+    assert_eq!(run.json_err()["error"]["code"], "WORKTREE_EXISTS");
+    assert!(env.root.join(format!("tickets/todo/{id}.md")).is_file());
+}
