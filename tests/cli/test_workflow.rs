@@ -61,7 +61,9 @@ fn full_cycle_start_work_close_merge_cleanup() {
     let doing = env.read(&format!("tickets/doing/{id}.md"));
     assert!(doing.contains("started_at: \"20"), "{doing}");
 
-    let status = env.run_in(&path, &["status", "-o", "json"]).ok().json();
+    let run = env.run_in(&path, &["status", "-o", "json"]).ok();
+    snap!("status_worktree_json", run.snapshot());
+    let status = run.json();
     assert_eq!(status["current_ticket"]["id"], id.as_str());
     assert_eq!(status["current_branch"], id.as_str());
 
@@ -310,9 +312,19 @@ fn cleanup_safety() {
         "{}",
         run.snapshot()
     );
-    let run = env.run(&["cleanup", &id, "--force", "-o", "json"]).ok();
-    assert_eq!(run.json()["branch_deleted"], true);
+    fs::write(path.join("scratch.txt"), "uncommitted").unwrap();
+    assert_eq!(env.run(&["cleanup", &id, "--yes"]).status, 1);
+    assert!(path.join("scratch.txt").exists());
+    let run = env.run(&["cleanup", &id, "--force"]).ok();
+    assert!(
+        run.stdout
+            .contains("Discarded uncommitted change: scratch.txt"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("not merged"), "{}", run.stdout);
     assert!(!path.exists());
+    assert_eq!(env.git(&["branch", "--list", &id]), "");
 }
 
 #[test]
@@ -328,6 +340,15 @@ fn cleanup_needs_confirmation_when_not_interactive() {
     assert!(path.exists());
     // The user's branch is never switched.
     assert_eq!(env.git(&["branch", "--show-current"]), "main\n");
+    // Merged, but with uncommitted work in the worktree: refused, naming the file.
+    fs::write(path.join("notes.txt"), "keep me").unwrap();
+    let run = env.run(&["cleanup", &id, "--yes", "-o", "json"]);
+    assert_eq!(run.json_err()["error"]["code"], "GIT_DIRTY_WORKSPACE");
+    assert!(run.stderr.contains("notes.txt"), "{}", run.stderr);
+    assert!(path.join("notes.txt").exists());
+    fs::remove_file(path.join("notes.txt")).unwrap();
+    env.run(&["cleanup", &id, "--yes"]).ok();
+    assert!(!path.exists());
 }
 
 #[test]
