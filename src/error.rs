@@ -104,6 +104,12 @@ impl Error {
     }
 }
 
+impl From<Problem> for Error {
+    fn from(p: Problem) -> Self {
+        Error::Store(p.into())
+    }
+}
+
 /// The stable, renderable description of an error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorInfo {

@@ -76,3 +76,24 @@ impl<'a> TicketView<'a> {
         self
     }
 }
+
+/// Ticket counts per status, as TicketFlow's `summary` object.
+#[derive(Serialize)]
+pub struct Summary {
+    doing: usize,
+    done: usize,
+    todo: usize,
+    total: usize,
+}
+
+impl Summary {
+    /// From counts in status order (todo, doing, done).
+    pub fn new([todo, doing, done]: [usize; 3]) -> Self {
+        Summary {
+            doing,
+            done,
+            todo,
+            total: todo + doing + done,
+        }
+    }
+}

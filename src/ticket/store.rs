@@ -313,6 +313,13 @@ pub fn load(entry: &Entry, with_body: bool) -> Result<Ticket, Problem> {
     })
 }
 
+/// Reads a ticket file and parses its frontmatter: the text to edit and what it says.
+pub fn read_ticket(path: &Path) -> Result<(String, super::Meta), Problem> {
+    let text = read_text(path)?;
+    let meta = format::parse_meta(&text).map_err(|e| Problem::parse(path, e))?;
+    Ok((text, meta))
+}
+
 /// Reads a ticket file as text, refusing huge, binary and non-UTF-8 files with a reason.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
     let io_problem = |e: io::Error| Problem::other(path, format!("cannot read: {e}"));

@@ -90,7 +90,7 @@ fn one_ticket(
     args: &Args,
 ) -> Result<Box<dyn Outcome>, Error> {
     let repo = &project.repo;
-    let ticket = load(&entry, false).map_err(|p| Error::Store(p.into()))?;
+    let ticket = load(&entry, false)?;
     let id = ticket.id.clone();
     if ticket.status() != Status::Done {
         return Err(Error::precondition(

@@ -18,8 +18,7 @@ use crate::error::Error;
 use crate::git;
 use crate::output::{FormatArg, Out, Outcome, Style, write_json};
 use crate::registry::{Command, Cost, Exec, Group, Profile};
-use crate::ticket::format::parse_meta;
-use crate::ticket::store::{Problem, read_text};
+use crate::ticket::store::read_ticket;
 use crate::ticket::time::format_duration;
 use crate::ticket::transition::{self, TransitionError};
 use crate::ticket::{Meta, Status, Timestamp};
@@ -116,17 +115,7 @@ impl Command for Close {
             }
         };
         let id = entry.id.clone();
-        let text = read_text(&entry.path).map_err(|p| Error::Store(p.into()))?;
-        let meta = parse_meta(&text).map_err(|e| {
-            Error::Store(
-                Problem {
-                    path: entry.path.clone(),
-                    line: e.line,
-                    reason: e.reason,
-                }
-                .into(),
-            )
-        })?;
+        let (text, meta) = read_ticket(&entry.path)?;
         if meta.status() == Status::Done {
             return Err(Error::Transition {
                 id,

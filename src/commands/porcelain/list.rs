@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::commands::view::TicketView;
+use crate::commands::view::{Summary, TicketView};
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, Style, pad, truncate, width, write_json};
@@ -146,20 +146,12 @@ impl Outcome for Listed {
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
         #[derive(Serialize)]
-        struct Summary {
-            doing: usize,
-            done: usize,
-            todo: usize,
-            total: usize,
-        }
-        #[derive(Serialize)]
         struct Json<'a> {
             summary: Summary,
             tickets: Vec<TicketView<'a>>,
             #[serde(skip_serializing_if = "<[String]>::is_empty")]
             warnings: &'a [String],
         }
-        let [todo, doing, done] = self.summary;
         let tickets = self
             .tickets
             .iter()
@@ -168,12 +160,7 @@ impl Outcome for Listed {
         write_json(
             w,
             &Json {
-                summary: Summary {
-                    doing,
-                    done,
-                    todo,
-                    total: todo + doing + done,
-                },
+                summary: Summary::new(self.summary),
                 tickets,
                 warnings: &self.warnings,
             },

@@ -52,7 +52,7 @@ impl Command for Restore {
                 ],
             )
         })?;
-        let ticket = load(&entry, false).map_err(|p| Error::Store(p.into()))?;
+        let ticket = load(&entry, false)?;
         let target = current::write(&project.root, &entry.path).map_err(|source| Error::Io {
             path: project.root.join(current::LINK),
             source,

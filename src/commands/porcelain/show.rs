@@ -42,7 +42,7 @@ impl Command for Show {
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let store = &ctx.project()?.store;
         let entry = store.resolve(&args.ticket)?;
-        let ticket = load(&entry, true).map_err(|p| Error::Store(p.into()))?;
+        let ticket = load(&entry, true)?;
         Ok(Box::new(Shown(ticket)))
     }
 }

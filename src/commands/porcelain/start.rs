@@ -22,7 +22,7 @@ use crate::git::{self, cli::Git};
 use crate::output::{FormatArg, Out, Outcome, Style, write_json};
 use crate::registry::{Command, Cost, Exec, Group, Profile};
 use crate::ticket::format::parse_meta;
-use crate::ticket::store::read_text;
+use crate::ticket::store::{read_text, read_ticket};
 use crate::ticket::transition::{self, TransitionError};
 use crate::ticket::{Status, Timestamp};
 
@@ -64,17 +64,7 @@ impl Command for Start {
         let git = flow::git(project)?;
         let _lock = flow::lock(project, &format!("start {}", args.ticket))?;
         let entry = project.store.resolve(&args.ticket)?;
-        let text = read_text(&entry.path).map_err(|p| Error::Store(p.into()))?;
-        let meta = parse_meta(&text).map_err(|e| {
-            Error::Store(
-                crate::ticket::store::Problem {
-                    path: entry.path.clone(),
-                    line: e.line,
-                    reason: e.reason,
-                }
-                .into(),
-            )
-        })?;
+        let (text, meta) = read_ticket(&entry.path)?;
         let id = entry.id.clone();
         let original_status = meta.status();
         if original_status == Status::Done {

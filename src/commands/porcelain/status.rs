@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::commands::view::TicketView;
+use crate::commands::view::{Summary, TicketView};
 use crate::context::Ctx;
 use crate::current;
 use crate::error::Error;
@@ -150,20 +150,12 @@ impl Outcome for StatusReport {
             worktree_path: Option<String>,
         }
         #[derive(Serialize)]
-        struct Summary {
-            doing: usize,
-            done: usize,
-            todo: usize,
-            total: usize,
-        }
-        #[derive(Serialize)]
         struct Json<'a> {
             current_branch: &'a str,
             current_ticket: Option<Current<'a>>,
             summary: Summary,
             worktrees: &'a [TicketWorktree],
         }
-        let [todo, doing, done] = self.summary;
         write_json(
             w,
             &Json {
@@ -172,12 +164,7 @@ impl Outcome for StatusReport {
                     ticket: TicketView::new(t).with_worktree_flag(),
                     worktree_path: self.worktree.as_ref().map(|p| p.display().to_string()),
                 }),
-                summary: Summary {
-                    doing,
-                    done,
-                    todo,
-                    total: todo + doing + done,
-                },
+                summary: Summary::new(self.summary),
                 worktrees: &self.ticket_worktrees,
             },
         )
