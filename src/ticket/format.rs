@@ -6,6 +6,7 @@
 //! unknown keys, comments, key order, quoting, sub-second times, CRLF line endings, a BOM and
 //! the body stay byte for byte. Every edit is re-read by the parser before it is accepted.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -239,9 +240,9 @@ impl Value {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     /// Set a top-level key (inserted in TicketFlow's key order when missing).
-    Set(&'static str, Value),
+    Set(Cow<'static, str>, Value),
     /// Remove a top-level key if present.
-    Remove(&'static str),
+    Remove(Cow<'static, str>),
     /// Replace the body.
     Body(String),
 }
@@ -282,7 +283,7 @@ pub fn apply(text: &str, changes: &[Change]) -> Result<String, EditError> {
             && !reads_back(&meta, key, value)
         {
             return Err(EditError::Unsafe {
-                key: (*key).to_owned(),
+                key: key.to_string(),
             });
         }
     }
@@ -679,7 +680,7 @@ mod tests {
         let out = apply(
             text,
             &[Change::Set(
-                "started_at",
+                "started_at".into(),
                 Value::Time(t("2025-02-01T00:00:00+09:00")),
             )],
         )
@@ -699,8 +700,8 @@ mod tests {
         let out = apply(
             &text,
             &[
-                Change::Set("closed_at", Value::Time(t("2026-11-28T00:00:00Z"))),
-                Change::Set("closure_reason", Value::Str("not needed".into())),
+                Change::Set("closed_at".into(), Value::Time(t("2026-11-28T00:00:00Z"))),
+                Change::Set("closure_reason".into(), Value::Str("not needed".into())),
             ],
         )
         .unwrap();
@@ -715,7 +716,7 @@ mod tests {
     fn edit_inserts_in_ticketflow_order_and_replaces_lists() {
         let out = apply(
             SAMPLE,
-            &[Change::Set("related", Value::List(vec!["parent:x".into()]))],
+            &[Change::Set("related".into(), Value::List(vec!["parent:x".into()]))],
         )
         .unwrap();
         assert!(
@@ -724,7 +725,7 @@ mod tests {
         );
         let out = apply(
             &out,
-            &[Change::Set("closure_reason", Value::Str("a: b".into()))],
+            &[Change::Set("closure_reason".into(), Value::Str("a: b".into()))],
         )
         .unwrap();
         assert!(
@@ -734,7 +735,7 @@ mod tests {
         let two = apply(
             "---\nrelated:\n  - a  # first\n\n  - b\nx: 1\n---\n",
             &[Change::Set(
-                "related",
+                "related".into(),
                 Value::List(vec!["a".into(), "c".into()]),
             )],
         )
@@ -748,7 +749,7 @@ mod tests {
             SAMPLE,
             &[
                 Change::Body("new body\n".into()),
-                Change::Remove("closed_at"),
+                Change::Remove("closed_at".into()),
             ],
         )
         .unwrap();
@@ -762,7 +763,7 @@ mod tests {
     fn unsafe_edits_are_refused() {
         let text = "---\n\"priority\": 1\n---\n";
         assert!(matches!(
-            apply(text, &[Change::Set("priority", Value::Int(3))]),
+            apply(text, &[Change::Set("priority".into(), Value::Int(3))]),
             Err(EditError::Parse(_) | EditError::Unsafe { .. })
         ));
     }

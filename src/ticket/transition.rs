@@ -33,7 +33,7 @@ pub fn start(text: &str, meta: &Meta, now: &Timestamp) -> Result<String, Transit
         Status::Doing => Err(TransitionError::AlreadyStarted),
         Status::Todo => Ok(apply(
             text,
-            &[Change::Set("started_at", Value::Time(*now))],
+            &[Change::Set("started_at".into(), Value::Time(*now))],
         )?),
     }
 }
@@ -57,7 +57,7 @@ pub fn close(
         if meta.started_at.is_none() {
             return Err(TransitionError::NotStarted);
         }
-        return Ok(apply(text, &[Change::Set("closed_at", Value::Time(*now))])?);
+        return Ok(apply(text, &[Change::Set("closed_at".into(), Value::Time(*now))])?);
     };
     let lay = layout(text).map_err(EditError::from)?;
     let nl = lay.newline;
@@ -69,8 +69,8 @@ pub fn close(
     Ok(apply(
         text,
         &[
-            Change::Set("closed_at", Value::Time(*now)),
-            Change::Set("closure_reason", Value::Str(reason.to_owned())),
+            Change::Set("closed_at".into(), Value::Time(*now)),
+            Change::Set("closure_reason".into(), Value::Str(reason.to_owned())),
             Change::Body(note),
         ],
     )?)
