@@ -42,7 +42,8 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         Ok(m) => m,
         Err(e) => return usage_error(env, early_format, e, stdout, stderr),
     };
-    let format_flag = matches.get_one::<Format>("format").copied();
+    // `for-each-ticket --format` is a format string, not an output format.
+    let format_flag = matches.try_get_one::<Format>("format").ok().flatten().copied();
     let mut ctx = Ctx::new(env, format_flag);
     let result = spec.run(&mut ctx, &matches);
     for w in &ctx.warnings {

@@ -339,7 +339,12 @@ fn store_info(e: &StoreError, parent: Option<()>) -> ErrorInfo {
             "Ambiguous ticket reference".into(),
             std::iter::once("Use a longer prefix or the full ID of one of:".to_owned())
                 .chain(candidates.iter().map(|c| {
-                    format!("  {}  [{}]  {}", c.id, c.status, c.description)
+                    format!(
+                        "  {}  [{}]  {}",
+                        c.id,
+                        c.status,
+                        crate::output::truncate(&c.description, 50)
+                    )
                         .trim_end()
                         .to_owned()
                 }))

@@ -161,6 +161,10 @@ pub static COMMANDS: &[Spec] = &[
     spec::<porcelain::help::Help>(),
     spec::<porcelain::version::Version>(),
     spec::<plumbing::resolve::Resolve>(),
+    spec::<plumbing::for_each_ticket::ForEachTicket>(),
+    spec::<plumbing::get::Get>(),
+    spec::<plumbing::set::Set>(),
+    spec::<plumbing::current::Current>(),
 ];
 
 /// Finds a command by exact name or alias.

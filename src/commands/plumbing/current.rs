@@ -1,0 +1,69 @@
+//! `git ticket current`: the ID of the ticket worked on here — from `current-ticket.md`, else
+//! from the branch name when it is exactly a ticket ID. For prompts and hooks.
+//!
+//! Output format (stable): `<ID>\n`; nothing and exit 1 when there is no current ticket.
+
+use std::io::{self, Write};
+
+use serde_json::json;
+
+use crate::context::Ctx;
+use crate::current;
+use crate::error::Error;
+use crate::git;
+use crate::output::{FormatArg, Out, Outcome, write_json};
+use crate::registry::{Command, Cost, Exec, Group, Profile};
+
+/// Print the ID of the current ticket (exit 1 if there is none).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    format: FormatArg,
+}
+
+/// The `current` command.
+pub struct Current;
+
+impl Command for Current {
+    const NAME: &'static str = "current";
+    const SUMMARY: &'static str = "Print the ID of the current ticket";
+    const GROUP: Group = Group::Plumbing;
+    const PROFILE: Profile = Profile {
+        exec: Exec::Sequential,
+        cost: Cost::Trivial,
+    };
+    type Args = Args;
+
+    fn run(ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
+        let project = ctx.project()?;
+        let from_link = current::read(&project.root)
+            .ok()
+            .flatten()
+            .map(|c| c.id)
+            .filter(|id| project.store.find_exact(id).is_some());
+        let id = from_link.or_else(|| {
+            git::current_branch(&project.repo).filter(|b| project.store.find_exact(b).is_some())
+        });
+        match id {
+            Some(id) => Ok(Box::new(CurrentId(id))),
+            None => Err(Error::precondition(
+                "TICKET_NOT_STARTED",
+                "No current ticket",
+                "no current-ticket.md here and the branch is not a ticket".into(),
+                &["Start a ticket: git ticket start <ticket>"],
+            )),
+        }
+    }
+}
+
+struct CurrentId(String);
+
+impl Outcome for CurrentId {
+    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+        writeln!(out.w, "{}", self.0)
+    }
+
+    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
+        write_json(w, &json!({ "ticket_id": self.0 }))
+    }
+}
