@@ -38,10 +38,21 @@ complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "restore" -d '
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "cleanup" -d 'Remove the worktree and branch of finished tickets'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "worktree" -d 'List the repository\'s worktrees, or clean those of done tickets'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "trust" -d 'Trust this repository\'s .ticketflow.yaml, so `start` runs its init commands'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "install-hooks" -d 'Install git hooks that call `git ticket hook` (commit-msg, post-checkout, pre-push)'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "install-merge-driver" -d 'Install the ticket merge driver: a .gitattributes line and the merge.ticket config'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "install-man" -d 'Install the man pages, so `git ticket --help` and `git help ticket` show them'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish)'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "workflow" -d 'Print the git-ticket workflow guide (Markdown) for people and AI agents'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "help" -d 'Show help for git-ticket or one of its commands'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "version" -d 'Show version information'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "resolve" -d 'Print the full ID of each ticket reference'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "for-each-ticket" -d 'Print one line per ticket, in a chosen format (for scripts, prompts and completion)'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "get" -d 'Print one field of a ticket'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "set" -d 'Set one field of a ticket (only that line of the file changes)'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "current" -d 'Print the ID of the current ticket (exit 1 if there is none)'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "fsck" -d 'Check tickets, folders, links, branches and worktrees for consistency'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "hook" -d 'Run a git hook\'s git-ticket part (called by the scripts install-hooks writes)'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "merge-driver" -d 'Merge three versions of a ticket file (git merge driver)'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -106,6 +117,16 @@ json\t'One pretty-printed JSON document (2-space indent)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -l check -d 'Only show whether the current config is trusted (exit 1 if not)'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -l revoke -d 'Forget every trusted config of this repository'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-hooks" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-hooks" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-merge-driver" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-merge-driver" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-man" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand workflow" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand workflow" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -120,3 +141,28 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand resolve" -s o -l f
 json\t'One pretty-printed JSON document (2-space indent)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand resolve" -l path -d 'Print the ticket file\'s absolute path instead of its ID'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand resolve" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand for-each-ticket" -s s -l status -d 'Status folders to read (repeatable) [default: all]' -r -f -a "todo\t'Not started'
+doing\t'In progress'
+done\t'Closed'
+all\t'Todo, doing and done'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand for-each-ticket" -l format -d 'Format string with %(field) placeholders' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand for-each-ticket" -l sort -d 'Sort key: id, priority, created_at, started_at, closed_at, status; prefix - for descending' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand for-each-ticket" -s z -d 'End each record with NUL instead of newline'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand for-each-ticket" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand get" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -l add -d 'Add an entry to a list field (related)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -l remove -d 'Remove an entry from a list field (related)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand current" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand current" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand fsck" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand fsck" -l fix -d 'Repair what is safe to repair'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand fsck" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand hook" -s h -l help -d 'Print help'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand merge-driver" -s h -l help -d 'Print help (see more with \'--help\')'

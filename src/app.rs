@@ -43,7 +43,11 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         Err(e) => return usage_error(env, early_format, e, stdout, stderr),
     };
     // `for-each-ticket --format` is a format string, not an output format.
-    let format_flag = matches.try_get_one::<Format>("format").ok().flatten().copied();
+    let format_flag = matches
+        .try_get_one::<Format>("format")
+        .ok()
+        .flatten()
+        .copied();
     let mut ctx = Ctx::new(env, format_flag);
     let result = spec.run(&mut ctx, &matches);
     for w in &ctx.warnings {
@@ -60,7 +64,7 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
                 Format::Json => outcome.json(stdout),
             };
             match written {
-                Ok(()) => 0,
+                Ok(()) => outcome.exit_code(),
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
                 Err(e) => {
                     let _ = writeln!(stderr, "error: cannot write output: {e}");

@@ -345,8 +345,8 @@ fn store_info(e: &StoreError, parent: Option<()>) -> ErrorInfo {
                         c.status,
                         crate::output::truncate(&c.description, 50)
                     )
-                        .trim_end()
-                        .to_owned()
+                    .trim_end()
+                    .to_owned()
                 }))
                 .collect(),
         ),

@@ -86,6 +86,10 @@ pub trait Outcome {
     fn text(&self, out: &mut Out<'_>) -> io::Result<()>;
     /// Machine rendering: one JSON document.
     fn json(&self, w: &mut dyn Write) -> io::Result<()>;
+    /// Exit status after a successful run (a check that found problems returns 1).
+    fn exit_code(&self) -> u8 {
+        0
+    }
 }
 
 /// Writes `value` as pretty JSON (2-space indent) followed by a newline.

@@ -157,6 +157,10 @@ pub static COMMANDS: &[Spec] = &[
     spec::<porcelain::cleanup::Cleanup>(),
     spec::<porcelain::worktree::Worktree>(),
     spec::<porcelain::trust::Trust>(),
+    spec::<porcelain::install::InstallHooks>(),
+    spec::<porcelain::install::InstallMergeDriver>(),
+    spec::<porcelain::install::InstallMan>(),
+    spec::<porcelain::install::Completion>(),
     spec::<porcelain::workflow::Workflow>(),
     spec::<porcelain::help::Help>(),
     spec::<porcelain::version::Version>(),
@@ -165,6 +169,9 @@ pub static COMMANDS: &[Spec] = &[
     spec::<plumbing::get::Get>(),
     spec::<plumbing::set::Set>(),
     spec::<plumbing::current::Current>(),
+    spec::<plumbing::fsck::Fsck>(),
+    spec::<plumbing::hook::Hook>(),
+    spec::<plumbing::merge_driver::MergeDriver>(),
 ];
 
 /// Finds a command by exact name or alias.

@@ -88,6 +88,29 @@ impl Git {
     }
 }
 
+impl Git {
+    /// Runs a git command that needs no repository (e.g. `merge-file`) in `cwd`; returns its
+    /// exit code (-1 when killed) and stdout, whatever the code.
+    pub fn run_plain<S: AsRef<OsStr>>(
+        &self,
+        cwd: &Path,
+        args: &[S],
+    ) -> Result<(i32, String), GitError> {
+        let mut cmd = Command::new(&self.exe);
+        cmd.env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE")
+            .args(args)
+            .current_dir(cwd);
+        let done = process::run(&mut cmd, self.timeout, false).map_err(|e| GitError {
+            command: String::new(),
+            reason: format!("cannot run git: {e}"),
+        })?;
+        let code = done.status.and_then(|s| s.code()).unwrap_or(-1);
+        Ok((code, String::from_utf8_lossy(&done.stdout).into_owned()))
+    }
+}
+
 /// Suggestions for a git failure, from git's message.
 pub fn suggestions(err: &GitError) -> Vec<String> {
     let r = err.reason.as_str();

@@ -716,7 +716,10 @@ mod tests {
     fn edit_inserts_in_ticketflow_order_and_replaces_lists() {
         let out = apply(
             SAMPLE,
-            &[Change::Set("related".into(), Value::List(vec!["parent:x".into()]))],
+            &[Change::Set(
+                "related".into(),
+                Value::List(vec!["parent:x".into()]),
+            )],
         )
         .unwrap();
         assert!(
@@ -725,7 +728,10 @@ mod tests {
         );
         let out = apply(
             &out,
-            &[Change::Set("closure_reason".into(), Value::Str("a: b".into()))],
+            &[Change::Set(
+                "closure_reason".into(),
+                Value::Str("a: b".into()),
+            )],
         )
         .unwrap();
         assert!(

@@ -57,7 +57,10 @@ pub fn close(
         if meta.started_at.is_none() {
             return Err(TransitionError::NotStarted);
         }
-        return Ok(apply(text, &[Change::Set("closed_at".into(), Value::Time(*now))])?);
+        return Ok(apply(
+            text,
+            &[Change::Set("closed_at".into(), Value::Time(*now))],
+        )?);
     };
     let lay = layout(text).map_err(EditError::from)?;
     let nl = lay.newline;

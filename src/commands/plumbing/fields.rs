@@ -54,7 +54,11 @@ impl Field {
             "closure_reason" => Field::ClosureReason,
             "parent" => Field::Parent,
             "related" => Field::Related,
-            _ => Field::Raw(name.strip_prefix("field:").filter(|k| !k.is_empty())?.to_owned()),
+            _ => Field::Raw(
+                name.strip_prefix("field:")
+                    .filter(|k| !k.is_empty())?
+                    .to_owned(),
+            ),
         })
     }
 

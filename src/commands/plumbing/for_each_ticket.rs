@@ -32,7 +32,12 @@ pub struct Args {
     #[arg(long, value_name = "FORMAT", default_value = DEFAULT_FORMAT)]
     format: String,
     /// Sort key: id, priority, created_at, started_at, closed_at, status; prefix - for descending
-    #[arg(long, value_name = "KEY", default_value = "id", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "KEY",
+        default_value = "id",
+        allow_hyphen_values = true
+    )]
     sort: String,
     /// End each record with NUL instead of newline
     #[arg(short = 'z')]
@@ -83,7 +88,8 @@ impl Command for ForEachTicket {
         folders.dedup();
         let store = &ctx.project()?.store;
         let (mut entries, problems) = store.entries(&folders)?;
-        ctx.warnings.extend(problems.iter().map(ToString::to_string));
+        ctx.warnings
+            .extend(problems.iter().map(ToString::to_string));
         entries.sort_by(|a, b| a.id.cmp(&b.id).then(a.folder.cmp(&b.folder)));
         Ok(Box::new(Records {
             entries,
@@ -125,7 +131,8 @@ pub fn parse(format: &str) -> Result<Vec<Piece>, String> {
                     .find(')')
                     .ok_or_else(|| format!("unterminated placeholder at byte {i}"))?;
                 let name = &format[i + 2..i + end];
-                let field = Field::parse(name).ok_or_else(|| format!("unknown placeholder %({name})"))?;
+                let field =
+                    Field::parse(name).ok_or_else(|| format!("unknown placeholder %({name})"))?;
                 if !lit.is_empty() {
                     pieces.push(Piece::Literal(std::mem::take(&mut lit)));
                 }
@@ -151,7 +158,11 @@ pub fn parse(format: &str) -> Result<Vec<Piece>, String> {
 /// Renders one record (without the terminator).
 pub fn render(pieces: &[Piece], t: &Ticket, text: Option<&str>) -> Vec<u8> {
     let raw = text
-        .filter(|_| pieces.iter().any(|p| matches!(p, Piece::Field(f) if f.needs_raw())))
+        .filter(|_| {
+            pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Field(f) if f.needs_raw()))
+        })
         .and_then(raw_fields);
     let mut out = Vec::new();
     for p in pieces {
@@ -201,7 +212,11 @@ impl Records {
             .iter()
             .any(|p| matches!(p, Piece::Field(f) if f.needs_raw()));
         let ticket = load(e, false)?;
-        let text = if needs_text { read_text(&e.path).ok() } else { None };
+        let text = if needs_text {
+            read_text(&e.path).ok()
+        } else {
+            None
+        };
         Ok((ticket, text))
     }
 
@@ -277,13 +292,20 @@ mod tests {
             ]
         );
         assert_eq!(parse(DEFAULT_FORMAT).unwrap().len(), 7);
-        assert_eq!(parse("plain").unwrap(), vec![Piece::Literal(b"plain".to_vec())]);
+        assert_eq!(
+            parse("plain").unwrap(),
+            vec![Piece::Literal(b"plain".to_vec())]
+        );
         assert_eq!(parse("").unwrap(), vec![]);
     }
 
     #[test]
     fn rejects_bad_format_strings() {
-        assert!(parse("%(nope)").unwrap_err().contains("unknown placeholder"));
+        assert!(
+            parse("%(nope)")
+                .unwrap_err()
+                .contains("unknown placeholder")
+        );
         assert!(parse("%(id").unwrap_err().contains("unterminated"));
         assert!(parse("%zz").is_err());
         assert!(parse("50%").is_err());

@@ -87,6 +87,9 @@ impl Outcome for Value {
     }
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
-        write_json(w, &json!({ "field": self.field, "ticket_id": self.id, "value": self.value }))
+        write_json(
+            w,
+            &json!({ "field": self.field, "ticket_id": self.id, "value": self.value }),
+        )
     }
 }

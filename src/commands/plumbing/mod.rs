@@ -3,6 +3,9 @@
 pub mod current;
 pub mod fields;
 pub mod for_each_ticket;
+pub mod fsck;
 pub mod get;
+pub mod hook;
+pub mod merge_driver;
 pub mod resolve;
 pub mod set;

@@ -69,9 +69,11 @@ impl Command for Set {
             match v {
                 "null" | "" => Ok(Value::Null),
                 "now" => Ok(Value::Time(Timestamp::now_local())),
-                v => Timestamp::parse(v)
-                    .map(Value::Time)
-                    .ok_or_else(|| bad(format!("'{v}' is not an RFC 3339 time (e.g. 2025-01-31T09:00:00Z), now or null"))),
+                v => Timestamp::parse(v).map(Value::Time).ok_or_else(|| {
+                    bad(format!(
+                        "'{v}' is not an RFC 3339 time (e.g. 2025-01-31T09:00:00Z), now or null"
+                    ))
+                }),
             }
         };
         let field = args.field.as_str();
@@ -83,9 +85,15 @@ impl Command for Set {
             }
             "priority" => Change::Set(
                 "priority".into(),
-                Value::Int(value.parse().map_err(|_| bad(format!("'{value}' is not an integer")))?),
+                Value::Int(
+                    value
+                        .parse()
+                        .map_err(|_| bad(format!("'{value}' is not an integer")))?,
+                ),
             ),
-            "created_at" | "started_at" | "closed_at" => Change::Set(field.to_owned().into(), time(&value)?),
+            "created_at" | "started_at" | "closed_at" => {
+                Change::Set(field.to_owned().into(), time(&value)?)
+            }
             "closure_reason" if value.is_empty() => Change::Remove("closure_reason".into()),
             "related" | "parent" => {
                 let mut related = meta.related.clone().unwrap_or_default();
@@ -105,7 +113,12 @@ impl Command for Set {
                 } else if let Some(remove) = &args.remove {
                     related.retain(|r| r != remove);
                 } else {
-                    related = value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+                    related = value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect();
                 }
                 if related.is_empty() {
                     Change::Remove("related".into())

@@ -5,6 +5,7 @@ pub mod close;
 pub mod flow;
 pub mod help;
 pub mod init;
+pub mod install;
 pub mod list;
 pub mod new;
 pub mod restore;

@@ -1,0 +1,355 @@
+//! `git ticket merge-driver %O %A %B %P`: git's merge driver for ticket files (set up by
+//! `git ticket install-merge-driver`). Writes the merge into %A; exit 0 when clean, 1 when
+//! something needs a person (git then reports a conflict).
+//!
+//! The frontmatter merges field by field, starting from our side's text so its formatting is
+//! kept: a field changed on one side only takes that side; `started_at`/`closed_at` changed on
+//! both take the later time; `related` is the union (minus entries either side removed); other
+//! fields changed differently on both sides keep ours and count as a conflict. The body
+//! merges as text with `git merge-file`: conflict markers only where both sides changed the
+//! same lines. Files that do not parse fall back to a plain text merge of the whole file.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use crate::context::Ctx;
+use crate::error::Error;
+use crate::fsutil;
+use crate::git::cli::{Git, GitError};
+use crate::output::{Out, Outcome, write_json};
+use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::ticket::Meta;
+use crate::ticket::format::{Change, Value, apply, layout, parse_meta};
+
+/// Merge three versions of a ticket file (git merge driver).
+///
+/// Configured by install-merge-driver as `git ticket merge-driver %O %A %B %P`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The common ancestor's version (%O)
+    #[arg(value_name = "BASE")]
+    base: PathBuf,
+    /// Our version (%A); the result is written here
+    #[arg(value_name = "OURS")]
+    ours: PathBuf,
+    /// Their version (%B)
+    #[arg(value_name = "THEIRS")]
+    theirs: PathBuf,
+    /// The path in the repository (%P), for messages
+    #[arg(value_name = "PATH")]
+    path: Option<String>,
+}
+
+/// The `merge-driver` command.
+pub struct MergeDriver;
+
+impl Command for MergeDriver {
+    const NAME: &'static str = "merge-driver";
+    const SUMMARY: &'static str = "Merge driver for ticket files (field by field)";
+    const GROUP: Group = Group::Plumbing;
+    const PROFILE: Profile = Profile {
+        exec: Exec::Sequential,
+        cost: Cost::Single,
+    };
+    type Args = Args;
+
+    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+        let read = |p: &Path| {
+            std::fs::read_to_string(p).map_err(|source| Error::Io {
+                path: p.to_owned(),
+                source,
+            })
+        };
+        let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
+        let git =
+            Git::locate(std::time::Duration::from_secs(60)).map_err(|err| Error::GitCommand {
+                code: "GIT_MERGE_FAILED",
+                err,
+                state: "The file was not merged".into(),
+            })?;
+        let scratch = tempfile_dir(&args.ours)?;
+        let text_merge = |o: &str, a: &str, b: &str| merge_text(&git, &scratch, o, a, b);
+        let merged = merge(&base, &ours, &theirs, &text_merge);
+        let _ = std::fs::remove_dir_all(&scratch);
+        let merged = merged?;
+        fsutil::write_atomic(&args.ours, merged.text.as_bytes()).map_err(|source| Error::Io {
+            path: args.ours.clone(),
+            source,
+        })?;
+        let path = args.path.unwrap_or_else(|| args.ours.display().to_string());
+        for field in &merged.conflicting_fields {
+            ctx.warnings.push(format!(
+                "{path}: '{field}' changed on both sides; kept ours"
+            ));
+        }
+        Ok(Box::new(merged))
+    }
+}
+
+fn tempfile_dir(near: &Path) -> Result<PathBuf, Error> {
+    let parent = near
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let dir = parent.join(format!(".git-ticket-merge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
+        path: dir.clone(),
+        source,
+    })?;
+    Ok(dir)
+}
+
+/// Three-way text merge with `git merge-file`: (result, had conflicts).
+fn merge_text(git: &Git, dir: &Path, o: &str, a: &str, b: &str) -> Result<(String, bool), Error> {
+    for (name, text) in [("base", o), ("ours", a), ("theirs", b)] {
+        let p = dir.join(name);
+        std::fs::write(&p, text).map_err(|source| Error::Io { path: p, source })?;
+    }
+    let all = [
+        "merge-file",
+        "-p",
+        "-L",
+        "ours",
+        "-L",
+        "base",
+        "-L",
+        "theirs",
+        "ours",
+        "base",
+        "theirs",
+    ];
+    match git.run_plain(dir, &all) {
+        Ok((code, out)) if (0..128).contains(&code) => Ok((out, code > 0)),
+        Ok(_) => Err(Error::GitCommand {
+            code: "GIT_MERGE_FAILED",
+            err: GitError {
+                command: "merge-file".into(),
+                reason: "failed".into(),
+            },
+            state: "The file was not merged".into(),
+        }),
+        Err(err) => Err(Error::GitCommand {
+            code: "GIT_MERGE_FAILED",
+            err,
+            state: "The file was not merged".into(),
+        }),
+    }
+}
+
+/// A three-way text merge: (base, ours, theirs) → (merged text, had conflicts).
+pub type TextMerge<'a> = &'a dyn Fn(&str, &str, &str) -> Result<(String, bool), Error>;
+
+/// The merged file.
+#[derive(Debug)]
+pub struct Merged {
+    /// The merged text.
+    pub text: String,
+    /// Fields changed differently on both sides (ours kept).
+    pub conflicting_fields: Vec<String>,
+    /// Whether the body has conflict markers.
+    pub body_conflict: bool,
+}
+
+/// Merges three versions of a ticket; `text_merge(base, ours, theirs)` merges plain text.
+pub fn merge(
+    base: &str,
+    ours: &str,
+    theirs: &str,
+    text_merge: TextMerge<'_>,
+) -> Result<Merged, Error> {
+    let parsed = (parse_meta(base), parse_meta(ours), parse_meta(theirs));
+    let (Ok(mo), Ok(ma), Ok(mb)) = parsed else {
+        let (text, conflict) = text_merge(base, ours, theirs)?;
+        return Ok(Merged {
+            text,
+            conflicting_fields: Vec::new(),
+            body_conflict: conflict,
+        });
+    };
+    let body = |t: &str| {
+        layout(t)
+            .map(|l| t[l.body_start..].to_owned())
+            .unwrap_or_default()
+    };
+    let (body_text, body_conflict) = text_merge(&body(base), &body(ours), &body(theirs))?;
+    let (changes, conflicting_fields) = field_changes(&mo, &ma, &mb);
+    let mut all = changes;
+    all.push(Change::Body(body_text));
+    let text = apply(ours, &all)?;
+    Ok(Merged {
+        text,
+        conflicting_fields,
+        body_conflict,
+    })
+}
+
+/// The changes to apply to our text, and the fields in conflict (pure).
+pub fn field_changes(o: &Meta, a: &Meta, b: &Meta) -> (Vec<Change>, Vec<String>) {
+    let mut changes = Vec::new();
+    let mut conflicts = Vec::new();
+    let mut pick = |key: &'static str, vo: Value, va: Value, vb: Value, later_wins: bool| {
+        if va == vb || vb == vo {
+            return;
+        }
+        if va == vo {
+            changes.push(Change::Set(key.into(), vb));
+            return;
+        }
+        if later_wins {
+            let later = match (&va, &vb) {
+                (Value::Time(x), Value::Time(y)) if y > x => Some(vb.clone()),
+                (Value::Null, Value::Time(_)) => Some(vb.clone()),
+                _ => None,
+            };
+            if let Some(v) = later {
+                changes.push(Change::Set(key.into(), v));
+            }
+            return;
+        }
+        conflicts.push(key.to_owned());
+    };
+    let time = |t: &Option<crate::ticket::Timestamp>| t.map_or(Value::Null, Value::Time);
+    let opt_str = |s: &Option<String>| s.clone().map_or(Value::Null, Value::Str);
+    pick(
+        "priority",
+        Value::Int(o.priority),
+        Value::Int(a.priority),
+        Value::Int(b.priority),
+        false,
+    );
+    pick(
+        "description",
+        Value::Str(o.description.clone()),
+        Value::Str(a.description.clone()),
+        Value::Str(b.description.clone()),
+        false,
+    );
+    pick(
+        "created_at",
+        time(&o.created_at),
+        time(&a.created_at),
+        time(&b.created_at),
+        false,
+    );
+    pick(
+        "started_at",
+        time(&o.started_at),
+        time(&a.started_at),
+        time(&b.started_at),
+        true,
+    );
+    pick(
+        "closed_at",
+        time(&o.closed_at),
+        time(&a.closed_at),
+        time(&b.closed_at),
+        true,
+    );
+    pick(
+        "closure_reason",
+        opt_str(&o.closure_reason),
+        opt_str(&a.closure_reason),
+        opt_str(&b.closure_reason),
+        false,
+    );
+    let (lo, la, lb) = (
+        o.related.clone().unwrap_or_default(),
+        a.related.clone().unwrap_or_default(),
+        b.related.clone().unwrap_or_default(),
+    );
+    let removed = |x: &String| lo.contains(x) && (!la.contains(x) || !lb.contains(x));
+    let mut union: Vec<String> = la.iter().filter(|x| !removed(x)).cloned().collect();
+    for x in &lb {
+        if !union.contains(x) && !removed(x) {
+            union.push(x.clone());
+        }
+    }
+    if union != la {
+        changes.push(if union.is_empty() {
+            Change::Remove("related".into())
+        } else {
+            Change::Set("related".into(), Value::List(union))
+        });
+    }
+    (changes, conflicts)
+}
+
+impl Outcome for Merged {
+    fn text(&self, _out: &mut Out<'_>) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
+        write_json(
+            w,
+            &json!({
+                "body_conflict": self.body_conflict,
+                "conflicting_fields": self.conflicting_fields,
+                "success": self.exit_code() == 0,
+            }),
+        )
+    }
+
+    fn exit_code(&self) -> u8 {
+        u8::from(self.body_conflict || !self.conflicting_fields.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_text_merge(o: &str, a: &str, b: &str) -> Result<(String, bool), Error> {
+        // Bodies in these tests change on at most one side.
+        Ok(if a == o {
+            (b.to_owned(), false)
+        } else {
+            (a.to_owned(), false)
+        })
+    }
+
+    const BASE: &str = "---\npriority: 2\ndescription: x\ncreated_at: \"2025-01-01T00:00:00Z\"\nstarted_at: null\nclosed_at: null\nrelated:\n    - a\n    - b\n---\n\nbody\n";
+
+    #[test]
+    fn one_sided_changes_combine() {
+        let ours = BASE.replace("priority: 2", "priority: 1");
+        let theirs = BASE
+            .replace("started_at: null", "started_at: \"2025-01-02T00:00:00Z\"")
+            .replace("    - b\n", "    - b\n    - c\n")
+            .replace("body\n", "body\nmore\n");
+        let m = merge(BASE, &ours, &theirs, &no_text_merge).unwrap();
+        assert!(m.conflicting_fields.is_empty());
+        assert_eq!(
+            m.text,
+            "---\npriority: 1\ndescription: x\ncreated_at: \"2025-01-01T00:00:00Z\"\nstarted_at: \"2025-01-02T00:00:00Z\"\nclosed_at: null\nrelated:\n    - a\n    - b\n    - c\n---\n\nbody\nmore\n"
+        );
+    }
+
+    #[test]
+    fn both_sided_changes() {
+        let ours = BASE
+            .replace("closed_at: null", "closed_at: \"2025-03-01T00:00:00Z\"")
+            .replace("description: x", "description: mine")
+            .replace("    - a\n", "");
+        let theirs = BASE
+            .replace("closed_at: null", "closed_at: \"2025-04-01T00:00:00Z\"")
+            .replace("description: x", "description: theirs")
+            .replace("    - b\n", "    - b\n    - d\n");
+        let m = merge(BASE, &ours, &theirs, &no_text_merge).unwrap();
+        assert_eq!(m.conflicting_fields, vec!["description".to_owned()]);
+        assert!(
+            m.text.contains("closed_at: \"2025-04-01T00:00:00Z\""),
+            "{}",
+            m.text
+        );
+        assert!(m.text.contains("description: mine"));
+        assert!(
+            m.text.contains("related:\n    - b\n    - d\n"),
+            "{}",
+            m.text
+        );
+        assert_eq!(m.exit_code(), 1);
+    }
+}
