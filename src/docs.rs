@@ -108,10 +108,24 @@ fn bash() -> String {
             long_flags(spec).join(" ")
         );
     }
-    s.push_str(
-        "\thelp,*) __gitcomp \"$subcommands\" ;;\n\
-         \tshow,*|resolve,*) __gitcomp_nl \"$(git ticket list --status all --count 0 2>/dev/null | tail -n +3 | cut -d' ' -f1)\" ;;\n\
-         \tesac\n}\n",
+    let takes_ticket: Vec<String> = COMMANDS
+        .iter()
+        .filter(|c| {
+            c.command()
+                .get_positionals()
+                .next()
+                .and_then(|a| a.get_value_names()?.first().map(|n| n == "TICKET"))
+                .unwrap_or(false)
+        })
+        .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
+        .map(|n| format!("{n},*"))
+        .collect();
+    s.push_str("\thelp,*) __gitcomp \"$subcommands\" ;;\n");
+    let _ = writeln!(
+        s,
+        "\t{}) __gitcomp_nl \"$(git ticket for-each-ticket --format='%(id)' 2>/dev/null)\" ;;",
+        takes_ticket.join("|")
     );
+    s.push_str("\tesac\n}\n");
     s
 }

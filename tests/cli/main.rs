@@ -12,5 +12,6 @@ mod test_init;
 mod test_list;
 mod test_malformed;
 mod test_new;
+mod test_plumbing;
 mod test_show;
 mod test_workflow;

@@ -1,0 +1,496 @@
+//! Plumbing and git integration: for-each-ticket, get/set, current, fsck, hooks through real
+//! git commands, the merge driver through a real `git merge`, man pages through
+//! `git ticket --help`, and bash completion through git's own completion script.
+
+use std::fs;
+use std::process::Command;
+
+use crate::common::{TestEnv, bin};
+use crate::snap;
+
+fn sample() -> TestEnv {
+    let env = TestEnv::initialized();
+    env.ticket(
+        "todo",
+        "250101-000000-alpha",
+        "priority: 2\ndescription: First one\ncreated_at: \"2025-01-01T00:00:00Z\"\nowner: ann\nlabels: [a, b]\n",
+        "",
+    );
+    env.ticket(
+        "doing",
+        "250102-000000-beta",
+        "priority: 1\ndescription: Second\ncreated_at: \"2025-01-02T00:00:00Z\"\nstarted_at: \"2025-01-03T00:00:00Z\"\nrelated:\n    - parent:250101-000000-alpha\n",
+        "",
+    );
+    env.ticket(
+        "done",
+        "250103-000000-gamma",
+        "priority: 3\ndescription: Third\ncreated_at: \"2025-01-03T00:00:00Z\"\nstarted_at: \"2025-01-03T00:00:00Z\"\nclosed_at: \"2025-01-04T00:00:00Z\"\n",
+        "",
+    );
+    env
+}
+
+/// `git` with the built binary first on PATH.
+fn git_with_bin(env: &TestEnv, cwd: &std::path::Path) -> Command {
+    let mut cmd = Command::new("git");
+    env.hermetic(&mut cmd);
+    let dir = bin().parent().unwrap().to_owned();
+    let path = std::env::join_paths(
+        std::iter::once(dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    cmd.env("PATH", path).current_dir(cwd);
+    cmd
+}
+
+#[test]
+fn for_each_ticket_formats() {
+    let env = sample();
+    let run = env.run(&["for-each-ticket"]).ok();
+    snap!("for_each_ticket_default", run.snapshot());
+    let run = env
+        .run(&[
+            "for-each-ticket",
+            "--format",
+            "%(slug)|%(parent)|%(field:owner)|%(field:labels)|100%%",
+            "--sort=-priority",
+        ])
+        .ok();
+    assert_eq!(
+        run.stdout,
+        "gamma||||100%\nalpha||ann|a,b|100%\nbeta|250101-000000-alpha|||100%\n"
+    );
+    let run = env
+        .run(&[
+            "for-each-ticket",
+            "-z",
+            "--format=%(id)",
+            "-s",
+            "doing",
+            "-s",
+            "done",
+        ])
+        .ok();
+    assert_eq!(run.stdout, "250102-000000-beta\x00250103-000000-gamma\x00");
+    let run = env.run(&["for-each-ticket", "--format", "%(nope)"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("unknown placeholder %(nope)"),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["for-each-ticket", "--sort", "bogus"]);
+    assert_eq!(run.status, 2);
+}
+
+#[test]
+fn for_each_ticket_streams() {
+    let env = TestEnv::initialized();
+    for i in 0..400 {
+        env.ticket(
+            "todo",
+            &format!("250101-000000-a{i:03}"),
+            "priority: 1\n",
+            "",
+        );
+    }
+    env.write("tickets/todo/250101-000000-b-broken.md", "no header");
+    for i in 0..400 {
+        env.ticket(
+            "todo",
+            &format!("250101-000000-c{i:03}"),
+            "priority: 1\n",
+            "",
+        );
+    }
+    // stdout and stderr into one pipe: a streaming writer has printed (at least a buffer of)
+    // earlier records before it reports the broken file in the middle.
+    let mut cmd = Command::new("sh");
+    env.hermetic(&mut cmd);
+    let script = format!(
+        "'{}' for-each-ticket --format='%(id) %(status) %(description)' 2>&1",
+        bin().display()
+    );
+    let out = cmd
+        .current_dir(&env.root)
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let warning = text.find("warning:").expect("the broken file is reported");
+    assert!(
+        warning > 4096,
+        "the warning came before any record: not streaming"
+    );
+    assert!(text[warning..].contains("250101-000000-c399"));
+}
+
+#[test]
+fn get_and_set() {
+    let env = sample();
+    let get = |field: &str| env.run(&["get", "alpha", field]);
+    assert_eq!(get("priority").ok().stdout, "2\n");
+    assert_eq!(get("created_at").ok().stdout, "2025-01-01T00:00:00Z\n");
+    assert_eq!(get("owner").ok().stdout, "ann\n");
+    assert_eq!(get("status").ok().stdout, "todo\n");
+    assert_eq!(
+        env.run(&["get", "beta", "parent"]).ok().stdout,
+        "250101-000000-alpha\n"
+    );
+    let run = get("started_at");
+    assert_eq!((run.status, run.stdout.as_str()), (1, ""));
+
+    let before = env.read("tickets/todo/250101-000000-alpha.md");
+    env.run(&["set", "alpha", "priority", "5"]).ok();
+    env.run(&["set", "alpha", "related", "--add", "blocks:beta"])
+        .ok();
+    env.run(&["set", "alpha", "owner", "Bob: the builder"]).ok();
+    env.run(&["set", "alpha", "started_at", "2025-02-01T10:00:00+09:00"])
+        .ok();
+    let after = env.read("tickets/todo/250101-000000-alpha.md");
+    assert_eq!(
+        after,
+        before
+            .replace("priority: 2", "priority: 5")
+            .replace("owner: ann", "owner: \"Bob: the builder\"")
+            .replace(
+                "created_at: \"2025-01-01T00:00:00Z\"\n",
+                "created_at: \"2025-01-01T00:00:00Z\"\nstarted_at: \"2025-02-01T10:00:00+09:00\"\nrelated:\n    - blocks:beta\n"
+            )
+    );
+    assert_eq!(
+        env.run(&["get", "alpha", "related"]).ok().stdout,
+        "blocks:beta\n"
+    );
+    env.run(&["set", "alpha", "related", "--remove", "blocks:beta"])
+        .ok();
+    assert!(
+        !env.read("tickets/todo/250101-000000-alpha.md")
+            .contains("related")
+    );
+    for (field, value) in [
+        ("priority", "high"),
+        ("created_at", "yesterday"),
+        ("status", "done"),
+    ] {
+        let run = env.run(&["set", "alpha", field, value, "-o", "json"]);
+        assert_eq!(run.status, 2, "{field}");
+        assert_eq!(run.json_err()["error"]["code"], "VALIDATION_ERROR");
+    }
+    let run = env.run(&["set", "beta", "parent", "beta"]);
+    assert_eq!(run.status, 1);
+}
+
+#[test]
+fn current_ticket() {
+    let env = sample();
+    let run = env.run(&["current"]);
+    assert_eq!((run.status, run.stdout.as_str()), (1, ""));
+    env.commit_all("tickets");
+    env.git(&["checkout", "-q", "-b", "250102-000000-beta"]);
+    assert_eq!(env.run(&["current"]).ok().stdout, "250102-000000-beta\n");
+}
+
+#[test]
+fn fsck_finds_and_fixes() {
+    let env = sample();
+    env.run(&["fsck"]).ok();
+    env.write(
+        "tickets/todo/250104-000000-misplaced.md",
+        "---\npriority: 1\nstarted_at: \"2025-01-05T00:00:00Z\"\nrelated:\n    - parent:250999-000000-ghost\n---\n",
+    );
+    env.write("tickets/todo/.250104-000000-x.md.123.0.tmp", "partial");
+    env.write(
+        "tickets/doing/250101-000000-alpha.md",
+        "---\npriority: 1\n---\n",
+    );
+    env.write("tickets/done/250105-000000-broken.md", "no header");
+    env.commit_all("mess");
+    env.git(&["branch", "250106-000000-orphan"]);
+    std::os::unix::fs::symlink(
+        "tickets/doing/nowhere.md",
+        env.root.join("current-ticket.md"),
+    )
+    .unwrap();
+    let run = env.run(&["fsck"]);
+    assert_eq!(run.status, 1);
+    snap!("fsck_problems", run.snapshot());
+    let run = env.run(&["fsck", "--fix"]);
+    assert_eq!(run.status, 1, "some problems need a person");
+    assert!(
+        env.root
+            .join("tickets/doing/250104-000000-misplaced.md")
+            .is_file()
+    );
+    assert!(!env.root.join("current-ticket.md").exists());
+    assert!(
+        !env.root
+            .join("tickets/todo/.250104-000000-x.md.123.0.tmp")
+            .exists()
+    );
+    let v = env.run(&["fsck", "-o", "json"]).json();
+    let kinds: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "dangling-parent",
+            "duplicate-id",
+            "invalid-file",
+            "orphan-branch"
+        ]
+    );
+}
+
+#[test]
+fn hooks_through_real_git() {
+    let env = TestEnv::initialized();
+    // An existing hook of the user is kept and chained.
+    let hooks = env.root.join(".git/hooks");
+    fs::create_dir_all(&hooks).unwrap();
+    fs::write(
+        hooks.join("commit-msg"),
+        "#!/bin/sh\necho \"$1\" >> user-hook.log\n",
+    )
+    .unwrap();
+    fs::set_permissions(
+        hooks.join("commit-msg"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let run = git_with_bin(&env, &env.root)
+        .args(["ticket", "install-hooks"])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    assert!(hooks.join("commit-msg.pre-git-ticket").exists());
+    let id = env.new_ticket("hooked");
+    env.commit_all("add ticket");
+
+    // commit-msg: a Ticket trailer on the ticket's branch, once.
+    let git = |args: &[&str]| {
+        let out = git_with_bin(&env, &env.root).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
+    git(&["checkout", "-q", "-b", &id]);
+    assert!(
+        fs::read_link(env.root.join("current-ticket.md")).is_ok(),
+        "post-checkout linked it"
+    );
+    fs::write(env.root.join("f.txt"), "f").unwrap();
+    git(&["add", "f.txt"]);
+    git(&["commit", "-q", "-m", "work"]);
+    let msg = String::from_utf8(git(&["log", "-1", "--format=%B"]).stdout).unwrap();
+    assert!(
+        env.root.join("user-hook.log").exists(),
+        "the user's own hook ran"
+    );
+    assert!(msg.contains(&format!("Ticket: {id}")), "{msg}");
+    git(&["commit", "-q", "--amend", "--no-edit"]);
+    let msg = String::from_utf8(git(&["log", "-1", "--format=%B"]).stdout).unwrap();
+    assert_eq!(msg.matches("Ticket:").count(), 1, "{msg}");
+    git(&["checkout", "-q", "main"]);
+    assert!(
+        !env.root.join("current-ticket.md").exists(),
+        "post-checkout removed it"
+    );
+
+    // pre-push: pushing a branch whose ticket is still todo warns (and still pushes).
+    let remote = env.dir.path().join("remote.git");
+    env.git(&["init", "-q", "--bare", remote.to_str().unwrap()]);
+    let out = git(&["push", "-q", remote.to_str().unwrap(), &id]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("still in todo"), "{stderr}");
+    assert!(stderr.contains(&id), "{stderr}");
+    let out = git(&["push", "-q", remote.to_str().unwrap(), "main"]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("todo"));
+}
+
+#[test]
+fn merge_driver_through_real_git_merge() {
+    let env = TestEnv::initialized();
+    let run = git_with_bin(&env, &env.root)
+        .args(["ticket", "install-merge-driver"])
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert_eq!(env.read(".gitattributes"), "tickets/**/*.md merge=ticket\n");
+    let id = env.new_ticket("shared");
+    let path = format!("tickets/todo/{id}.md");
+    env.commit_all("ticket");
+    let git = |args: &[&str]| {
+        let out = git_with_bin(&env, &env.root).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let set = |args: &[&str]| env.run(args).ok();
+    git(&["checkout", "-q", "-b", "other"]);
+    set(&["set", "shared", "priority", "1"]);
+    set(&["set", "shared", "related", "--add", "blocks:x"]);
+    env.write(
+        &path,
+        env.read(&path)
+            .replace("[Additional notes or remarks]", "Notes from other"),
+    );
+    git(&["commit", "-q", "-am", "other"]);
+    git(&["checkout", "-q", "main"]);
+    set(&["set", "shared", "description", "Shared work"]);
+    set(&["set", "shared", "related", "--add", "see:y"]);
+    env.write(
+        &path,
+        env.read(&path)
+            .replace("[Describe the ticket summary here]", "Summary from main"),
+    );
+    git(&["commit", "-q", "-am", "main"]);
+    git(&["merge", "-q", "--no-edit", "other"]);
+    let merged = env.read(&path);
+    assert!(merged.contains("priority: 1\n"), "{merged}");
+    assert!(merged.contains("description: Shared work\n"), "{merged}");
+    assert!(
+        merged.contains("related:\n    - see:y\n    - blocks:x\n"),
+        "{merged}"
+    );
+    assert!(
+        merged.contains("Summary from main") && merged.contains("Notes from other"),
+        "{merged}"
+    );
+    assert!(!merged.contains("<<<<<<<"));
+
+    // Both sides change the same body line: a conflict, markers only there.
+    git(&["checkout", "-q", "-b", "again"]);
+    env.write(
+        &path,
+        env.read(&path).replace("Summary from main", "Summary A"),
+    );
+    git(&["commit", "-q", "-am", "a"]);
+    git(&["checkout", "-q", "main"]);
+    env.write(
+        &path,
+        env.read(&path).replace("Summary from main", "Summary B"),
+    );
+    git(&["commit", "-q", "-am", "b"]);
+    let out = git_with_bin(&env, &env.root)
+        .args(["merge", "-q", "--no-edit", "again"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let merged = env.read(&path);
+    assert!(
+        merged.contains("<<<<<<< ours\nSummary B\n=======\nSummary A\n>>>>>>> theirs\n"),
+        "{merged}"
+    );
+    assert!(
+        merged.starts_with("---\npriority: 1\n"),
+        "the header stays valid YAML: {merged}"
+    );
+}
+
+#[test]
+fn man_pages_through_git_help() {
+    let env = TestEnv::new();
+    let man = env.dir.path().join("share/man");
+    env.run(&["install-man", man.to_str().unwrap()]).ok();
+    assert!(man.join("man1/git-ticket.1").is_file());
+    assert!(man.join("man1/git-ticket-start.1").is_file());
+    for args in [&["ticket", "--help"][..], &["help", "ticket"]] {
+        let out = git_with_bin(&env, &env.root)
+            .args(args)
+            .env("MANPATH", &man)
+            .env("MANPAGER", "cat")
+            .env("PAGER", "cat")
+            .env("MANWIDTH", "80")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("git-ticket-start"),
+            "{args:?}: {text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // The committed pages work from a checkout too.
+    let out = git_with_bin(&env, &env.root)
+        .args(["ticket", "--help"])
+        .env("MANPATH", concat!(env!("CARGO_MANIFEST_DIR"), "/man"))
+        .env("MANPAGER", "cat")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("GIT-TICKET"));
+}
+
+#[test]
+fn bash_completion_through_gits_completion() {
+    let git_completion = "/usr/share/bash-completion/completions/git";
+    assert!(
+        std::path::Path::new(git_completion).exists(),
+        "git's bash completion is installed by .ci/run"
+    );
+    let env = TestEnv::initialized();
+    let id = env.new_ticket("complete-me");
+    let ours = env.run(&["completion", "bash"]).ok().stdout;
+    assert_eq!(
+        ours,
+        fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/completions/git-ticket"
+        ))
+        .unwrap()
+    );
+    let complete = |line: &str| -> Vec<String> {
+        let script = format!(
+            "source {git_completion}\nsource {}/completions/git-ticket\n\
+             COMP_LINE='{line}'; COMP_POINT=${{#COMP_LINE}}; read -ra COMP_WORDS <<< \"$COMP_LINE\"\n\
+             [[ \"$COMP_LINE\" == *' ' ]] && COMP_WORDS+=('')\n\
+             COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))\n\
+             __git_wrap__git_main\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let mut cmd = Command::new("bash");
+        env.hermetic(&mut cmd);
+        let dir = bin().parent().unwrap().to_owned();
+        let path = std::env::join_paths(
+            std::iter::once(dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+        )
+        .unwrap();
+        let out = cmd
+            .env("PATH", path)
+            .current_dir(&env.root)
+            .args(["--norc", "-c", &script])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| l.trim().to_owned())
+            .collect()
+    };
+    let subs = complete("git ticket st");
+    assert!(
+        subs.contains(&"start".to_owned()) && subs.contains(&"status".to_owned()),
+        "{subs:?}"
+    );
+    let flags = complete("git ticket list --st");
+    assert_eq!(flags, ["--status="], "{flags:?}");
+    let ids = complete("git ticket show ");
+    assert_eq!(ids, [id], "{ids:?}");
+    let statuses = complete("git ticket list --status=d");
+    assert!(
+        statuses.contains(&"doing".to_owned()) && statuses.contains(&"done".to_owned()),
+        "{statuses:?}"
+    );
+    // git's own completion still works: our file registers nothing for `git`.
+    let git_subs = complete("git chec");
+    assert!(git_subs.contains(&"checkout".to_owned()), "{git_subs:?}");
+}
