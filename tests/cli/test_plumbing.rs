@@ -494,3 +494,22 @@ fn bash_completion_through_gits_completion() {
     let git_subs = complete("git chec");
     assert!(git_subs.contains(&"checkout".to_owned()), "{git_subs:?}");
 }
+
+#[test]
+fn install_man_default_is_found_from_path() {
+    // Default: <dir of the executable>/../share/man, where man-db looks for the pages of
+    // programs on PATH (here target/share/man for target/debug/git-ticket).
+    let env = TestEnv::new();
+    env.run(&["install-man"]).ok();
+    let page = bin().parent().unwrap().join("../share/man/man1/git-ticket.1");
+    assert!(page.is_file(), "{}", page.display());
+    let out = git_with_bin(&env, &env.root)
+        .args(["ticket", "--help"])
+        .env_remove("MANPATH")
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("git-ticket-list"), "{text}{}", String::from_utf8_lossy(&out.stderr));
+}
