@@ -501,7 +501,10 @@ fn install_man_default_is_found_from_path() {
     // programs on PATH (here target/share/man for target/debug/git-ticket).
     let env = TestEnv::new();
     env.run(&["install-man"]).ok();
-    let page = bin().parent().unwrap().join("../share/man/man1/git-ticket.1");
+    let page = bin()
+        .parent()
+        .unwrap()
+        .join("../share/man/man1/git-ticket.1");
     assert!(page.is_file(), "{}", page.display());
     let out = git_with_bin(&env, &env.root)
         .args(["ticket", "--help"])
@@ -511,5 +514,9 @@ fn install_man_default_is_found_from_path() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("git-ticket-list"), "{text}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        text.contains("git-ticket-list"),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -138,8 +138,14 @@ pub fn commit_ticket_change(
     if let Some(dir) = to.parent() {
         std::fs::create_dir_all(dir).map_err(io(dir))?;
     }
+    // Move first, then rewrite: a crash in between leaves the file in exactly one folder
+    // (fsck reports and fixes a ticket in the wrong folder), never in two.
+    let moving = from != to && original.is_some();
+    if moving && !to.exists() {
+        std::fs::rename(from, to).map_err(io(from))?;
+    }
     fsutil::write_atomic(to, text.as_bytes()).map_err(io(to))?;
-    if from != to && original.is_some() {
+    if moving && from.exists() {
         std::fs::remove_file(from).map_err(io(from))?;
     }
     let commit = || -> Result<(), GitError> {
