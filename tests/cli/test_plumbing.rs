@@ -520,3 +520,25 @@ fn install_man_default_is_found_from_path() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn install_hooks_respects_core_hooks_path() {
+    let env = TestEnv::initialized();
+    env.git(&["config", "core.hooksPath", ".githooks"]);
+    env.run(&["install-hooks"]).ok();
+    for hook in ["commit-msg", "post-checkout", "pre-push"] {
+        let script = env.read(&format!(".githooks/{hook}"));
+        assert!(
+            script.contains(&format!("git ticket hook {hook}")),
+            "{script}"
+        );
+    }
+    assert!(!env.root.join(".git/hooks/commit-msg").exists());
+    // Installing again updates our scripts and chains nothing.
+    env.run(&["install-hooks"]).ok();
+    assert!(
+        !env.root
+            .join(".githooks/commit-msg.pre-git-ticket")
+            .exists()
+    );
+}
