@@ -21,6 +21,22 @@ pub struct Project {
     pub store: Store,
 }
 
+impl Project {
+    /// The project of the working tree at `root` (used to finish an operation that an
+    /// earlier process started in another worktree).
+    pub fn open_at(root: &std::path::Path) -> Result<Project, Error> {
+        let repo = git2::Repository::open(root)?;
+        let config = Config::load(root)?;
+        let store = Store::new(root, &config);
+        Ok(Project {
+            repo,
+            root: root.to_owned(),
+            config,
+            store,
+        })
+    }
+}
+
 /// Per-invocation state handed to every command.
 pub struct Ctx<'e> {
     /// The process environment.

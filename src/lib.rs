@@ -13,6 +13,7 @@ pub mod env;
 pub mod error;
 pub mod fsutil;
 pub mod git;
+pub mod journal;
 pub mod lock;
 pub mod output;
 pub mod process;

@@ -3,7 +3,8 @@
 //!
 //! Output format (stable): one line per finding, `<kind>\t<subject>\t<message>`, where kind is
 //! one of `invalid-file`, `wrong-folder`, `duplicate-id`, `dangling-parent`,
-//! `dangling-current`, `orphan-branch`, `orphan-worktree`, `stale-worktree`, `leftover-temp`;
+//! `dangling-current`, `orphan-branch`, `orphan-worktree`, `stale-worktree`, `leftover-temp`,
+//! `interrupted-operation`;
 //! with `--fix`, repaired findings end with `\t(fixed)`. Exit 1 when a finding is left
 //! unrepaired, 0 otherwise.
 
@@ -54,13 +55,42 @@ impl Command for Fsck {
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+        let env = ctx.env;
         let project = ctx.project()?;
+        let common = project.repo.commondir().to_owned();
+        let interrupted = crate::journal::pending(&common);
+        // With --fix, taking the lock finishes interrupted operations (see flow::lock).
         let _lock = if args.fix {
-            Some(flow::lock(project, "fsck --fix")?)
+            Some(flow::lock(env, project, "fsck --fix")?)
         } else {
             None
         };
-        let findings = check(project, args.fix)?;
+        let still = crate::journal::pending(&common);
+        let mut findings = check(project, args.fix)?;
+        for found in interrupted {
+            let (subject, message) = match &found {
+                Ok((_, r)) => (
+                    r.ticket.clone(),
+                    format!(
+                        "{:?} interrupted at step {:?} (pid {})",
+                        r.op, r.step, r.pid
+                    )
+                    .to_lowercase(),
+                ),
+                Err(p) => (p.display().to_string(), "unreadable journal record".into()),
+            };
+            let fixed = !still.iter().any(|s| match (s, &found) {
+                (Ok((a, _)), Ok((b, _))) | (Err(a), Err(b)) => a == b,
+                _ => false,
+            });
+            findings.push(Finding {
+                kind: "interrupted-operation",
+                subject,
+                message,
+                fixed,
+            });
+        }
+        findings.sort_by(|a, b| (a.kind, &a.subject).cmp(&(b.kind, &b.subject)));
         let report = Report { findings };
         if report.unfixed() > 0 {
             ctx.warnings.push(format!(

@@ -59,8 +59,9 @@ impl Command for Set {
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+        let env = ctx.env;
         let project = ctx.project()?;
-        let _lock = flow::lock(project, &format!("set {} {}", args.ticket, args.field))?;
+        let _lock = flow::lock(env, project, &format!("set {} {}", args.ticket, args.field))?;
         let entry = project.store.resolve(&args.ticket)?;
         let (text, meta) = read_ticket(&entry.path)?;
         let bad = |why: String| Error::Usage(format!("{}: {why}", args.field));

@@ -19,6 +19,7 @@ use crate::current;
 use crate::env::Env;
 use crate::error::Error;
 use crate::git::{self, cli::Git};
+use crate::journal::{Op, Record, Step};
 use crate::output::{FormatArg, Out, Outcome, write_json};
 use crate::registry::{Command, Cost, Exec, Group, Profile};
 use crate::ticket::store::{Entry, load};
@@ -66,7 +67,7 @@ impl Command for Cleanup {
         let env = ctx.env;
         let project = ctx.project()?;
         let git = flow::git(project)?;
-        let _lock = flow::lock(project, "cleanup")?;
+        let _lock = flow::lock(env, project, "cleanup")?;
         match &args.ticket {
             Some(r) => {
                 let entry = project.store.resolve(r)?;
@@ -198,9 +199,31 @@ fn one_ticket(
         repo,
         root: &project.root,
     };
-    if let Some(w) = &worktree {
-        remove_worktree(env, git, target, w, !dirty.is_empty())?;
+    let mut journal = flow::journal(
+        project,
+        Record {
+            op: Op::Cleanup,
+            ticket: id.clone(),
+            root: project.root.clone(),
+            head_before: None,
+            from: None,
+            to: None,
+            original: None,
+            worktree: worktree.as_ref().map(|w| w.path.clone()),
+            branch_from: None,
+            force: args.force,
+            step: Step::Planned,
+            pid: std::process::id(),
+        },
+    )?;
+    if let Some(w) = &worktree
+        && let Err(e) = remove_worktree(env, git, target, w, !dirty.is_empty())
+    {
+        let _ = journal.finish();
+        return Err(e);
     }
+    flow::journal_step(&mut journal, Step::WorktreeRemoved)?;
+    flow::crash_point(env, "cleanup:worktree-removed");
     if branch_exists {
         let flag = if merged { "-d" } else { "-D" };
         let delete = || {
@@ -209,7 +232,14 @@ fn one_ticket(
             }
             git.run(target.target(), &["branch", "-q", flag, &id])
         };
-        delete().map_err(|err| Error::GitCommand {
+        let deleted = delete();
+        if deleted.is_err() {
+            // The worktree is gone; re-running cleanup (or recovery) deletes the branch.
+            let _ = journal.finish();
+        } else {
+            flow::journal_finish(journal)?;
+        }
+        deleted.map_err(|err| Error::GitCommand {
             code: "GIT_MERGE_FAILED",
             err,
             state: format!(
@@ -221,6 +251,8 @@ fn one_ticket(
                 }
             ),
         })?;
+    } else {
+        flow::journal_finish(journal)?;
     }
     Ok(Box::new(report))
 }

@@ -16,6 +16,7 @@ use crate::context::Ctx;
 use crate::current;
 use crate::error::Error;
 use crate::git;
+use crate::journal::{Op, Record, Step};
 use crate::output::{FormatArg, Out, Outcome, Style, write_json};
 use crate::registry::{Command, Cost, Exec, Group, Profile};
 use crate::ticket::store::read_ticket;
@@ -61,7 +62,7 @@ impl Command for Close {
         let env = ctx.env;
         let project = ctx.project()?;
         let git = flow::git(project)?;
-        let _lock = flow::lock(project, "close")?;
+        let _lock = flow::lock(env, project, "close")?;
         let repo = &project.repo;
         let root = &project.root;
         let branch = git::current_branch(repo).unwrap_or_default();
@@ -183,7 +184,28 @@ impl Command for Close {
             None => format!("Close ticket: {id}"),
         };
         let done_path = project.store.dir(Status::Done).join(format!("{id}.md"));
-        flow::commit_ticket_change(
+        let mut journal = flow::journal(
+            project,
+            Record {
+                op: Op::Close,
+                ticket: id.clone(),
+                root: root.clone(),
+                head_before: repo
+                    .head()
+                    .ok()
+                    .and_then(|h| h.target())
+                    .map(|o| o.to_string()),
+                from: Some(entry.path.clone()),
+                to: Some(done_path.clone()),
+                original: Some(text.clone()),
+                worktree: None,
+                branch_from: None,
+                force: args.force,
+                step: Step::Planned,
+                pid: std::process::id(),
+            },
+        )?;
+        let committed = flow::commit_ticket_change(
             env,
             &git,
             Tree { repo, root },
@@ -194,10 +216,16 @@ impl Command for Close {
                 message: &message,
                 failpoint: "close:commit",
             },
-        )?;
+        );
+        if let Err(e) = committed {
+            let _ = journal.finish();
+            return Err(e);
+        }
+        flow::journal_step(&mut journal, Step::Committed)?;
         if current_mode {
             let _ = current::remove_if(root, &id);
         }
+        flow::journal_finish(journal)?;
         let worktrees = git::worktrees(repo);
         let worktree = git::worktree_of_branch(&worktrees, &id)
             .filter(|w| !w.main)

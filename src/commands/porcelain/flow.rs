@@ -12,6 +12,7 @@ use crate::env::Env;
 use crate::error::Error;
 use crate::fsutil;
 use crate::git::cli::{Git, GitError, Target};
+use crate::journal::{Journal, Record, Step};
 use crate::lock::{self, RepoLock};
 
 /// How long a command waits for another git-ticket to release the repository lock.
@@ -49,9 +50,37 @@ pub fn git(project: &Project) -> Result<Git, Error> {
     })
 }
 
-/// Takes the repository lock (shared by all worktrees) for `what`.
-pub fn lock(project: &Project, what: &str) -> Result<RepoLock, Error> {
-    Ok(lock::acquire(project.repo.commondir(), what, LOCK_WAIT)?)
+/// Takes the repository lock (shared by all worktrees) for `what`, then finishes any
+/// operation a dead process left half done (its journal record), saying so on stderr.
+pub fn lock(env: &Env, project: &Project, what: &str) -> Result<RepoLock, Error> {
+    let held = lock::acquire(project.repo.commondir(), what, LOCK_WAIT)?;
+    if !crate::journal::pending(project.repo.commondir()).is_empty() {
+        let notes = super::recover::recover_all(env, &git(project)?, project.repo.commondir());
+        super::recover::report(&notes);
+    }
+    Ok(held)
+}
+
+/// Records an operation in the journal before it changes anything.
+pub fn journal(project: &Project, record: Record) -> Result<Journal, Error> {
+    Journal::begin(project.repo.commondir(), record).map_err(journal_io)
+}
+
+/// Moves a journal record to `step`.
+pub fn journal_step(journal: &mut Journal, step: Step) -> Result<(), Error> {
+    journal.step(step).map_err(journal_io)
+}
+
+/// Removes a finished operation's journal record.
+pub fn journal_finish(journal: Journal) -> Result<(), Error> {
+    journal.finish().map_err(journal_io)
+}
+
+fn journal_io(source: std::io::Error) -> Error {
+    Error::Io {
+        path: PathBuf::from(crate::journal::DIR),
+        source,
+    }
 }
 
 /// `path` relative to `root` (unchanged when it is not under `root`).
@@ -78,6 +107,25 @@ pub fn normalize(path: &Path) -> PathBuf {
 pub fn worktree_path(project: &Project, id: &str) -> PathBuf {
     let base = Path::new(&project.config.worktree.base_dir);
     normalize(&crate::git::main_root(&project.repo).join(base)).join(id)
+}
+
+/// Kills this process with SIGKILL when `GIT_TICKET_FAILPOINT=crash:<step>`: how tests
+/// prove that a crash at any step is recovered.
+pub fn crash_point(env: &Env, step: &str) {
+    if env
+        .failpoint
+        .as_deref()
+        .and_then(|f| f.strip_prefix("crash:"))
+        == Some(step)
+    {
+        let pid = std::process::id().to_string();
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid])
+            .status();
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    }
 }
 
 /// The error for a step that failed on purpose (`GIT_TICKET_FAILPOINT`).
@@ -141,13 +189,16 @@ pub fn commit_ticket_change(
     // Move first, then rewrite: a crash in between leaves the file in exactly one folder
     // (fsck reports and fixes a ticket in the wrong folder), never in two.
     let moving = from != to && original.is_some();
+    let op = failpoint.split(':').next().unwrap_or_default();
     if moving && !to.exists() {
         std::fs::rename(from, to).map_err(io(from))?;
     }
+    crash_point(env, &format!("{op}:moved"));
     fsutil::write_atomic(to, text.as_bytes()).map_err(io(to))?;
     if moving && from.exists() {
         std::fs::remove_file(from).map_err(io(from))?;
     }
+    crash_point(env, &format!("{op}:rewritten"));
     let commit = || -> Result<(), GitError> {
         if env.fail_at(failpoint) {
             return Err(injected(failpoint));
@@ -189,5 +240,6 @@ pub fn commit_ticket_change(
             state: format!("Nothing was changed: {} is as it was", from_rel.display()),
         });
     }
+    crash_point(env, &format!("{op}:committed"));
     Ok(())
 }

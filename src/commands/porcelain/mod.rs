@@ -8,6 +8,7 @@ pub mod init;
 pub mod install;
 pub mod list;
 pub mod new;
+pub mod recover;
 pub mod restore;
 pub mod show;
 pub mod start;

@@ -19,6 +19,7 @@ use crate::current;
 use crate::env::Env;
 use crate::error::Error;
 use crate::git::{self, cli::Git};
+use crate::journal::{Journal, Op, Record, Step};
 use crate::output::{FormatArg, Out, Outcome, Style, write_json};
 use crate::registry::{Command, Cost, Exec, Group, Profile};
 use crate::ticket::format::parse_meta;
@@ -62,7 +63,7 @@ impl Command for Start {
         let live_output = ctx.format() == crate::output::Format::Text && env.stdout_tty;
         let project = ctx.project()?;
         let git = flow::git(project)?;
-        let _lock = flow::lock(project, &format!("start {}", args.ticket))?;
+        let _lock = flow::lock(env, project, &format!("start {}", args.ticket))?;
         let entry = project.store.resolve(&args.ticket)?;
         let (text, meta) = read_ticket(&entry.path)?;
         let id = entry.id.clone();
@@ -133,7 +134,7 @@ impl Command for Start {
             current_text: &text,
         };
         let mut result = if project.config.worktree.enabled {
-            plan.worktree_mode(project, &args, parent_branch.as_deref())?
+            plan.worktree_mode(project, args.force, parent_branch.as_deref())?
         } else {
             plan.branch_mode(project, parent_branch.as_deref(), &current)?
         };
@@ -173,15 +174,21 @@ impl Command for Start {
 }
 
 /// What start needs to carry out either mode.
-struct Plan<'a> {
-    env: &'a Env,
-    git: &'a Git,
-    id: &'a str,
-    from: &'a Path,
-    doing_path: &'a Path,
+pub struct Plan<'a> {
+    /// The environment (failure injection).
+    pub env: &'a Env,
+    /// The git executable.
+    pub git: &'a Git,
+    /// The ticket.
+    pub id: &'a str,
+    /// Its file now.
+    pub from: &'a Path,
+    /// Its file in doing.
+    pub doing_path: &'a Path,
     /// The ticket's text after start (None when it is already doing).
-    started_text: Option<&'a str>,
-    current_text: &'a str,
+    pub started_text: Option<&'a str>,
+    /// The ticket's text now.
+    pub current_text: &'a str,
 }
 
 impl Plan<'_> {
@@ -189,10 +196,45 @@ impl Plan<'_> {
         format!("Start ticket: {}", self.id)
     }
 
-    fn worktree_mode(
+    /// Records the start in the journal before anything changes.
+    fn journal(
         &self,
         project: &crate::context::Project,
-        args: &Args,
+        worktree: Option<PathBuf>,
+        branch_from: Option<&str>,
+    ) -> Result<Journal, Error> {
+        let record = Record {
+            op: Op::Start,
+            ticket: self.id.to_owned(),
+            root: project.root.clone(),
+            head_before: project
+                .repo
+                .head()
+                .ok()
+                .and_then(|h| h.target())
+                .map(|o| o.to_string()),
+            from: Some(self.from.to_owned()),
+            to: Some(self.doing_path.to_owned()),
+            original: self.started_text.map(|_| self.current_text.to_owned()),
+            worktree,
+            branch_from: branch_from.map(str::to_owned),
+            force: false,
+            step: if self.started_text.is_some() {
+                Step::Planned
+            } else {
+                Step::Committed
+            },
+            pid: std::process::id(),
+        };
+        flow::journal(project, record)
+    }
+
+    /// Worktree mode: checks, then commit, worktree, link — journaled so that a crash at any
+    /// point is completed or rolled back by the next command.
+    pub fn worktree_mode(
+        &self,
+        project: &crate::context::Project,
+        force: bool,
         parent_branch: Option<&str>,
     ) -> Result<Started, Error> {
         let repo = &project.repo;
@@ -201,14 +243,10 @@ impl Plan<'_> {
         let path = flow::worktree_path(project, id);
         let existing = git::worktree_of_branch(&all, id).cloned();
         let mut recreating = false;
-        let target = Tree {
-            repo,
-            root: &project.root,
-        };
         if let Some(w) = &existing
             && !w.missing
         {
-            if !args.force {
+            if !force {
                 return Err(Error::precondition(
                     "WORKTREE_EXISTS",
                     "Worktree already exists",
@@ -252,6 +290,45 @@ impl Plan<'_> {
             ));
         }
         // Checks done; now change things.
+        let mut journal = self.journal(project, Some(path.clone()), parent_branch)?;
+        let result = self.worktree_steps(
+            project,
+            &path,
+            existing.as_ref(),
+            recreating,
+            parent_branch,
+            &mut journal,
+        );
+        match result {
+            Ok(started) => {
+                flow::journal_finish(journal)?;
+                Ok(started)
+            }
+            Err(e) => {
+                // A handled failure: the error says what state it left. Only a crash leaves
+                // a journal record behind.
+                let _ = journal.finish();
+                Err(e)
+            }
+        }
+    }
+
+    /// The changing part of worktree mode, recorded step by step in `journal`.
+    fn worktree_steps(
+        &self,
+        project: &crate::context::Project,
+        path: &Path,
+        existing: Option<&git::WorktreeInfo>,
+        recreating: bool,
+        parent_branch: Option<&str>,
+        journal: &mut Journal,
+    ) -> Result<Started, Error> {
+        let repo = &project.repo;
+        let id = self.id;
+        let target = Tree {
+            repo,
+            root: &project.root,
+        };
         if let Some(text) = self.started_text {
             flow::commit_ticket_change(
                 self.env,
@@ -266,6 +343,7 @@ impl Plan<'_> {
                 },
             )?;
         }
+        flow::journal_step(journal, Step::Committed)?;
         let committed = self.started_text.is_some();
         let after_commit = |what: &str| {
             if committed {
@@ -281,7 +359,7 @@ impl Plan<'_> {
             err,
             state: after_commit("fix the problem above"),
         };
-        if let Some(w) = existing.as_ref().filter(|w| !w.missing) {
+        if let Some(w) = existing.filter(|w| !w.missing) {
             let _ = current::remove_if(&w.path, id);
             let wp = w.path.as_os_str();
             self.git
@@ -325,6 +403,8 @@ impl Plan<'_> {
             }
         };
         add().map_err(|e| fail("WORKTREE_CREATE_FAILED", e))?;
+        flow::journal_step(journal, Step::WorktreeAdded)?;
+        flow::crash_point(self.env, "start:worktree-added");
         // The worktree's own copy of the ticket must be in doing too (it is, when the branch
         // was made from the start commit; not when it comes from a parent or already existed).
         let wrepo = git2::Repository::open(&path)?;
@@ -383,7 +463,7 @@ impl Plan<'_> {
         })?;
         Ok(Started {
             id: id.to_owned(),
-            worktree_path: path,
+            worktree_path: path.to_owned(),
             parent_branch: parent_branch.map(str::to_owned),
             recreating,
             committed,
@@ -431,6 +511,7 @@ impl Plan<'_> {
             ));
         }
         let created = git::branch_tip(repo, id).is_none();
+        let journal = self.journal(project, None, None)?;
         let switch = if created {
             let from = parent_branch.unwrap_or("HEAD");
             self.git
@@ -456,6 +537,7 @@ impl Plan<'_> {
             },
         );
         if let Err(e) = commit {
+            let _ = journal.finish();
             // Never leave the user on a half-started branch (TicketFlow's W32).
             let _ = self.git.run(tree.target(), &["checkout", "-q", current]);
             if created {
@@ -463,7 +545,9 @@ impl Plan<'_> {
             }
             return Err(e);
         }
-        current::write(&project.root, self.doing_path).map_err(|source| Error::Io {
+        let linked = current::write(&project.root, self.doing_path);
+        flow::journal_finish(journal)?;
+        linked.map_err(|source| Error::Io {
             path: project.root.join(current::LINK),
             source,
         })?;
@@ -535,8 +619,9 @@ fn run_init_commands(
         .collect()
 }
 
+/// The result of `start`.
 #[derive(Default)]
-struct Started {
+pub struct Started {
     id: String,
     description: String,
     original_status: Status,

@@ -67,7 +67,7 @@ impl Command for Worktree {
             }
             Action::Clean { dry_run } => {
                 let git = flow::git(project)?;
-                let _lock = flow::lock(project, "worktree clean")?;
+                let _lock = flow::lock(env, project, "worktree clean")?;
                 let sweep = sweep_worktrees(env, project, &git, dry_run)?;
                 let (doing, _) = project.store.entries(&[Status::Doing])?;
                 ctx.warnings

@@ -1,0 +1,175 @@
+//! The journal of multi-step operations (start, close, cleanup). Before changing anything an
+//! operation records what it is about to do in `<common git dir>/git-ticket-journal/`, moves
+//! the record forward after each step, and removes it when done. A record left behind means
+//! the process died part-way: the next mutating command (which holds the repository lock, so
+//! the writer cannot still be running) or `fsck --fix` completes or rolls back that operation
+//! ([`crate::commands::porcelain::recover`]).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::fsutil;
+
+/// The journal folder's name inside the common git directory.
+pub const DIR: &str = "git-ticket-journal";
+
+/// Which operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    /// `start`.
+    Start,
+    /// `close`.
+    Close,
+    /// `cleanup <ticket>`.
+    Cleanup,
+}
+
+/// How far an operation got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    /// Nothing committed yet; the ticket file may have been moved or rewritten.
+    Planned,
+    /// The ticket change is committed.
+    Committed,
+    /// (start) The worktree exists.
+    WorktreeAdded,
+    /// (cleanup) The worktree is removed.
+    WorktreeRemoved,
+}
+
+/// One operation in progress.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// The operation.
+    pub op: Op,
+    /// The ticket ID.
+    pub ticket: String,
+    /// The working tree it runs in.
+    pub root: PathBuf,
+    /// HEAD of that working tree before the operation's commit.
+    pub head_before: Option<String>,
+    /// The ticket file before the change.
+    pub from: Option<PathBuf>,
+    /// The ticket file after the change.
+    pub to: Option<PathBuf>,
+    /// The ticket file's contents before the change.
+    pub original: Option<String>,
+    /// (start/cleanup) The ticket's worktree.
+    pub worktree: Option<PathBuf>,
+    /// (start) The branch the ticket branch starts from.
+    pub branch_from: Option<String>,
+    /// (cleanup) Whether uncommitted work and unmerged commits may be discarded.
+    pub force: bool,
+    /// How far it got.
+    pub step: Step,
+    /// The process that wrote it.
+    pub pid: u32,
+}
+
+/// An open journal record; removed when [`Journal::finish`] is called.
+#[derive(Debug)]
+pub struct Journal {
+    path: PathBuf,
+    /// The record as last written.
+    pub record: Record,
+}
+
+fn dir(common: &Path) -> PathBuf {
+    common.join(DIR)
+}
+
+impl Journal {
+    /// Records the start of an operation.
+    pub fn begin(common: &Path, record: Record) -> std::io::Result<Journal> {
+        let dir = dir(common);
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{:?}-{}.json", record.op, record.ticket).to_lowercase());
+        let j = Journal { path, record };
+        j.write()?;
+        Ok(j)
+    }
+
+    fn write(&self) -> std::io::Result<()> {
+        let json = serde_json::to_vec_pretty(&self.record).map_err(std::io::Error::other)?;
+        fsutil::write_atomic(&self.path, &json)
+    }
+
+    /// Records that the operation got to `step`.
+    pub fn step(&mut self, step: Step) -> std::io::Result<()> {
+        self.record.step = step;
+        self.write()
+    }
+
+    /// The operation is complete: forget it.
+    pub fn finish(self) -> std::io::Result<()> {
+        match std::fs::remove_file(&self.path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    /// Reopens a record found on disk (for recovery).
+    pub fn reopen(path: PathBuf, record: Record) -> Journal {
+        Journal { path, record }
+    }
+}
+
+/// Records left behind by operations that did not finish, with their files; unreadable
+/// records are returned as errors with their path.
+pub fn pending(common: &Path) -> Vec<Result<(PathBuf, Record), PathBuf>> {
+    let Ok(read) = std::fs::read_dir(dir(common)) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = read
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            std::fs::read(&p)
+                .ok()
+                .and_then(|b| serde_json::from_slice(&b).ok())
+                .map(|r| (p.clone(), r))
+                .ok_or(p)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_round_trip_and_finish() {
+        let dir = tempfile::tempdir().unwrap();
+        let record = Record {
+            op: Op::Start,
+            ticket: "250101-000000-x".into(),
+            root: "/r".into(),
+            head_before: Some("abc".into()),
+            from: Some("/r/tickets/todo/x.md".into()),
+            to: Some("/r/tickets/doing/x.md".into()),
+            original: Some("---\n---\n".into()),
+            worktree: None,
+            branch_from: None,
+            force: false,
+            step: Step::Planned,
+            pid: 1,
+        };
+        let mut j = Journal::begin(dir.path(), record.clone()).unwrap();
+        j.step(Step::Committed).unwrap();
+        let found = pending(dir.path());
+        assert_eq!(found.len(), 1);
+        let (_, r) = found[0].as_ref().unwrap();
+        assert_eq!(r.step, Step::Committed);
+        assert_eq!(r.ticket, record.ticket);
+        j.finish().unwrap();
+        assert!(pending(dir.path()).is_empty());
+    }
+}
