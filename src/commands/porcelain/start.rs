@@ -407,10 +407,10 @@ impl Plan<'_> {
         flow::crash_point(self.env, "start:worktree-added");
         // The worktree's own copy of the ticket must be in doing too (it is, when the branch
         // was made from the start commit; not when it comes from a parent or already existed).
-        let wrepo = git2::Repository::open(&path)?;
+        let wrepo = git2::Repository::open(path)?;
         let wt = Tree {
             repo: &wrepo,
-            root: &path,
+            root: path,
         };
         let rel_doing = flow::rel(&project.root, self.doing_path);
         let wt_doing = path.join(rel_doing);
@@ -448,7 +448,7 @@ impl Plan<'_> {
         let link = if self.env.fail_at("start:link") {
             Err(flow::injected("start:link"))
         } else {
-            current::write(&path, &wt_doing).map_err(|e| crate::git::cli::GitError {
+            current::write(path, &wt_doing).map_err(|e| crate::git::cli::GitError {
                 command: format!("link {}", current::LINK),
                 reason: e.to_string(),
             })
