@@ -50,6 +50,9 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         .copied();
     let mut ctx = Ctx::new(env, format_flag);
     let result = spec.run(&mut ctx, &matches);
+    for e in &ctx.errors {
+        let _ = writeln!(stderr, "error: {e}");
+    }
     for w in &ctx.warnings {
         let _ = writeln!(stderr, "warning: {w}");
     }

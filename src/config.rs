@@ -272,6 +272,17 @@ impl Config {
         if self.tickets.dir.trim().is_empty() {
             return err("tickets.dir", "must not be empty (e.g. tickets)");
         }
+        let dir = Path::new(self.tickets.dir.as_str());
+        if dir.is_absolute()
+            || dir
+                .components()
+                .any(|c| c == std::path::Component::ParentDir)
+        {
+            return err(
+                "tickets.dir",
+                "must be a folder inside the repository (relative, no '..')",
+            );
+        }
         let folders = [
             ("tickets.todo_dir", &self.tickets.todo_dir),
             ("tickets.doing_dir", &self.tickets.doing_dir),
@@ -316,6 +327,33 @@ impl Config {
                     key.into(),
                     format!("must be between 0 and 3600 seconds, not {v}"),
                 ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuses ticket folders that lead outside the repository through symbolic links.
+    pub fn check_inside(&self, root: &Path) -> Result<(), ConfigError> {
+        let Ok(real_root) = root.canonicalize() else {
+            return Ok(());
+        };
+        let base = self.tickets_dir(root);
+        let dirs = std::iter::once(base.clone()).chain(self.status_dirs().map(|d| base.join(d)));
+        for dir in dirs {
+            if let Ok(real) = dir.canonicalize()
+                && !real.starts_with(&real_root)
+            {
+                return Err(ConfigError::Invalid {
+                    path: root.join(FILE_NAME),
+                    line: None,
+                    key: Some("tickets.dir".into()),
+                    reason: format!(
+                        "{} leads outside the repository (to {}) through a symbolic link",
+                        dir.display(),
+                        real.display()
+                    ),
+                    text: String::new(),
+                });
             }
         }
         Ok(())
@@ -403,6 +441,10 @@ mod tests {
         assert_eq!(key, None);
         let (_, key, _) = Config::parse("tickets:\n  todo_dir: ../x\n").unwrap_err();
         assert_eq!(key.as_deref(), Some("tickets.todo_dir"));
+        for escape in ["../outside", "/etc", "a/../../b"] {
+            let (_, key, _) = Config::parse(&format!("tickets:\n  dir: {escape}\n")).unwrap_err();
+            assert_eq!(key.as_deref(), Some("tickets.dir"), "{escape}");
+        }
     }
 
     #[test]

@@ -27,6 +27,7 @@ impl Project {
     pub fn open_at(root: &std::path::Path) -> Result<Project, Error> {
         let repo = git2::Repository::open(root)?;
         let config = Config::load(root)?;
+        config.check_inside(root)?;
         let store = Store::new(root, &config);
         Ok(Project {
             repo,
@@ -46,6 +47,8 @@ pub struct Ctx<'e> {
     project: Option<Project>,
     /// Non-fatal problems to report on stderr (and in JSON where the command allows).
     pub warnings: Vec<String>,
+    /// Problems that made the result incomplete (reported on stderr before the warnings).
+    pub errors: Vec<String>,
 }
 
 impl<'e> Ctx<'e> {
@@ -56,6 +59,7 @@ impl<'e> Ctx<'e> {
             format_flag,
             project: None,
             warnings: Vec::new(),
+            errors: Vec::new(),
         }
     }
 
@@ -69,6 +73,7 @@ impl<'e> Ctx<'e> {
         if self.project.is_none() {
             let (repo, root) = self.repo()?;
             let config = Config::load(&root)?;
+            config.check_inside(&root)?;
             let store = Store::new(&root, &config);
             self.project = Some(Project {
                 repo,

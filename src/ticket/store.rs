@@ -45,6 +45,21 @@ pub struct Problem {
     pub line: Option<usize>,
     /// What is wrong, and what to do.
     pub reason: String,
+    /// How serious it is.
+    pub severity: Severity,
+}
+
+/// How serious a problem with one file is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The file could not be read at all (permissions, I/O error): the listing is incomplete.
+    Critical,
+    /// A passing condition (interrupted, busy): trying again may work.
+    Retryable,
+    /// The file's content is not a valid ticket; it is skipped.
+    #[default]
+    Warning,
 }
 
 impl Problem {
@@ -53,6 +68,7 @@ impl Problem {
             path: path.to_owned(),
             line: e.line,
             reason: e.reason,
+            severity: Severity::Warning,
         }
     }
 
@@ -61,6 +77,22 @@ impl Problem {
             path: path.to_owned(),
             line: None,
             reason: reason.into(),
+            severity: Severity::Warning,
+        }
+    }
+
+    fn io(path: &Path, e: &io::Error) -> Self {
+        let severity = match e.kind() {
+            io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => {
+                Severity::Retryable
+            }
+            _ => Severity::Critical,
+        };
+        Problem {
+            path: path.to_owned(),
+            line: None,
+            reason: format!("cannot read: {e}"),
+            severity,
         }
     }
 }
@@ -322,7 +354,7 @@ pub fn read_ticket(path: &Path) -> Result<(String, super::Meta), Problem> {
 
 /// Reads a ticket file as text, refusing huge, binary and non-UTF-8 files with a reason.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
-    let io_problem = |e: io::Error| Problem::other(path, format!("cannot read: {e}"));
+    let io_problem = |e: io::Error| Problem::io(path, &e);
     let file = fs::File::open(path).map_err(io_problem)?;
     let len = file.metadata().map_err(io_problem)?.len();
     if len > MAX_FILE_SIZE {
@@ -369,6 +401,7 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             path: path.to_owned(),
             line: Some(line),
             reason: "invalid UTF-8; ticket files must be UTF-8 text".into(),
+            severity: Severity::Warning,
         }
     })
 }

@@ -405,6 +405,41 @@ impl std::fmt::Display for Skipped {
     }
 }
 
+/// After this many identical failures in a row (a held `index.lock`, a full disk), batch work
+/// stops instead of failing the same way for every remaining worktree.
+pub const CIRCUIT_BREAKER: usize = 3;
+
+/// Counts identical consecutive failures.
+#[derive(Default)]
+struct Breaker {
+    last: Option<String>,
+    count: usize,
+}
+
+impl Breaker {
+    fn success(&mut self) {
+        self.last = None;
+        self.count = 0;
+    }
+
+    /// Records a failure; true when the breaker opens.
+    fn failure(&mut self, message: &str) -> bool {
+        // The same failure on different worktrees differs only in the paths it names.
+        let shape: String = message
+            .split_whitespace()
+            .filter(|w| !w.contains('/'))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if self.last.as_deref() == Some(shape.as_str()) {
+            self.count += 1;
+        } else {
+            self.last = Some(shape);
+            self.count = 1;
+        }
+        self.count >= CIRCUIT_BREAKER
+    }
+}
+
 /// The worktree part of auto-cleanup (shared with `worktree clean`).
 #[derive(Debug, Default)]
 pub struct WorktreeSweep {
@@ -438,6 +473,7 @@ pub fn sweep_worktrees(
     let base = base.parent().unwrap_or(Path::new("/"));
     let default = &project.config.git.default_branch;
     let mut sweep = WorktreeSweep::default();
+    let mut breaker = Breaker::default();
     for w in git::worktrees(repo).into_iter().filter(|w| !w.main) {
         sweep.total += 1;
         let Some(branch) = w.branch.clone() else {
@@ -486,8 +522,23 @@ pub fn sweep_worktrees(
             continue;
         }
         match remove_worktree(env, git, target, &w, false) {
-            Ok(()) => sweep.removed.push((branch, w.path)),
-            Err(e) => sweep.failed.push((branch, e.to_string())),
+            Ok(()) => {
+                sweep.removed.push((branch, w.path));
+                breaker.success();
+            }
+            Err(e) => {
+                let message = e.to_string();
+                sweep.failed.push((branch, message.clone()));
+                if breaker.failure(&message) {
+                    sweep.failed.push((
+                        "(stopped)".into(),
+                        format!(
+                            "{CIRCUIT_BREAKER} identical failures in a row; the remaining worktrees were not tried: {message}"
+                        ),
+                    ));
+                    break;
+                }
+            }
         }
     }
     Ok(sweep)
@@ -611,8 +662,30 @@ impl Outcome for AutoCleanup {
                     "skipped": self.skipped,
                     "stale_branches": self.deleted_branches.len(),
                 },
-                "success": true,
+                "success": self.errors.is_empty(),
             }),
         )
+    }
+
+    fn exit_code(&self) -> u8 {
+        u8::from(!self.errors.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breaker_opens_after_identical_failures_only() {
+        let mut b = Breaker::default();
+        assert!(!b.failure("git worktree remove /a: index.lock exists"));
+        assert!(!b.failure("git worktree remove /b: index.lock exists"));
+        b.success();
+        assert!(!b.failure("git worktree remove /c: index.lock exists"));
+        assert!(!b.failure("other failure"));
+        assert!(!b.failure("git worktree remove /d: index.lock exists"));
+        assert!(!b.failure("git worktree remove /e: index.lock exists"));
+        assert!(b.failure("git worktree remove /f: index.lock exists"));
     }
 }

@@ -15,7 +15,8 @@ use crate::git::cli::{Git, GitError, Target};
 use crate::journal::{Journal, Record, Step};
 use crate::lock::{self, RepoLock};
 
-/// How long a command waits for another git-ticket to release the repository lock.
+/// How long a command waits for another git-ticket to release the repository lock (unless
+/// `GIT_TICKET_LOCK_TIMEOUT` says otherwise).
 const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// A working tree and its repository handle.
@@ -53,7 +54,8 @@ pub fn git(project: &Project) -> Result<Git, Error> {
 /// Takes the repository lock (shared by all worktrees) for `what`, then finishes any
 /// operation a dead process left half done (its journal record), saying so on stderr.
 pub fn lock(env: &Env, project: &Project, what: &str) -> Result<RepoLock, Error> {
-    let held = lock::acquire(project.repo.commondir(), what, LOCK_WAIT)?;
+    let wait = env.lock_timeout.map_or(LOCK_WAIT, Duration::from_secs);
+    let held = lock::acquire(project.repo.commondir(), what, wait)?;
     if !crate::journal::pending(project.repo.commondir()).is_empty() {
         let notes = super::recover::recover_all(env, &git(project)?, project.repo.commondir());
         super::recover::report(&notes);

@@ -10,6 +10,7 @@ use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, Style, pad, truncate, width, write_json};
 use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::ticket::store::{Problem, Severity};
 use crate::ticket::{Status, Ticket};
 
 /// Which tickets `list` shows.
@@ -79,8 +80,15 @@ impl Command for List {
         for e in &others {
             summary[e.folder.index()] += 1;
         }
-        let warnings: Vec<String> = listing.problems.iter().map(ToString::to_string).collect();
-        ctx.warnings.extend(warnings.iter().cloned());
+        let mut problems = listing.problems;
+        problems.sort_by(|a, b| (a.severity, &a.path).cmp(&(b.severity, &b.path)));
+        for p in &problems {
+            match p.severity {
+                Severity::Critical => ctx.errors.push(p.to_string()),
+                Severity::Retryable => ctx.warnings.push(format!("{p} (retrying may help)")),
+                Severity::Warning => ctx.warnings.push(p.to_string()),
+            }
+        }
         let mut tickets = listing.tickets;
         if args.count > 0 {
             tickets.truncate(args.count);
@@ -88,7 +96,7 @@ impl Command for List {
         Ok(Box::new(Listed {
             tickets,
             summary,
-            warnings,
+            problems,
         }))
     }
 }
@@ -96,7 +104,28 @@ impl Command for List {
 struct Listed {
     tickets: Vec<Ticket>,
     summary: [usize; 3],
-    warnings: Vec<String>,
+    problems: Vec<Problem>,
+}
+
+/// A problem file as JSON.
+#[derive(Serialize)]
+struct ProblemView<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    message: &'a str,
+    path: String,
+    severity: Severity,
+}
+
+impl<'a> From<&'a Problem> for ProblemView<'a> {
+    fn from(p: &'a Problem) -> Self {
+        ProblemView {
+            line: p.line,
+            message: &p.reason,
+            path: p.path.display().to_string(),
+            severity: p.severity,
+        }
+    }
 }
 
 /// Description column width before truncation.
@@ -147,11 +176,17 @@ impl Outcome for Listed {
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
         #[derive(Serialize)]
         struct Json<'a> {
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            errors: Vec<ProblemView<'a>>,
             summary: Summary,
             tickets: Vec<TicketView<'a>>,
-            #[serde(skip_serializing_if = "<[String]>::is_empty")]
-            warnings: &'a [String],
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            warnings: Vec<ProblemView<'a>>,
         }
+        let (errors, warnings): (Vec<&Problem>, Vec<&Problem>) = self
+            .problems
+            .iter()
+            .partition(|p| p.severity == Severity::Critical);
         let tickets = self
             .tickets
             .iter()
@@ -160,10 +195,19 @@ impl Outcome for Listed {
         write_json(
             w,
             &Json {
+                errors: errors.into_iter().map(ProblemView::from).collect(),
                 summary: Summary::new(self.summary),
                 tickets,
-                warnings: &self.warnings,
+                warnings: warnings.into_iter().map(ProblemView::from).collect(),
             },
+        )
+    }
+
+    fn exit_code(&self) -> u8 {
+        u8::from(
+            self.problems
+                .iter()
+                .any(|p| p.severity == Severity::Critical),
         )
     }
 }

@@ -170,9 +170,13 @@ impl Outcome for Cleaned {
                 "dry_run": self.dry_run,
                 "failed_worktrees": self.failed.iter().map(|(b, _)| b).collect::<Vec<_>>(),
                 "skipped": self.skipped,
-                "success": true,
+                "success": self.failed.is_empty(),
                 "total_worktrees": self.total,
             }),
         )
+    }
+
+    fn exit_code(&self) -> u8 {
+        u8::from(!self.failed.is_empty())
     }
 }
