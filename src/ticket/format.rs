@@ -801,3 +801,64 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn text_value() -> impl Strategy<Value = String> {
+        "[ -~\u{e9}\u{65e5}\t]{0,40}"
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// The parser never panics, whatever the bytes.
+        #[test]
+        fn parser_never_panics(s in "\\PC{0,400}", prefix in prop_oneof![Just(""), Just("---\n"), Just("\u{feff}---\r\n")]) {
+            let _ = parse_meta(&format!("{prefix}{s}"));
+        }
+
+        /// Any string field written by the editor reads back exactly, and no other line of the
+        /// file changes.
+        #[test]
+        fn string_edits_round_trip(description in text_value(), reason in text_value(), body in "\\PC{0,80}") {
+            let created = Timestamp::parse("2026-01-02T03:04:05+09:00").unwrap();
+            let original = render_new(&created, Some("250101-000000-parent"), &body);
+            let edited = apply(&original, &[
+                Change::Set("description".into(), Value::Str(description.clone())),
+                Change::Set("closure_reason".into(), Value::Str(reason.clone())),
+            ]);
+            let edited = match edited {
+                Ok(e) => e,
+                // Refusing is allowed (never silently wrong); reading back wrong is not.
+                Err(EditError::Unsafe { .. }) => return Ok(()),
+                Err(e) => panic!("{e}"),
+            };
+            let meta = parse_meta(&edited).unwrap();
+            prop_assert_eq!(&meta.description, &description);
+            prop_assert_eq!(meta.closure_reason.as_deref().unwrap_or(""), reason.as_str());
+            prop_assert_eq!(meta.parent(), Some("250101-000000-parent"));
+            let lay = layout(&edited).unwrap();
+            prop_assert_eq!(&edited[lay.body_start..], body.as_str());
+            let changed: Vec<&str> = edited.lines().filter(|l| !original.lines().any(|o| o == *l)).collect();
+            prop_assert!(changed.len() <= 2, "{:?}", changed);
+        }
+
+        /// Integers and times round-trip through the editor.
+        #[test]
+        fn typed_edits_round_trip(priority in any::<i64>(), secs in 0i64..4_000_000_000, offset_min in -720i32..=840) {
+            let t = Timestamp { unix: secs, nanos: 0, offset: offset_min * 60 };
+            let original = render_new(&t, None, "body");
+            let edited = apply(&original, &[
+                Change::Set("priority".into(), Value::Int(priority)),
+                Change::Set("started_at".into(), Value::Time(t)),
+            ]).unwrap();
+            let meta = parse_meta(&edited).unwrap();
+            prop_assert_eq!(meta.priority, priority);
+            prop_assert_eq!(meta.started_at, Some(t));
+            prop_assert_eq!(meta.created_at, Some(t));
+        }
+    }
+}

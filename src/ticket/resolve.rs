@@ -142,3 +142,40 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Resolution never panics, and what it returns is justified: a single match really
+        /// matches at its stage, and an ambiguity has at least two candidates.
+        #[test]
+        fn resolution_is_sound(
+            ids in proptest::collection::vec("[0-9]{6}-[0-9]{6}-[a-z0-9-]{1,12}|[a-zA-Z0-9._-]{1,10}", 0..30),
+            reference in "[a-z0-9-]{0,14}",
+        ) {
+            match resolve(&ids, &reference) {
+                Resolution::Found(i, stage) => {
+                    let id = &ids[i];
+                    let slug = slug_of(id);
+                    let ok = match stage {
+                        Stage::ExactId => *id == reference,
+                        Stage::IdPrefix => id.starts_with(&reference),
+                        Stage::ExactSlug => slug == Some(reference.as_str()),
+                        Stage::SlugPrefix => slug.is_some_and(|s| s.starts_with(&reference)),
+                        Stage::SlugWords => slug.is_some_and(|s| s.contains(&reference)),
+                    };
+                    prop_assert!(ok, "{} does not match {} by {:?}", id, reference, stage);
+                    // Nothing matched at an earlier stage.
+                    prop_assert!(stage == Stage::ExactId || !ids.contains(&reference));
+                }
+                Resolution::Ambiguous(hits, _) => prop_assert!(hits.len() >= 2),
+                Resolution::NotFound => prop_assert!(!ids.iter().any(|id| id.starts_with(&reference))),
+            }
+        }
+    }
+}

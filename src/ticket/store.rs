@@ -83,9 +83,11 @@ impl Problem {
 
     fn io(path: &Path, e: &io::Error) -> Self {
         let severity = match e.kind() {
-            io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => {
-                Severity::Retryable
-            }
+            // NotFound: moved by a concurrent start/close between listing and reading.
+            io::ErrorKind::Interrupted
+            | io::ErrorKind::WouldBlock
+            | io::ErrorKind::TimedOut
+            | io::ErrorKind::NotFound => Severity::Retryable,
             _ => Severity::Critical,
         };
         Problem {

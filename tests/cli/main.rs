@@ -13,5 +13,6 @@ mod test_list;
 mod test_malformed;
 mod test_new;
 mod test_plumbing;
+mod test_reliability;
 mod test_show;
 mod test_workflow;

@@ -63,7 +63,7 @@ impl Command for Start {
         let live_output = ctx.format() == crate::output::Format::Text && env.stdout_tty;
         let project = ctx.project()?;
         let git = flow::git(project)?;
-        let _lock = flow::lock(env, project, &format!("start {}", args.ticket))?;
+        let lock = flow::lock(env, project, &format!("start {}", args.ticket))?;
         let entry = project.store.resolve(&args.ticket)?;
         let (text, meta) = read_ticket(&entry.path)?;
         let id = entry.id.clone();
@@ -140,6 +140,8 @@ impl Command for Start {
         };
         result.original_status = original_status;
         result.description = meta.description;
+        // Init commands may run for minutes: other agents need not wait for them.
+        drop(lock);
         let mut warning = None;
         if project.config.worktree.enabled {
             let commands = &project.config.worktree.init_commands;
