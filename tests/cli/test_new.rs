@@ -157,14 +157,14 @@ fn concurrent_creation_never_overwrites() {
             .spawn()
             .unwrap()
     };
-    let children: Vec<_> = (0..12)
+    let children: Vec<_> = (0..16)
         .map(|i| spawn(format!("distinct-{i}")))
         .chain((0..8).map(|_| spawn("same".to_owned())))
         .collect();
     let mut same_ok = 0;
     for (i, child) in children.into_iter().enumerate() {
         let run = env.to_run(child.wait_with_output().unwrap());
-        if i < 12 {
+        if i < 16 {
             run.ok();
         } else if run.status == 0 {
             same_ok += 1;
@@ -181,7 +181,7 @@ fn concurrent_creation_never_overwrites() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    assert_eq!(files.len(), 12 + same_ok, "{files:?}");
+    assert_eq!(files.len(), 16 + same_ok, "{files:?}");
     assert!(same_ok >= 1);
     for f in &files {
         let text = fs::read_to_string(f).unwrap();

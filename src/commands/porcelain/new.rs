@@ -51,7 +51,9 @@ impl Command for New {
         if !is_valid_slug(&args.slug) {
             return Err(Error::InvalidSlug(args.slug));
         }
+        let env = ctx.env;
         let project = ctx.project()?;
+        let _lock = super::flow::lock(env, project, &format!("new {}", args.slug))?;
         let now = Timestamp::now_local();
         let id = new_id(&now, &args.slug);
         let (parent, implicit) = match &args.parent {
