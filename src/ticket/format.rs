@@ -134,8 +134,17 @@ pub fn parse_meta(text: &str) -> Result<Meta, ParseError> {
     parse_yaml(&text[lay.frontmatter.clone()], lay.first_line)
 }
 
-/// Parses a frontmatter YAML block whose first line is line `first_line` of the file.
+/// Parses a frontmatter YAML block whose first line is line `first_line` of the file: the
+/// fast scanner for the usual forms, the full YAML parser for everything else.
 pub fn parse_yaml(yaml: &str, first_line: usize) -> Result<Meta, ParseError> {
+    match super::fast::scan(yaml) {
+        Some(meta) => Ok(meta),
+        None => parse_yaml_full(yaml, first_line),
+    }
+}
+
+/// Parses a frontmatter block with the YAML parser only.
+pub fn parse_yaml_full(yaml: &str, first_line: usize) -> Result<Meta, ParseError> {
     if yaml.trim().is_empty() {
         return Ok(Meta::default());
     }

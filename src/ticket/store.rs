@@ -239,11 +239,17 @@ impl Store {
     /// [`PARALLEL_THRESHOLD`] files, sorted by priority ↑, created ↓, ID.
     pub fn list(&self, folders: &[Status]) -> Result<Listing, StoreError> {
         let (entries, mut problems) = self.entries(folders)?;
-        let load = |e: &Entry| load(e, false);
         let results: Vec<Result<Ticket, Problem>> = if entries.len() >= PARALLEL_THRESHOLD {
-            entries.par_iter().map(load).collect()
+            entries
+                .into_par_iter()
+                .map_init(Vec::new, |buf, e| load_with(e, buf, false))
+                .collect()
         } else {
-            entries.iter().map(load).collect()
+            let mut buf = Vec::new();
+            entries
+                .into_iter()
+                .map(|e| load_with(e, &mut buf, false))
+                .collect()
         };
         let mut tickets = Vec::with_capacity(results.len());
         for r in results {
@@ -333,14 +339,19 @@ impl Store {
 
 /// Loads one ticket; the body is kept only when `with_body`.
 pub fn load(entry: &Entry, with_body: bool) -> Result<Ticket, Problem> {
-    let text = read_text(&entry.path)?;
-    let lay = format::layout(&text).map_err(|e| Problem::parse(&entry.path, e))?;
+    load_with(entry.clone(), &mut Vec::new(), with_body)
+}
+
+/// Loads one ticket, taking over its entry and reading through `buf` (reused between files).
+pub fn load_with(entry: Entry, buf: &mut Vec<u8>, with_body: bool) -> Result<Ticket, Problem> {
+    let text = read_into(&entry.path, buf)?;
+    let lay = format::layout(text).map_err(|e| Problem::parse(&entry.path, e))?;
     let meta = format::parse_yaml(&text[lay.frontmatter.clone()], lay.first_line)
         .map_err(|e| Problem::parse(&entry.path, e))?;
     let body = with_body.then(|| text[lay.body_start..].to_owned());
     Ok(Ticket {
-        id: entry.id.clone(),
-        path: entry.path.clone(),
+        id: entry.id,
+        path: entry.path,
         folder: entry.folder,
         meta,
         body,
@@ -356,22 +367,23 @@ pub fn read_ticket(path: &Path) -> Result<(String, super::Meta), Problem> {
 
 /// Reads a ticket file as text, refusing huge, binary and non-UTF-8 files with a reason.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let mut buf = Vec::new();
+    read_into(path, &mut buf)?;
+    // read_into checked the bytes are UTF-8.
+    String::from_utf8(buf).map_err(|_| Problem::other(path, "invalid UTF-8"))
+}
+
+/// Reads a ticket file into `buf` (reused between files) and returns it as text, refusing
+/// huge, binary and non-UTF-8 files with a reason.
+pub fn read_into<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, Problem> {
     let io_problem = |e: io::Error| Problem::io(path, &e);
     let file = fs::File::open(path).map_err(io_problem)?;
-    let len = file.metadata().map_err(io_problem)?.len();
-    if len > MAX_FILE_SIZE {
-        return Err(Problem::other(
-            path,
-            format!(
-                "file is too large ({} MiB; the limit is 50 MiB)",
-                len / (1024 * 1024)
-            ),
-        ));
-    }
-    let mut bytes = Vec::with_capacity(len as usize + 1);
+    buf.clear();
+    // No stat: read at most one byte past the limit and judge by what came.
     file.take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(buf)
         .map_err(io_problem)?;
+    let bytes = &buf[..];
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(Problem::other(
             path,
@@ -396,8 +408,8 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             "file is binary (contains NUL bytes), not a ticket",
         ));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+    std::str::from_utf8(bytes).map_err(|e| {
+        let before = &bytes[..e.valid_up_to()];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         Problem {
             path: path.to_owned(),

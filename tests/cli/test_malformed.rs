@@ -74,7 +74,7 @@ fn show_of_a_bad_file_names_it() {
 }
 
 #[test]
-fn huge_files_are_refused_without_reading_them() {
+fn huge_files_are_refused() {
     let env = TestEnv::initialized();
     let path = env.root.join("tickets/todo/250101-000000-huge.md");
     let f = fs::File::create(&path).unwrap();
