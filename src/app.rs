@@ -49,6 +49,7 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         .flatten()
         .copied();
     let mut ctx = Ctx::new(env, format_flag);
+    ctx.trace.note(|| format!("command: {}", spec.name));
     let result = spec.run(&mut ctx, &matches);
     for e in &ctx.errors {
         let _ = writeln!(stderr, "error: {e}");
@@ -57,15 +58,21 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         let _ = writeln!(stderr, "warning: {w}");
     }
     let format = ctx.format();
-    match result {
+    let code = match result {
         Ok(outcome) => {
+            let render = std::time::Instant::now();
             let written = match format {
                 Format::Text => {
                     let color = env.color(env.stdout_tty);
                     outcome.text(&mut Out { w: stdout, color })
                 }
                 Format::Json => outcome.json(stdout),
+                Format::Ndjson => outcome.ndjson(stdout),
             };
+            let _ = stdout.flush();
+            let elapsed = render.elapsed();
+            ctx.trace
+                .note(|| format!("render: {:.3} ms", elapsed.as_secs_f64() * 1000.0));
             match written {
                 Ok(()) => outcome.exit_code(),
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
@@ -76,7 +83,9 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
             }
         }
         Err(e) => report_error(env, format, &e, stderr),
-    }
+    };
+    ctx.trace.report(stderr);
+    code
 }
 
 /// The format to use for errors found before the command's own parser has run: `--format`
@@ -175,7 +184,7 @@ fn write_json_error(info: &ErrorInfo, stderr: &mut dyn Write) -> u8 {
 
 fn report_error(env: &Env, format: Format, e: &Error, stderr: &mut dyn Write) -> u8 {
     let info = e.info();
-    if format == Format::Json {
+    if format != Format::Text {
         return write_json_error(&info, stderr);
     }
     let diagnostic = Diag::new(&info, e);

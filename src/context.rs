@@ -49,6 +49,8 @@ pub struct Ctx<'e> {
     pub warnings: Vec<String>,
     /// Problems that made the result incomplete (reported on stderr before the warnings).
     pub errors: Vec<String>,
+    /// `GIT_TICKET_TRACE` timings.
+    pub trace: crate::exec::Trace,
 }
 
 impl<'e> Ctx<'e> {
@@ -60,6 +62,7 @@ impl<'e> Ctx<'e> {
             project: None,
             warnings: Vec::new(),
             errors: Vec::new(),
+            trace: crate::exec::Trace::new(env.trace),
         }
     }
 
@@ -83,6 +86,13 @@ impl<'e> Ctx<'e> {
             });
         }
         Ok(self.project.as_ref().expect("project was just opened"))
+    }
+
+    /// The project and the trace, borrowed together.
+    pub fn project_and_trace(&mut self) -> Result<(&Project, &mut crate::exec::Trace), Error> {
+        self.project()?;
+        let project = self.project.as_ref().expect("project was just opened");
+        Ok((project, &mut self.trace))
     }
 
     /// The effective output format: `--format`, else `TICKETFLOW_OUTPUT_FORMAT`, else the

@@ -25,6 +25,8 @@ pub struct Env {
     /// `GIT_TICKET_FAILPOINT`: the name of a step at which a mutating command fails on
     /// purpose (for testing recovery); unset in normal use.
     pub failpoint: Option<String>,
+    /// `GIT_TICKET_TRACE` set (not `0`): print the strategy and phase times on stderr.
+    pub trace: bool,
     /// `GIT_TICKET_LOCK_TIMEOUT`: seconds to wait for the repository lock (default 10).
     pub lock_timeout: Option<u64>,
     /// The working directory.
@@ -56,6 +58,7 @@ impl Env {
                 ]
                 .iter()
                 .any(|k| var(k).is_some()),
+            trace: var("GIT_TICKET_TRACE").is_some_and(|v| v != "0"),
             lock_timeout: var("GIT_TICKET_LOCK_TIMEOUT").and_then(|v| v.to_str()?.parse().ok()),
             failpoint: var("GIT_TICKET_FAILPOINT").map(|v| v.to_string_lossy().into_owned()),
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),

@@ -11,6 +11,7 @@ pub mod current;
 pub mod docs;
 pub mod env;
 pub mod error;
+pub mod exec;
 pub mod fsutil;
 pub mod git;
 pub mod journal;

@@ -6,11 +6,12 @@ fn main() -> ExitCode {
     let env = git_ticket::env::Env::from_process();
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
+    // stderr is not held locked: streaming readers on other threads report bad files too.
+    let mut stderr = std::io::stderr();
     ExitCode::from(git_ticket::app::run(
         &env,
         &args,
         &mut stdout.lock(),
-        &mut stderr.lock(),
+        &mut stderr,
     ))
 }

@@ -13,6 +13,8 @@ pub enum Format {
     Text,
     /// One pretty-printed JSON document (2-space indent).
     Json,
+    /// One JSON object per line (listings stream one ticket per line, in ID order).
+    Ndjson,
 }
 
 impl Format {
@@ -21,6 +23,7 @@ impl Format {
         match s {
             "text" => Some(Format::Text),
             "json" => Some(Format::Json),
+            "ndjson" => Some(Format::Ndjson),
             _ => None,
         }
     }
@@ -86,6 +89,14 @@ pub trait Outcome {
     fn text(&self, out: &mut Out<'_>) -> io::Result<()>;
     /// Machine rendering: one JSON document.
     fn json(&self, w: &mut dyn Write) -> io::Result<()>;
+    /// NDJSON rendering; by default the JSON document on one line.
+    fn ndjson(&self, w: &mut dyn Write) -> io::Result<()> {
+        let mut pretty = Vec::new();
+        self.json(&mut pretty)?;
+        let value: serde_json::Value = serde_json::from_slice(&pretty).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *w, &value)?;
+        w.write_all(b"\n")
+    }
     /// Exit status after a successful run (a check that found problems returns 1).
     fn exit_code(&self) -> u8 {
         0

@@ -9,8 +9,6 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use super::format::{self, ParseError};
 use super::id::{BadReference, check_reference};
 use super::model::{Status, Ticket};
@@ -20,9 +18,6 @@ use crate::fsutil;
 
 /// Largest ticket file read (as TicketFlow).
 pub const MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
-
-/// Below this many files a listing is read sequentially; above, in parallel.
-pub const PARALLEL_THRESHOLD: usize = 512;
 
 /// A ticket file found in a status folder (not yet read).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +65,14 @@ impl Problem {
             reason: e.reason,
             severity: Severity::Warning,
         }
+    }
+
+    /// A symbolic link where a ticket file should be.
+    pub fn symlink(path: &Path) -> Self {
+        Problem::other(
+            path,
+            "is a symbolic link; ticket files must be regular files (skipped)",
+        )
     }
 
     fn other(path: &Path, reason: impl Into<String>) -> Self {
@@ -178,6 +181,14 @@ impl Store {
         }
     }
 
+    /// The folders of `statuses`, for [`crate::exec::NameList`].
+    pub fn dirs(&self, statuses: &[Status]) -> Vec<(Status, PathBuf)> {
+        statuses
+            .iter()
+            .map(|s| (*s, self.dir(*s).to_owned()))
+            .collect()
+    }
+
     /// The folder of a status.
     pub fn dir(&self, status: Status) -> &Path {
         &self.dirs[status.index()]
@@ -216,10 +227,7 @@ impl Store {
                 match item.file_type() {
                     Ok(t) if t.is_file() => {}
                     Ok(t) if t.is_symlink() => {
-                        problems.push(Problem::other(
-                            &path,
-                            "is a symbolic link; ticket files must be regular files (skipped)",
-                        ));
+                        problems.push(Problem::symlink(&path));
                         continue;
                     }
                     _ => continue,
@@ -236,29 +244,41 @@ impl Store {
     }
 
     /// Loads every ticket of `folders` (frontmatter only), in parallel above
-    /// [`PARALLEL_THRESHOLD`] files, sorted by priority ↑, created ↓, ID.
+    /// [`crate::exec::PARALLEL_THRESHOLD`] files, sorted by priority ↑, created ↓, ID.
     pub fn list(&self, folders: &[Status]) -> Result<Listing, StoreError> {
-        let (entries, mut problems) = self.entries(folders)?;
-        let results: Vec<Result<Ticket, Problem>> = if entries.len() >= PARALLEL_THRESHOLD {
-            entries
-                .into_par_iter()
-                .map_init(Vec::new, |buf, e| load_with(e, buf, false))
-                .collect()
+        self.list_traced(folders, &mut crate::exec::Trace::new(false))
+    }
+
+    /// [`Store::list`], recording phases and the strategy in `trace`.
+    pub fn list_traced(
+        &self,
+        folders: &[Status],
+        trace: &mut crate::exec::Trace,
+    ) -> Result<Listing, StoreError> {
+        use crate::exec::{self, Strategy};
+        let (entries, mut problems) = trace.phase("discover", || self.entries(folders))?;
+        let strategy = exec::choose(crate::registry::Exec::Parallel, entries.len(), false);
+        let threads = if strategy == Strategy::Parallel {
+            rayon::current_num_threads()
         } else {
-            let mut buf = Vec::new();
-            entries
-                .into_iter()
-                .map(|e| load_with(e, &mut buf, false))
-                .collect()
+            1
         };
-        let mut tickets = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
-                Ok(t) => tickets.push(t),
-                Err(p) => problems.push(p),
-            }
-        }
-        sort_tickets(&mut tickets);
+        trace.note(|| {
+            format!(
+                "strategy: {strategy:?} ({} files, {threads} thread(s))",
+                entries.len()
+            )
+        });
+        let (mut tickets, failed) = {
+            let t: &exec::Trace = trace;
+            let r = std::time::Instant::now();
+            let out = exec::load_all(entries, strategy, t);
+            let elapsed = r.elapsed();
+            trace.note(|| format!("read+parse: {:.3} ms", elapsed.as_secs_f64() * 1000.0));
+            out
+        };
+        problems.extend(failed);
+        trace.phase("sort", || sort_tickets(&mut tickets));
         Ok(Listing { tickets, problems })
     }
 
@@ -344,7 +364,14 @@ pub fn load(entry: &Entry, with_body: bool) -> Result<Ticket, Problem> {
 
 /// Loads one ticket, taking over its entry and reading through `buf` (reused between files).
 pub fn load_with(entry: Entry, buf: &mut Vec<u8>, with_body: bool) -> Result<Ticket, Problem> {
-    let text = read_into(&entry.path, buf)?;
+    read_into(&entry.path, buf)?;
+    parse_loaded(entry, buf, with_body)
+}
+
+/// Parses a ticket whose file [`read_into`] has just read into `buf`.
+pub fn parse_loaded(entry: Entry, buf: &[u8], with_body: bool) -> Result<Ticket, Problem> {
+    let text =
+        std::str::from_utf8(buf).map_err(|_| Problem::other(&entry.path, "invalid UTF-8"))?;
     let lay = format::layout(text).map_err(|e| Problem::parse(&entry.path, e))?;
     let meta = format::parse_yaml(&text[lay.frontmatter.clone()], lay.first_line)
         .map_err(|e| Problem::parse(&entry.path, e))?;

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::commands::view::{Summary, TicketView};
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::output::{FormatArg, Out, Outcome, Style, pad, truncate, width, write_json};
+use crate::output::{Format, FormatArg, Out, Outcome, Style, pad, truncate, width, write_json};
 use crate::registry::{Command, Cost, Exec, Group, Profile};
 use crate::ticket::store::{Problem, Severity};
 use crate::ticket::{Status, Ticket};
@@ -63,8 +63,13 @@ impl Command for List {
             Some(StatusFilter::Done) => &[Status::Done],
             Some(StatusFilter::All) => &Status::ALL,
         };
-        let store = &ctx.project()?.store;
-        let listing = store.list(folders)?;
+        ctx.project()?;
+        if ctx.format() == Format::Ndjson {
+            return streamed(ctx, folders, args.count);
+        }
+        let (project, trace) = ctx.project_and_trace()?;
+        let store = &project.store;
+        let listing = store.list_traced(folders, trace)?;
         // The summary counts every ticket. Folders that were read count by the tickets'
         // timestamps; the others by their file names, so unlisted done tickets cost a
         // directory read only.
@@ -98,6 +103,74 @@ impl Command for List {
             summary,
             problems,
         }))
+    }
+}
+
+/// NDJSON: one ticket per line in ID (file-name) order, streamed through a bounded channel
+/// with bounded memory — the first line is written while the rest is still being read.
+fn streamed(
+    ctx: &mut Ctx<'_>,
+    folders: &[Status],
+    count: usize,
+) -> Result<Box<dyn Outcome>, Error> {
+    let (project, trace) = ctx.project_and_trace()?;
+    let dirs = project.store.dirs(folders);
+    let (names, problems) = trace
+        .phase("discover", || crate::exec::NameList::read(dirs))
+        .map_err(|source| Error::Io {
+            path: project
+                .store
+                .dir(Status::Todo)
+                .parent()
+                .unwrap_or(&project.root)
+                .to_owned(),
+            source,
+        })?;
+    trace.note(|| {
+        format!(
+            "strategy: {:?} ({} files)",
+            crate::exec::Strategy::Streaming,
+            names.len()
+        )
+    });
+    ctx.warnings
+        .extend(problems.iter().map(ToString::to_string));
+    Ok(Box::new(Streamed {
+        names: std::cell::RefCell::new(names),
+        count,
+    }))
+}
+
+struct Streamed {
+    /// Taken by the one rendering (no copy of a possibly huge list).
+    names: std::cell::RefCell<crate::exec::NameList>,
+    count: usize,
+}
+
+impl Outcome for Streamed {
+    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+        self.ndjson(out.w)
+    }
+
+    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
+        self.ndjson(w)
+    }
+
+    fn ndjson(&self, w: &mut dyn Write) -> io::Result<()> {
+        let render = |r: Result<Ticket, Problem>, batch: &mut Vec<u8>| match r {
+            Ok(t) => {
+                let written =
+                    serde_json::to_writer(&mut *batch, &TicketView::new(&t).with_worktree_flag());
+                batch.push(b'\n');
+                written.is_ok()
+            }
+            Err(p) => {
+                let _ = writeln!(io::stderr(), "warning: {p}");
+                false
+            }
+        };
+        let names = self.names.take();
+        crate::exec::stream(names, self.count, render, |batch| w.write_all(batch))
     }
 }
 
