@@ -239,6 +239,15 @@ impl NameList {
     pub fn read(
         dirs: Vec<(crate::ticket::Status, std::path::PathBuf)>,
     ) -> std::io::Result<(NameList, Vec<Problem>)> {
+        Self::read_in_order(dirs, true)
+    }
+
+    /// Lists the `.md` files of `dirs`, sorted by name only when `sorted` (counting and
+    /// reference resolution do not need the order).
+    pub fn read_in_order(
+        dirs: Vec<(crate::ticket::Status, std::path::PathBuf)>,
+        sorted: bool,
+    ) -> std::io::Result<(NameList, Vec<Problem>)> {
         let mut list = NameList {
             dirs,
             ..NameList::default()
@@ -274,9 +283,11 @@ impl NameList {
             }
         }
         let text = &list.text;
-        spans.sort_unstable_by(|a, b| {
-            text[a.0 as usize..a.1 as usize].cmp(&text[b.0 as usize..b.1 as usize])
-        });
+        if sorted {
+            spans.sort_unstable_by(|a, b| {
+                text[a.0 as usize..a.1 as usize].cmp(&text[b.0 as usize..b.1 as usize])
+            });
+        }
         spans.shrink_to_fit();
         list.text.shrink_to_fit();
         list.items = spans;
@@ -293,10 +304,25 @@ impl NameList {
         self.items.is_empty()
     }
 
+    /// The ID (file name without `.md`) of the `i`-th file.
+    pub fn id(&self, i: usize) -> &str {
+        let (start, end, _) = self.items[i];
+        &self.text[start as usize..end as usize]
+    }
+
+    /// How many files each status has.
+    pub fn counts(&self) -> [usize; 3] {
+        let mut counts = [0; 3];
+        for &(_, _, d) in &self.items {
+            counts[self.dirs[d as usize].0.index()] += 1;
+        }
+        counts
+    }
+
     /// The `i`-th file as an entry.
     pub fn entry(&self, i: usize) -> Entry {
-        let (start, end, d) = self.items[i];
-        let id = &self.text[start as usize..end as usize];
+        let d = self.items[i].2;
+        let id = self.id(i);
         let (folder, dir) = &self.dirs[d as usize];
         Entry {
             id: id.to_owned(),

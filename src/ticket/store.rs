@@ -285,34 +285,58 @@ impl Store {
     /// Resolves a user reference to one ticket file, across all folders.
     pub fn resolve(&self, reference: &str) -> Result<Entry, StoreError> {
         check_reference(reference)?;
-        let (entries, _) = self.entries(&Status::ALL)?;
-        let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+        // Fast path: an exact ID in exactly one folder needs three stats, no listing.
+        let exact: Vec<Status> = Status::ALL
+            .into_iter()
+            .filter(|s| {
+                // Not following symbolic links: they are never tickets.
+                std::fs::symlink_metadata(self.dir(*s).join(format!("{reference}.md")))
+                    .is_ok_and(|m| m.is_file())
+            })
+            .collect();
+        if let [folder] = exact[..] {
+            return Ok(Entry {
+                id: reference.to_owned(),
+                folder,
+                path: self.dir(folder).join(format!("{reference}.md")),
+            });
+        }
+        let (names, _) = crate::exec::NameList::read_in_order(self.dirs(&Status::ALL), false)
+            .map_err(|source| StoreError::Io {
+                path: self.dir(Status::Todo).to_owned(),
+                source,
+            })?;
+        let ids: Vec<&str> = (0..names.len()).map(|i| names.id(i)).collect();
+        let entries = |i: usize| names.entry(i);
         match resolve(&ids, reference) {
-            Resolution::Found(i, _) => Ok(entries[i].clone()),
+            Resolution::Found(i, _) => Ok(entries(i)),
             Resolution::NotFound => Err(StoreError::NotFound {
                 reference: reference.to_owned(),
             }),
-            Resolution::Ambiguous(hits, stage) => Err(StoreError::Ambiguous {
+            Resolution::Ambiguous(mut hits, stage) => Err(StoreError::Ambiguous {
                 reference: reference.to_owned(),
                 stage,
-                candidates: hits
-                    .into_iter()
-                    .map(|i| {
-                        let e = &entries[i];
-                        match load(e, false) {
-                            Ok(t) => Candidate {
-                                id: t.id,
-                                status: t.meta.status(),
-                                description: t.meta.description,
-                            },
-                            Err(_) => Candidate {
-                                id: e.id.clone(),
-                                status: e.folder,
-                                description: "(invalid ticket file)".into(),
-                            },
-                        }
-                    })
-                    .collect(),
+                candidates: {
+                    hits.sort_by(|a, b| ids[*a].cmp(ids[*b]));
+                    hits
+                }
+                .into_iter()
+                .map(|i| {
+                    let e = &entries(i);
+                    match load(e, false) {
+                        Ok(t) => Candidate {
+                            id: t.id,
+                            status: t.meta.status(),
+                            description: t.meta.description,
+                        },
+                        Err(_) => Candidate {
+                            id: e.id.clone(),
+                            status: e.folder,
+                            description: "(invalid ticket file)".into(),
+                        },
+                    }
+                })
+                .collect(),
             }),
         }
     }

@@ -81,9 +81,13 @@ impl Command for List {
             .into_iter()
             .filter(|s| !folders.contains(s))
             .collect();
-        let (others, _) = store.entries(&unread)?;
-        for e in &others {
-            summary[e.folder.index()] += 1;
+        let (others, _) = crate::exec::NameList::read_in_order(store.dirs(&unread), false)
+            .map_err(|source| Error::Io {
+                path: store.dir(Status::Done).to_owned(),
+                source,
+            })?;
+        for (total, n) in summary.iter_mut().zip(others.counts()) {
+            *total += n;
         }
         let mut problems = listing.problems;
         problems.sort_by(|a, b| (a.severity, &a.path).cmp(&(b.severity, &b.path)));

@@ -48,21 +48,28 @@ impl Command for StatusCmd {
             .and_then(|c| project.store.find_exact(&c.id));
         let entry = from_link.or_else(|| project.store.find_exact(&branch));
         let ticket = entry.and_then(|e| load(&e, false).ok());
-        let (entries, _) = project.store.entries(&Status::ALL)?;
-        let mut summary = [0usize; 3];
-        for e in &entries {
-            summary[e.folder.index()] += 1;
-        }
+        let (names, _) =
+            crate::exec::NameList::read_in_order(project.store.dirs(&Status::ALL), false).map_err(
+                |source| Error::Io {
+                    path: project.store.dir(Status::Todo).to_owned(),
+                    source,
+                },
+            )?;
+        let summary = names.counts();
         let all = git::worktrees(repo);
         let ticket_worktrees: Vec<TicketWorktree> = all
             .iter()
             .filter(|w| !w.main)
             .filter_map(|w| {
                 let b = w.branch.as_ref()?;
-                entries.iter().any(|e| e.id == *b).then(|| TicketWorktree {
-                    ticket_id: b.clone(),
-                    path: w.path.display().to_string(),
-                })
+                project
+                    .store
+                    .find_exact(b)
+                    .is_some()
+                    .then(|| TicketWorktree {
+                        ticket_id: b.clone(),
+                        path: w.path.display().to_string(),
+                    })
             })
             .collect();
         let worktree = ticket.as_ref().and_then(|t| {
