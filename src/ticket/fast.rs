@@ -46,8 +46,10 @@ pub fn scan(yaml: &str) -> Option<Meta> {
         count += 1;
         match key {
             "priority" => meta.priority = int(value)?,
-            "description" => meta.description = string(value)?.unwrap_or_default(),
-            "closure_reason" => meta.closure_reason = string(value)?.filter(|s| !s.is_empty()),
+            "description" => meta.description = scalar(value)?.unwrap_or_default().to_owned(),
+            "closure_reason" => {
+                meta.closure_reason = scalar(value)?.filter(|s| !s.is_empty()).map(str::to_owned)
+            }
             "created_at" => meta.created_at = time(value)?,
             "started_at" => meta.started_at = time(value)?,
             "closed_at" => meta.closed_at = time(value)?,
@@ -66,7 +68,11 @@ pub fn scan(yaml: &str) -> Option<Meta> {
                     if !item.starts_with("- ") {
                         break;
                     }
-                    items.push(string(item[2..].trim())?.filter(|s| !s.is_empty())?);
+                    items.push(
+                        scalar(item[2..].trim())?
+                            .filter(|s| !s.is_empty())?
+                            .to_owned(),
+                    );
                     lines.next();
                 }
                 if items.is_empty() {
@@ -78,7 +84,7 @@ pub fn scan(yaml: &str) -> Option<Meta> {
             // Other keys are not read, but their value must be a simple scalar, so that the
             // whole block is surely valid YAML.
             _ => {
-                string(value)?;
+                scalar(value)?;
                 if lines
                     .peek()
                     .is_some_and(|n| n.starts_with([' ', '\t', '-']))
@@ -105,15 +111,16 @@ fn int(v: &str) -> Option<i64> {
 fn time(v: &str) -> Option<Option<Timestamp>> {
     match v {
         "" | "null" | "~" => Some(None),
-        _ => match string(v)?.as_deref() {
+        _ => match scalar(v)? {
             None | Some("") | Some("null") => Some(None),
             Some(s) => Timestamp::parse(s.trim()).map(Some),
         },
     }
 }
 
-/// A scalar the scanner is sure of: `Some(None)` for null, `Some(Some(text))` otherwise.
-fn string(v: &str) -> Option<Option<String>> {
+/// A scalar the scanner is sure of, borrowed from the line: `Some(None)` for null,
+/// `Some(Some(text))` otherwise.
+fn scalar(v: &str) -> Option<Option<&str>> {
     if v.is_empty() || v == "null" || v == "~" {
         return Some(None);
     }
@@ -122,14 +129,14 @@ fn string(v: &str) -> Option<Option<String>> {
         if inner.contains(['"', '\\']) {
             return None;
         }
-        return Some(Some(inner.to_owned()));
+        return Some(Some(inner));
     }
     if let Some(inner) = v.strip_prefix('\'') {
         let inner = inner.strip_suffix('\'')?;
         if inner.contains('\'') {
             return None;
         }
-        return Some(Some(inner.to_owned()));
+        return Some(Some(inner));
     }
     let first = v.chars().next()?;
     let plain_ok = first.is_alphabetic()
@@ -141,7 +148,7 @@ fn string(v: &str) -> Option<Option<String>> {
             v.to_ascii_lowercase().as_str(),
             "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | ".nan" | ".inf"
         );
-    plain_ok.then(|| Some(v.to_owned()))
+    plain_ok.then_some(Some(v))
 }
 
 #[cfg(test)]

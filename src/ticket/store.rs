@@ -216,13 +216,14 @@ impl Store {
                     path: dir.to_owned(),
                     source,
                 })?;
-                let name = item.file_name();
-                let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".md")) else {
+                // One allocation for the name, reused as the ID.
+                let Ok(mut id) = item.file_name().into_string() else {
                     continue;
                 };
-                if id.is_empty() || id.starts_with('.') {
+                if !id.ends_with(".md") || id.len() == 3 || id.starts_with('.') {
                     continue;
                 }
+                id.truncate(id.len() - 3);
                 let path = item.path();
                 match item.file_type() {
                     Ok(t) if t.is_file() => {}
@@ -232,11 +233,7 @@ impl Store {
                     }
                     _ => continue,
                 }
-                entries.push(Entry {
-                    id: id.to_owned(),
-                    folder,
-                    path,
-                });
+                entries.push(Entry { id, folder, path });
             }
             entries[start..].sort_by(|a, b| a.id.cmp(&b.id));
         }

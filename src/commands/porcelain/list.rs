@@ -174,7 +174,11 @@ impl Outcome for Streamed {
             }
         };
         let names = self.names.take();
-        crate::exec::stream(names, self.count, render, |batch| w.write_all(batch))
+        // Flush each batch: the first records reach the reader at once.
+        crate::exec::stream(names, self.count, render, |batch| {
+            w.write_all(batch)?;
+            w.flush()
+        })
     }
 }
 
