@@ -12,6 +12,7 @@ mod test_init;
 mod test_list;
 mod test_malformed;
 mod test_new;
+mod test_perf_guard;
 mod test_performance;
 mod test_plumbing;
 mod test_reliability;

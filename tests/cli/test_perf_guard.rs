@@ -1,0 +1,75 @@
+//! The performance regression guard that cannot flake: instructions executed by
+//! `list --status all --count 0 --format json` over 1,000 generated tickets, counted by
+//! valgrind's callgrind (installed by .ci/run) on one thread, against the committed baseline
+//! `benches/baseline/list-1000.instructions` with a 10% tolerance. Change the baseline on
+//! purpose: `GIT_TICKET_BLESS=1 cargo test --test cli perf_guard`.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{TestEnv, bin};
+
+const TOLERANCE: f64 = 0.10;
+
+#[test]
+fn perf_guard_list_1000_instructions() {
+    let env = TestEnv::initialized();
+    let todo = env.root.join("tickets/todo");
+    let done = env.root.join("tickets/done");
+    for i in 0..1000 {
+        let dir = if i % 4 == 0 { &todo } else { &done };
+        std::fs::write(
+            dir.join(format!("250101-{:06}-task-{i}.md", i)),
+            format!(
+                "---\npriority: {}\ndescription: Generated ticket number {i}\ncreated_at: \"2025-01-01T00:00:00+09:00\"\nstarted_at: {}\nclosed_at: {}\n---\n\nbody\n",
+                i % 3 + 1,
+                if i % 4 == 0 { "null" } else { "\"2025-01-02T00:00:00Z\"" },
+                if i % 4 == 0 { "null" } else { "\"2025-01-03T00:00:00Z\"" },
+            ),
+        )
+        .unwrap();
+    }
+    let out_file = env.dir.path().join("callgrind.out");
+    let mut cmd = Command::new("valgrind");
+    env.hermetic(&mut cmd);
+    let out = cmd
+        .current_dir(&env.root)
+        .env("RAYON_NUM_THREADS", "1")
+        .arg("--tool=callgrind")
+        .arg(format!("--callgrind-out-file={}", out_file.display()))
+        .arg(bin())
+        .args([
+            "list", "--status", "all", "--count", "0", "--format", "json",
+        ])
+        .output()
+        .expect("valgrind must be installed (.ci/run installs it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let measured: u64 = stderr
+        .lines()
+        .find_map(|l| l.split("Collected :").nth(1))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no instruction count in:\n{stderr}"));
+    let baseline_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/baseline/list-1000.instructions");
+    if std::env::var_os("GIT_TICKET_BLESS").is_some() {
+        std::fs::write(&baseline_path, format!("{measured}\n")).unwrap();
+        return;
+    }
+    let baseline: u64 = std::fs::read_to_string(&baseline_path)
+        .expect("baseline missing: GIT_TICKET_BLESS=1 cargo test --test cli perf_guard")
+        .trim()
+        .parse()
+        .unwrap();
+    let ratio = measured as f64 / baseline as f64;
+    assert!(
+        (1.0 - TOLERANCE..=1.0 + TOLERANCE).contains(&ratio),
+        "list of 1,000 tickets executed {measured} instructions, {:.1}% of the baseline {baseline}; \
+         if this change is intended, update the baseline: GIT_TICKET_BLESS=1 cargo test --test cli perf_guard",
+        ratio * 100.0
+    );
+}
