@@ -247,6 +247,10 @@ impl Config {
     /// Parses and validates config text. Errors carry (line, dotted key, reason).
     pub fn parse(text: &str) -> Result<Config, (Option<usize>, Option<String>, String)> {
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if body == DEFAULT_YAML {
+            // The config `init` wrote, untouched (the common case): no YAML parse needed.
+            return Ok(Config::default());
+        }
         let config: Config = if body.trim().is_empty() {
             Config::default()
         } else {

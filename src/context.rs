@@ -74,8 +74,8 @@ impl<'e> Ctx<'e> {
     /// The project, opened on first use: repository, then config.
     pub fn project(&mut self) -> Result<&Project, Error> {
         if self.project.is_none() {
-            let (repo, root) = self.repo()?;
-            let config = Config::load(&root)?;
+            let (repo, root) = self.trace.phase("open repository", crate::git::open)?;
+            let config = self.trace.phase("load config", || Config::load(&root))?;
             config.check_inside(&root)?;
             let store = Store::new(&root, &config);
             self.project = Some(Project {

@@ -34,7 +34,7 @@ pub struct TicketView<'a> {
 
 fn time<S: Serializer>(t: &&Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
     match t {
-        Some(t) => s.serialize_str(&t.to_rfc3339()),
+        Some(t) => s.serialize_str(t.write_rfc3339(&mut [0; 40])),
         None => s.serialize_none(),
     }
 }

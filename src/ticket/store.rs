@@ -194,7 +194,7 @@ impl Store {
         &self.dirs[status.index()]
     }
 
-    /// The ticket files in the given folders, sorted by ID within each folder.
+    /// The ticket files in the given folders, in directory order (callers sort as they need).
     pub fn entries(&self, folders: &[Status]) -> Result<(Vec<Entry>, Vec<Problem>), StoreError> {
         let mut entries = Vec::new();
         let mut problems = Vec::new();
@@ -210,7 +210,6 @@ impl Store {
                     });
                 }
             };
-            let start = entries.len();
             for item in read {
                 let item = item.map_err(|source| StoreError::Io {
                     path: dir.to_owned(),
@@ -235,7 +234,6 @@ impl Store {
                 }
                 entries.push(Entry { id, folder, path });
             }
-            entries[start..].sort_by(|a, b| a.id.cmp(&b.id));
         }
         Ok((entries, problems))
     }
@@ -468,13 +466,15 @@ pub fn read_into<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, Probl
     })
 }
 
-/// Stable listing order: priority ascending, created_at descending (unknown last), ID.
+/// Listing order: priority ascending, created_at descending (unknown last), ID, folder — a
+/// total order, so the (allocation-free) unstable sort gives the same result every time.
 pub fn sort_tickets(tickets: &mut [Ticket]) {
-    tickets.sort_by(|a, b| {
+    tickets.sort_unstable_by(|a, b| {
         a.meta
             .priority
             .cmp(&b.meta.priority)
             .then_with(|| b.meta.created_at.cmp(&a.meta.created_at))
             .then_with(|| a.id.cmp(&b.id))
+            .then_with(|| a.folder.cmp(&b.folder))
     });
 }

@@ -161,6 +161,36 @@ impl Timestamp {
         self.format(false)
     }
 
+    /// Writes Go's RFC 3339 form (as [`Timestamp::to_rfc3339`]) into `buf` without allocating.
+    pub fn write_rfc3339<'b>(&self, buf: &'b mut [u8; 40]) -> &'b str {
+        let c = self.civil();
+        let mut cur = std::io::Cursor::new(&mut buf[..]);
+        use std::io::Write as _;
+        let _ = write!(
+            cur,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            c.year, c.month, c.day, c.hour, c.minute, c.second
+        );
+        if self.nanos != 0 {
+            let mut n = self.nanos;
+            let mut digits = 9;
+            while n.is_multiple_of(10) {
+                n /= 10;
+                digits -= 1;
+            }
+            let _ = write!(cur, ".{n:0digits$}");
+        }
+        if self.offset == 0 {
+            let _ = cur.write_all(b"Z");
+        } else {
+            let sign = if self.offset < 0 { '-' } else { '+' };
+            let o = self.offset.unsigned_abs();
+            let _ = write!(cur, "{sign}{:02}:{:02}", o / 3600, o / 60 % 60);
+        }
+        let len = cur.position() as usize;
+        std::str::from_utf8(&buf[..len]).unwrap_or_default()
+    }
+
     fn format(&self, with_fraction: bool) -> String {
         let c = self.civil();
         let mut s = String::with_capacity(35);
@@ -292,6 +322,7 @@ mod tests {
         ] {
             let t = Timestamp::parse(input).unwrap_or_else(|| panic!("{input}"));
             assert_eq!(t.to_rfc3339(), go);
+            assert_eq!(t.write_rfc3339(&mut [0; 40]), go);
         }
     }
 

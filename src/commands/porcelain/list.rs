@@ -67,6 +67,7 @@ impl Command for List {
         if ctx.format() == Format::Ndjson {
             return streamed(ctx, folders, args.count);
         }
+        let ctx_format = ctx.format();
         let (project, trace) = ctx.project_and_trace()?;
         let store = &project.store;
         let listing = store.list_traced(folders, trace)?;
@@ -77,9 +78,10 @@ impl Command for List {
         for t in &listing.tickets {
             summary[t.status().index()] += 1;
         }
+        // Only JSON shows the summary: text output never reads the other folders.
         let unread: Vec<Status> = Status::ALL
             .into_iter()
-            .filter(|s| !folders.contains(s))
+            .filter(|s| ctx_format != Format::Text && !folders.contains(s))
             .collect();
         let (others, _) = crate::exec::NameList::read_in_order(store.dirs(&unread), false)
             .map_err(|source| Error::Io {

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Whole-process figures of git-ticket next to the physical floor (examples/read_floor.rs: a
+# plain single-threaded program that only opens and reads the same files) and next to git.
+# Prints one line per target of the performance issue. Needs hyperfine; strace for the
+# NDJSON first-line check. Compare the ratios within one run: absolute times vary.
+#
+#   bash benches/compare.sh [sizes…]      (default 100 1000 10000 100000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hyperfine >/dev/null || { echo "hyperfine is required (apt-get install -y hyperfine)" >&2; exit 1; }
+cargo build --release --quiet --bin git-ticket --example read_floor
+bin=$PWD/target/release/git-ticket
+floor=$PWD/target/release/examples/read_floor
+sizes=("${@:-100 1000 10000 100000}")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com
+export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
+
+# make_repo DIR TODO DOING DONE: a repository with generated tickets.
+make_repo() {
+  mkdir -p "$1" && git -C "$1" init -q -b main && (cd "$1" && "$bin" init >/dev/null)
+  sed -i 's/^    init_commands:$/    init_commands: []/; /^        - git fetch origin$/d' "$1/.ticketflow.yaml"
+  python3 - "$@" <<'PY'
+import sys, os
+root, todo, doing, done = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+i = 0
+for folder, n in (("todo", todo), ("doing", doing), ("done", done)):
+    for _ in range(n):
+        created = f"2025-{i%12+1:02}-{i%28+1:02}T{i%24:02}:00:00+09:00"
+        started = "null" if folder == "todo" else f'"{created}"'
+        closed = f'"{created}"' if folder == "done" else "null"
+        tid = f"25{i%12+1:02}{i%28+1:02}-{i%24:02}{i//60%60:02}{i%60:02}-task-{i}"
+        with open(os.path.join(root, "tickets", folder, tid + ".md"), "w") as f:
+            f.write(f"---\npriority: {i%3+1}\ndescription: Generated ticket number {i}\ncreated_at: \"{created}\"\nstarted_at: {started}\nclosed_at: {closed}\n---\n\n# Summary\n\nBenchmark ticket {i}.\n\n## Tasks\n- [ ] Task 1\n- [ ] Task 2\n\n## Notes\n\nSome notes that make the body a realistic size.\n")
+        i += 1
+PY
+}
+
+median_ms() { python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median']*1000, 3))" "$@"; }
+ratio() { python3 -c "import sys; print(round(float(sys.argv[1])/float(sys.argv[2]), 2))" "$1" "$2"; }
+
+echo "== list --status all --count 0 --format json vs the read-only floor"
+for n in ${sizes[@]}; do
+  repo=$work/list-$n
+  make_repo "$repo" $((n/4)) $((n/4)) $((n - n/2))
+  runs=30; [ "$n" -ge 100000 ] && runs=5
+  (cd "$repo" && hyperfine -N --warmup 3 --min-runs $runs --export-json "$work/l$n.json" \
+     "$floor $repo" "$bin list --status all --count 0 --format json" >/dev/null 2>&1)
+  f=$(median_ms "$work/l$n.json" 0); t=$(median_ms "$work/l$n.json" 1)
+  echo "$n tickets: floor $f ms, git-ticket $t ms, ratio $(ratio "$t" "$f")x"
+done
+
+if [ -d "$work/list-100000" ]; then
+  cd "$work/list-100000"
+  rss=$( { /usr/bin/time -f "%M" "$bin" list --status all --count 0 --format json >/dev/null; } 2>&1 | tail -1)
+  echo "100000 tickets, --format json: peak RSS $((rss/1024)) MB"
+  rss=$( { /usr/bin/time -f "%M" "$bin" list --status all --count 0 --format ndjson >/dev/null; } 2>&1 | tail -1)
+  echo "100000 tickets, --format ndjson: peak RSS $((rss/1024)) MB"
+  if command -v strace >/dev/null; then
+    # Files opened before the first write to stdout.
+    strace -f -e trace=openat,write -o "$work/trace" "$bin" list --status all --count 0 --format ndjson >/dev/null
+    before=$(awk '/write\(1,/{exit} /openat\(.*\.md"/{n++} END{print n+0}' "$work/trace")
+    echo "100000 tickets, --format ndjson: first line written after $before of 100000 files were opened ($(python3 -c "print(round($before/1000, 2))")%)"
+  fi
+  cd - >/dev/null
+fi
+
+echo "== default list: 10,000 done + 50 active vs 50 active"
+make_repo "$work/active" 25 25 0
+make_repo "$work/with-done" 25 25 10000
+(cd "$work/active" && hyperfine -N --warmup 5 --min-runs 30 --export-json "$work/a.json" "$bin list" >/dev/null 2>&1)
+(cd "$work/with-done" && hyperfine -N --warmup 5 --min-runs 30 --export-json "$work/d.json" "$bin list" >/dev/null 2>&1)
+a=$(median_ms "$work/a.json" 0); d=$(median_ms "$work/d.json" 0)
+echo "50 active: $a ms, with 10,000 done: $d ms, ratio $(ratio "$d" "$a")x"
+
+echo "== small commands"
+cd "$work/with-done"
+git add -A && git commit -qm tickets
+first_done=$(ls tickets/done | head -1 | sed 's/\.md$//')
+hyperfine -N --warmup 5 --min-runs 50 --export-json "$work/s.json" \
+  "$bin --version" "$bin help" "$bin status" "$bin show task-10049" "$bin show $first_done" >/dev/null 2>&1
+for i in 0 1 2 3 4; do
+  name=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][$i]['command'].replace('$bin','git-ticket'))" "$work/s.json")
+  echo "$name: $(median_ms "$work/s.json" $i) ms"
+done
+hyperfine -N --warmup 3 --min-runs 30 --export-json "$work/new.json" --prepare "rm -f tickets/todo/*-bench-new.md" \
+  "$bin new bench-new" >/dev/null 2>&1
+echo "git-ticket new: $(median_ms "$work/new.json" 0) ms"
+
+echo "== start vs the git commands it needs (git commit + git worktree add)"
+cd "$work/active"
+git add -A && git commit -qm tickets
+ids=($(ls tickets/todo | sed 's/\.md$//'))
+i=0
+start_runs=()
+for id in "${ids[@]:0:10}"; do
+  s=$(date +%s%N); "$bin" start "$id" >/dev/null; e=$(date +%s%N)
+  start_runs+=($(( (e - s) / 1000 )))
+done
+git_runs=()
+for k in $(seq 10); do
+  echo "$k" > "bare-$k.txt"; git add "bare-$k.txt"
+  s=$(date +%s%N); git commit -qm "bare $k" && git worktree add -q "../bare-wt-$k" -b "bare-$k"; e=$(date +%s%N)
+  git_runs+=($(( (e - s) / 1000 )))
+done
+python3 - "${start_runs[*]}" "${git_runs[*]}" <<'PY'
+import statistics, sys
+s = statistics.median(map(int, sys.argv[1].split())) / 1000
+g = statistics.median(map(int, sys.argv[2].split())) / 1000
+print(f"git-ticket start: {s:.1f} ms, git commit + git worktree add: {g:.1f} ms, ratio {s/g:.2f}x")
+PY
