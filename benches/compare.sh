@@ -78,7 +78,7 @@ echo "50 active: $a ms, with 10,000 done: $d ms, ratio $(ratio "$d" "$a")x"
 echo "== small commands"
 cd "$work/with-done"
 git add -A && git commit -qm tickets
-first_done=$(ls tickets/done | head -1 | sed 's/\.md$//')
+first_done=$(python3 -c "import os; print(sorted(os.listdir('tickets/done'))[0][:-3])")
 hyperfine -N --warmup 5 --min-runs 50 --export-json "$work/s.json" \
   "$bin --version" "$bin help" "$bin status" "$bin show task-10049" "$bin show $first_done" >/dev/null 2>&1
 for i in 0 1 2 3 4; do
@@ -92,7 +92,7 @@ echo "git-ticket new: $(median_ms "$work/new.json" 0) ms"
 echo "== start vs the git commands it needs (git commit + git worktree add)"
 cd "$work/active"
 git add -A && git commit -qm tickets
-ids=($(ls tickets/todo | sed 's/\.md$//'))
+ids=($(python3 -c "import os; print(' '.join(sorted(f[:-3] for f in os.listdir('tickets/todo'))))"))
 i=0
 start_runs=()
 for id in "${ids[@]:0:10}"; do
