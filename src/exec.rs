@@ -158,12 +158,18 @@ pub fn load_all(
     let tickets = match strategy {
         Strategy::Parallel => {
             // Collect with a known length (rayon fills the vector in place), then drop the
-            // holes in place: Option<Ticket> has the same size as Ticket.
+            // holes in place: Option<Ticket> has the same size as Ticket, and `filter_map`
+            // (unlike `flatten`) collects into the same allocation — at 100,000 tickets a
+            // second vector would add 28 MB to the peak.
             let slots: Vec<Option<Ticket>> = entries
                 .into_par_iter()
                 .map_init(Vec::new, |buf, e| keep(one(buf, e)))
                 .collect();
-            slots.into_iter().flatten().collect()
+            #[allow(clippy::filter_map_identity)]
+            slots
+                .into_iter()
+                .filter_map(std::convert::identity)
+                .collect()
         }
         _ => {
             let mut buf = Vec::new();

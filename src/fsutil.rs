@@ -8,8 +8,9 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
-/// Writes `bytes` to a fresh, fsynced temporary file next to `target` and returns its path.
-fn write_temp(target: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+/// Writes `bytes` to a fresh temporary file next to `target` (fsynced when `sync`) and
+/// returns its path.
+fn write_temp(target: &Path, bytes: &[u8], sync: bool) -> io::Result<PathBuf> {
     let dir = parent_dir(target);
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     loop {
@@ -23,7 +24,9 @@ fn write_temp(target: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
         };
-        let result = file.write_all(bytes).and_then(|()| file.sync_all());
+        let result = file
+            .write_all(bytes)
+            .and_then(|()| if sync { file.sync_all() } else { Ok(()) });
         if let Err(e) = result {
             let _ = fs::remove_file(&tmp);
             return Err(e);
@@ -45,7 +48,7 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
 
 /// Atomically replaces (or creates) `target` with `bytes`.
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = write_temp(target, bytes)?;
+    let tmp = write_temp(target, bytes, true)?;
     if let Err(e) = fs::rename(&tmp, target) {
         let _ = fs::remove_file(&tmp);
         return Err(e);
@@ -57,11 +60,21 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
 /// when another process creates it at the same moment (the final step is a hard link, which
 /// never replaces).
 pub fn create_exclusive(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = write_temp(target, bytes)?;
+    let tmp = write_temp(target, bytes, true)?;
     let linked = fs::hard_link(&tmp, target);
     let _ = fs::remove_file(&tmp);
     linked?;
     sync_dir(parent_dir(target))
+}
+
+/// Atomically replaces `target` without fsync: survives the crash of this process (the
+/// kernel has the data) but not of the machine. For the operation journal, which must be
+/// cheap and only has to outlive a killed process.
+pub fn write_atomic_unsynced(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = write_temp(target, bytes, false)?;
+    fs::rename(&tmp, target).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
 }
 
 #[cfg(test)]

@@ -94,7 +94,7 @@ impl Journal {
 
     fn write(&self) -> std::io::Result<()> {
         let json = serde_json::to_vec_pretty(&self.record).map_err(std::io::Error::other)?;
-        fsutil::write_atomic(&self.path, &json)
+        fsutil::write_atomic_unsynced(&self.path, &json)
     }
 
     /// Records that the operation got to `step`.
