@@ -133,6 +133,20 @@ impl TestEnv {
         }
     }
 
+    /// `git` (hermetic) in `cwd`, with the built binary first on PATH, so that `git ticket`
+    /// runs it through git's own subcommand dispatch.
+    pub fn git_with_bin(&self, cwd: &Path) -> Command {
+        let mut cmd = Command::new("git");
+        self.hermetic(&mut cmd);
+        let dir = bin().parent().unwrap().to_owned();
+        let path = std::env::join_paths(
+            std::iter::once(dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+        )
+        .unwrap();
+        cmd.env("PATH", path).current_dir(cwd);
+        cmd
+    }
+
     /// Runs git in the repository and returns stdout (panics on failure).
     pub fn git(&self, args: &[&str]) -> String {
         self.git_in(&self.root, args)

@@ -6,38 +6,28 @@ use std::process::Command;
 use crate::common::{TestEnv, bin};
 use crate::snap;
 
-/// `git` with the built binary first on PATH.
-fn git_with_bin(env: &TestEnv) -> Command {
-    let mut cmd = Command::new("git");
-    env.hermetic(&mut cmd);
-    let dir = bin().parent().unwrap().to_owned();
-    let path = std::env::join_paths(
-        std::iter::once(dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
-    )
-    .unwrap();
-    cmd.env("PATH", path).current_dir(&env.root);
-    cmd
-}
-
 #[test]
 fn runs_as_a_git_subcommand() {
     let env = TestEnv::initialized();
     let id = env.new_ticket("via-git");
     env.commit_all("ticket");
-    let out = git_with_bin(&env)
+    let out = env
+        .git_with_bin(&env.root)
         .args(["ticket", "list"])
         .output()
         .unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains(&id));
     std::fs::create_dir_all(env.root.join("sub")).unwrap();
-    let out = git_with_bin(&env)
+    let out = env
+        .git_with_bin(&env.root)
         .args(["-C", "sub", "ticket", "resolve", "via-git"])
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), id);
     env.git(&["config", "alias.tl", "ticket list -o json"]);
-    let out = git_with_bin(&env)
+    let out = env
+        .git_with_bin(&env.root)
         .current_dir(env.root.join("sub"))
         .args(["tl"])
         .output()
@@ -46,7 +36,8 @@ fn runs_as_a_git_subcommand() {
     assert_eq!(v["tickets"][0]["id"], id.as_str());
     let dir = env.dir.path().join("elsewhere");
     std::fs::create_dir_all(&dir).unwrap();
-    let out = git_with_bin(&env)
+    let out = env
+        .git_with_bin(&env.root)
         .current_dir(&dir)
         .args(["--git-dir", env.root.join(".git").to_str().unwrap()])
         .args([

@@ -31,19 +31,6 @@ fn sample() -> TestEnv {
     env
 }
 
-/// `git` with the built binary first on PATH.
-fn git_with_bin(env: &TestEnv, cwd: &std::path::Path) -> Command {
-    let mut cmd = Command::new("git");
-    env.hermetic(&mut cmd);
-    let dir = bin().parent().unwrap().to_owned();
-    let path = std::env::join_paths(
-        std::iter::once(dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
-    )
-    .unwrap();
-    cmd.env("PATH", path).current_dir(cwd);
-    cmd
-}
-
 #[test]
 fn for_each_ticket_formats() {
     let env = sample();
@@ -263,7 +250,8 @@ fn hooks_through_real_git() {
         std::os::unix::fs::PermissionsExt::from_mode(0o755),
     )
     .unwrap();
-    let run = git_with_bin(&env, &env.root)
+    let run = env
+        .git_with_bin(&env.root)
         .args(["ticket", "install-hooks"])
         .output()
         .unwrap();
@@ -274,7 +262,7 @@ fn hooks_through_real_git() {
 
     // commit-msg: a Ticket trailer on the ticket's branch, once.
     let git = |args: &[&str]| {
-        let out = git_with_bin(&env, &env.root).args(args).output().unwrap();
+        let out = env.git_with_bin(&env.root).args(args).output().unwrap();
         assert!(
             out.status.success(),
             "git {args:?}: {}",
@@ -319,7 +307,8 @@ fn hooks_through_real_git() {
 #[test]
 fn merge_driver_through_real_git_merge() {
     let env = TestEnv::initialized();
-    let run = git_with_bin(&env, &env.root)
+    let run = env
+        .git_with_bin(&env.root)
         .args(["ticket", "install-merge-driver"])
         .output()
         .unwrap();
@@ -329,7 +318,7 @@ fn merge_driver_through_real_git_merge() {
     let path = format!("tickets/todo/{id}.md");
     env.commit_all("ticket");
     let git = |args: &[&str]| {
-        let out = git_with_bin(&env, &env.root).args(args).output().unwrap();
+        let out = env.git_with_bin(&env.root).args(args).output().unwrap();
         assert!(
             out.status.success(),
             "git {args:?}: {}",
@@ -382,7 +371,8 @@ fn merge_driver_through_real_git_merge() {
         env.read(&path).replace("Summary from main", "Summary B"),
     );
     git(&["commit", "-q", "-am", "b"]);
-    let out = git_with_bin(&env, &env.root)
+    let out = env
+        .git_with_bin(&env.root)
         .args(["merge", "-q", "--no-edit", "again"])
         .output()
         .unwrap();
@@ -406,7 +396,8 @@ fn man_pages_through_git_help() {
     assert!(man.join("man1/git-ticket.1").is_file());
     assert!(man.join("man1/git-ticket-start.1").is_file());
     for args in [&["ticket", "--help"][..], &["help", "ticket"]] {
-        let out = git_with_bin(&env, &env.root)
+        let out = env
+            .git_with_bin(&env.root)
             .args(args)
             .env("MANPATH", &man)
             .env("MANPAGER", "cat")
@@ -422,7 +413,8 @@ fn man_pages_through_git_help() {
         );
     }
     // The committed pages work from a checkout too.
-    let out = git_with_bin(&env, &env.root)
+    let out = env
+        .git_with_bin(&env.root)
         .args(["ticket", "--help"])
         .env("MANPATH", concat!(env!("CARGO_MANIFEST_DIR"), "/man"))
         .env("MANPAGER", "cat")
@@ -506,7 +498,8 @@ fn install_man_default_is_found_from_path() {
         .unwrap()
         .join("../share/man/man1/git-ticket.1");
     assert!(page.is_file(), "{}", page.display());
-    let out = git_with_bin(&env, &env.root)
+    let out = env
+        .git_with_bin(&env.root)
         .args(["ticket", "--help"])
         .env_remove("MANPATH")
         .env("MANPAGER", "cat")
