@@ -56,17 +56,23 @@ fn drain<R: Read + Send + 'static>(mut r: R) -> std::thread::JoinHandle<Vec<u8>>
 
 fn wait_deadline(child: &mut Child, timeout: Duration) -> std::io::Result<Option<ExitStatus>> {
     let start = Instant::now();
-    let mut pause = Duration::from_millis(1);
     loop {
         if let Some(status) = child.try_wait()? {
             return Ok(Some(status));
         }
-        if start.elapsed() >= timeout {
+        let elapsed = start.elapsed();
+        if elapsed >= timeout {
             let _ = child.kill();
             let _ = child.wait();
             return Ok(None);
         }
+        // Poll finely while the child is young (a git command takes a few milliseconds, and
+        // every millisecond slept past its end is added to ours), coarsely afterwards.
+        let pause = if elapsed < Duration::from_millis(200) {
+            Duration::from_micros(100)
+        } else {
+            Duration::from_millis(5)
+        };
         std::thread::sleep(pause);
-        pause = (pause * 2).min(Duration::from_millis(20));
     }
 }

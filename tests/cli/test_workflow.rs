@@ -651,3 +651,31 @@ fn git_failures_explain_the_next_step() {
     assert_eq!(run.json_err()["error"]["code"], "WORKTREE_EXISTS");
     assert!(env.root.join(format!("tickets/todo/{id}.md")).is_file());
 }
+
+#[test]
+fn clean_filters_apply_to_ticket_commits() {
+    let (env, id) = repo_with_ticket("filtered");
+    // A clean filter (as LFS uses) on ticket files runs when the ticket is committed
+    // (git commit --only reads the paths through the filters).
+    let marker = env.dir.path().join("filter-ran");
+    env.write(".gitattributes", "tickets/**/*.md filter=mark\n");
+    env.git(&[
+        "config",
+        "filter.mark.clean",
+        &format!("touch {} && cat", marker.display()),
+    ]);
+    env.git(&["config", "filter.mark.smudge", "cat"]);
+    env.commit_all("attributes");
+    std::fs::remove_file(&marker).ok();
+    env.run(&["start", &id]).ok();
+    assert!(marker.exists(), "the clean filter did not run");
+    // Without the attribute, the committed blob is the file as it is.
+    let other = env.new_ticket("plain");
+    env.write(".gitattributes", "");
+    env.commit_all("no attributes");
+    std::fs::remove_file(&marker).ok();
+    env.run(&["close", &other, "--reason", "not needed"]).ok();
+    assert!(!marker.exists());
+    let blob = env.git(&["show", &format!("HEAD:tickets/done/{other}.md")]);
+    assert_eq!(blob, env.read(&format!("tickets/done/{other}.md")));
+}
