@@ -85,7 +85,7 @@ for i in 0 1 2 3 4; do
   name=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][$i]['command'].replace('$bin','git-ticket'))" "$work/s.json")
   echo "$name: $(median_ms "$work/s.json" $i) ms"
 done
-hyperfine -N --warmup 3 --min-runs 30 --export-json "$work/new.json" --prepare "rm -f tickets/todo/*-bench-new.md" \
+hyperfine -N --warmup 3 --min-runs 30 --export-json "$work/new.json" --prepare "sh -c 'rm -f tickets/todo/*-bench-new.md'" \
   "$bin new bench-new" >/dev/null 2>&1
 echo "git-ticket new: $(median_ms "$work/new.json" 0) ms"
 
