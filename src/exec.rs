@@ -268,24 +268,16 @@ impl NameList {
                 Err(e) => return Err(e),
             };
             for item in read {
-                let item = item?;
-                let name = item.file_name();
-                let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".md")) else {
-                    continue;
-                };
-                if id.is_empty() || id.starts_with('.') {
-                    continue;
-                }
-                match item.file_type() {
-                    Ok(t) if t.is_file() => {}
-                    Ok(t) if t.is_symlink() => {
-                        problems.push(Problem::symlink(&item.path()));
+                let id = match crate::ticket::store::ticket_file(&item?) {
+                    Some(Ok(id)) => id,
+                    Some(Err(p)) => {
+                        problems.push(p);
                         continue;
                     }
-                    _ => continue,
-                }
+                    None => continue,
+                };
                 let start = list.text.len() as u32;
-                list.text.push_str(id);
+                list.text.push_str(&id);
                 spans.push((start, list.text.len() as u32, d as u8));
             }
         }
@@ -331,10 +323,15 @@ impl NameList {
         let d = self.items[i].2;
         let id = self.id(i);
         let (folder, dir) = &self.dirs[d as usize];
+        // One allocation for the path: dir + "/" + id + ".md".
+        let mut path = std::path::PathBuf::with_capacity(dir.as_os_str().len() + id.len() + 4);
+        path.push(dir);
+        path.push(id);
+        path.as_mut_os_string().push(".md");
         Entry {
             id: id.to_owned(),
             folder: *folder,
-            path: dir.join(format!("{id}.md")),
+            path,
         }
     }
 }

@@ -215,24 +215,15 @@ impl Store {
                     path: dir.to_owned(),
                     source,
                 })?;
-                // One allocation for the name, reused as the ID.
-                let Ok(mut id) = item.file_name().into_string() else {
-                    continue;
-                };
-                if !id.ends_with(".md") || id.len() == 3 || id.starts_with('.') {
-                    continue;
+                match ticket_file(&item) {
+                    Some(Ok(id)) => entries.push(Entry {
+                        id,
+                        folder,
+                        path: item.path(),
+                    }),
+                    Some(Err(p)) => problems.push(p),
+                    None => {}
                 }
-                id.truncate(id.len() - 3);
-                let path = item.path();
-                match item.file_type() {
-                    Ok(t) if t.is_file() => {}
-                    Ok(t) if t.is_symlink() => {
-                        problems.push(Problem::symlink(&path));
-                        continue;
-                    }
-                    _ => continue,
-                }
-                entries.push(Entry { id, folder, path });
             }
         }
         Ok((entries, problems))
@@ -373,6 +364,23 @@ impl Store {
             }),
             Err(source) => Err(StoreError::Io { path, source }),
         }
+    }
+}
+
+/// Which directory entries are ticket files — the one rule for every listing: a regular file
+/// `<ID>.md` (not hidden). Gives its ID, a problem for a symbolic link (never followed), or
+/// `None` for anything else.
+pub fn ticket_file(item: &fs::DirEntry) -> Option<Result<String, Problem>> {
+    // One allocation for the name, reused as the ID.
+    let mut id = item.file_name().into_string().ok()?;
+    if !id.ends_with(".md") || id.len() == 3 || id.starts_with('.') {
+        return None;
+    }
+    id.truncate(id.len() - 3);
+    match item.file_type() {
+        Ok(t) if t.is_file() => Some(Ok(id)),
+        Ok(t) if t.is_symlink() => Some(Err(Problem::symlink(&item.path()))),
+        _ => None,
     }
 }
 
