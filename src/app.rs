@@ -14,7 +14,7 @@ use crate::context::Ctx;
 use crate::env::Env;
 use crate::error::{EXIT_USAGE, Error, ErrorInfo};
 use crate::output::{Format, Out};
-use crate::registry::{self, Spec};
+use crate::registry;
 
 /// Runs git-ticket with `args` (without the program name); returns the exit status.
 pub fn run(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
@@ -286,9 +286,4 @@ impl Diagnostic for Diag {
             .clone()
             .map(|l| Box::new(std::iter::once(l)) as Box<dyn Iterator<Item = LabeledSpan>>)
     }
-}
-
-/// The registry entry that would handle `name` (used by completions and tests).
-pub fn command(name: &str) -> Option<&'static Spec> {
-    registry::find(name)
 }

@@ -175,8 +175,8 @@ impl Error {
                     "Fix the key named above in .ticketflow.yaml (see 'git ticket help init' for the defaults)",
                 ],
             ),
-            Error::Store(e) => store_info(e, None),
-            Error::Parent(e) => store_info(e, Some(())),
+            Error::Store(e) => store_info(e, false),
+            Error::Parent(e) => store_info(e, true),
             Error::InvalidSlug(slug) => info(
                 "TICKET_INVALID",
                 "Invalid slug format",
@@ -313,8 +313,9 @@ impl Error {
     }
 }
 
-fn store_info(e: &StoreError, parent: Option<()>) -> ErrorInfo {
-    let list = if parent.is_some() {
+/// `parent`: the reference was a `--parent` (changes the wording).
+fn store_info(e: &StoreError, parent: bool) -> ErrorInfo {
+    let list = if parent {
         "Check the parent reference; 'git ticket list --status all' shows every ticket"
     } else {
         "Use 'git ticket list --status all' to see available tickets"
@@ -322,7 +323,7 @@ fn store_info(e: &StoreError, parent: Option<()>) -> ErrorInfo {
     let (code, message, suggestions): (&str, String, Vec<String>) = match e {
         StoreError::NotFound { .. } => (
             "TICKET_NOT_FOUND",
-            if parent.is_some() {
+            if parent {
                 "Parent ticket not found"
             } else {
                 "Ticket not found"

@@ -47,14 +47,20 @@ impl Git {
         Ok(Git { exe, timeout })
     }
 
+    /// `git` with the repository variables a hook may have exported cleared: every call
+    /// names its repository (or needs none).
+    fn command(&self) -> Command {
+        let mut cmd = Command::new(&self.exe);
+        for var in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX"] {
+            cmd.env_remove(var);
+        }
+        cmd
+    }
+
     /// Runs `git <args>` in `target`, returning stdout.
     pub fn run<S: AsRef<OsStr>>(&self, target: Target<'_>, args: &[S]) -> Result<String, GitError> {
-        let mut cmd = Command::new(&self.exe);
-        cmd.env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE")
-            .env_remove("GIT_PREFIX")
-            .arg("--git-dir")
+        let mut cmd = self.command();
+        cmd.arg("--git-dir")
             .arg(target.git_dir)
             .arg("--work-tree")
             .arg(target.work_tree)
@@ -96,12 +102,8 @@ impl Git {
         cwd: &Path,
         args: &[S],
     ) -> Result<(i32, String), GitError> {
-        let mut cmd = Command::new(&self.exe);
-        cmd.env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE")
-            .args(args)
-            .current_dir(cwd);
+        let mut cmd = self.command();
+        cmd.args(args).current_dir(cwd);
         let done = process::run(&mut cmd, self.timeout, false).map_err(|e| GitError {
             command: String::new(),
             reason: format!("cannot run git: {e}"),

@@ -257,7 +257,9 @@ fn one_ticket(
     Ok(Box::new(report))
 }
 
-fn remove_worktree(
+/// Removes a ticket worktree (its `current-ticket.md` first; `--force` only when asked),
+/// or prunes its record when the folder is gone. Also used to finish an interrupted cleanup.
+pub(super) fn remove_worktree(
     env: &Env,
     git: &Git,
     target: Tree<'_>,

@@ -120,7 +120,7 @@ fn recover(env: &Env, git: &Git, mut j: Journal) -> Result<String, Error> {
                 finish_start(env, git, &project, &r)?
             }
         }
-        Op::Cleanup => finish_cleanup(git, &project, &r)?,
+        Op::Cleanup => finish_cleanup(env, git, &project, &r)?,
     };
     j.finish().map_err(|source| Error::Io {
         path: r.root.clone(),
@@ -170,30 +170,19 @@ fn finish_start(env: &Env, git: &Git, project: &Project, r: &Record) -> Result<S
     ))
 }
 
-fn finish_cleanup(git: &Git, project: &Project, r: &Record) -> Result<String, Error> {
+fn finish_cleanup(env: &Env, git: &Git, project: &Project, r: &Record) -> Result<String, Error> {
     let tree = Tree {
         repo: &project.repo,
         root: &project.root,
     };
     let id = r.ticket.as_str();
     let all = git::worktrees(&project.repo);
-    if let Some(w) = git::worktree_of_branch(&all, id).filter(|w| !w.main) {
-        let _ = current::remove_if(&w.path, id);
-        let mut args = vec!["worktree", "remove"];
-        if r.force {
-            args.push("--force");
+    match git::worktree_of_branch(&all, id).filter(|w| !w.main) {
+        Some(w) => super::cleanup::remove_worktree(env, git, tree, w, r.force)?,
+        None => {
+            let _ = git.run(tree.target(), &["worktree", "prune"]);
         }
-        let path = w.path.to_string_lossy().into_owned();
-        args.push(&path);
-        git.run(tree.target(), &args)
-            .map_err(|err| Error::GitCommand {
-                code: "WORKTREE_REMOVE_FAILED",
-                err,
-                state: "The interrupted cleanup is still recorded; run git ticket fsck --fix again"
-                    .into(),
-            })?;
     }
-    let _ = git.run(tree.target(), &["worktree", "prune"]);
     if git::branch_tip(&project.repo, id).is_some() {
         let flag = if r.force { "-D" } else { "-d" };
         git.run(tree.target(), &["branch", "-q", flag, id])
