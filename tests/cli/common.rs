@@ -12,6 +12,15 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_git-ticket"))
 }
 
+/// PATH with the built binary's folder first.
+pub fn path_with_bin() -> std::ffi::OsString {
+    let dir = bin().parent().unwrap().to_owned();
+    std::env::join_paths(
+        std::iter::once(dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap()
+}
+
 /// A temporary directory with a git repository at `root`.
 pub struct TestEnv {
     pub dir: tempfile::TempDir,
@@ -138,12 +147,7 @@ impl TestEnv {
     pub fn git_with_bin(&self, cwd: &Path) -> Command {
         let mut cmd = Command::new("git");
         self.hermetic(&mut cmd);
-        let dir = bin().parent().unwrap().to_owned();
-        let path = std::env::join_paths(
-            std::iter::once(dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
-        )
-        .unwrap();
-        cmd.env("PATH", path).current_dir(cwd);
+        cmd.env("PATH", path_with_bin()).current_dir(cwd);
         cmd
     }
 

@@ -388,6 +388,29 @@ fn merge_driver_through_real_git_merge() {
     );
 }
 
+/// What `git <args>` shows through man (pager: cat), with `manpath` as MANPATH (or none):
+/// (stdout, stderr).
+fn through_man(
+    env: &TestEnv,
+    args: &[&str],
+    manpath: Option<&std::path::Path>,
+) -> (String, String) {
+    let mut cmd = env.git_with_bin(&env.root);
+    cmd.args(args)
+        .env("MANPAGER", "cat")
+        .env("PAGER", "cat")
+        .env("MANWIDTH", "80");
+    match manpath {
+        Some(p) => cmd.env("MANPATH", p),
+        None => cmd.env_remove("MANPATH"),
+    };
+    let out = cmd.output().unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 #[test]
 fn man_pages_through_git_help() {
     let env = TestEnv::new();
@@ -396,31 +419,13 @@ fn man_pages_through_git_help() {
     assert!(man.join("man1/git-ticket.1").is_file());
     assert!(man.join("man1/git-ticket-start.1").is_file());
     for args in [&["ticket", "--help"][..], &["help", "ticket"]] {
-        let out = env
-            .git_with_bin(&env.root)
-            .args(args)
-            .env("MANPATH", &man)
-            .env("MANPAGER", "cat")
-            .env("PAGER", "cat")
-            .env("MANWIDTH", "80")
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            text.contains("git-ticket-start"),
-            "{args:?}: {text}{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let (text, err) = through_man(&env, args, Some(&man));
+        assert!(text.contains("git-ticket-start"), "{args:?}: {text}{err}");
     }
     // The committed pages work from a checkout too.
-    let out = env
-        .git_with_bin(&env.root)
-        .args(["ticket", "--help"])
-        .env("MANPATH", concat!(env!("CARGO_MANIFEST_DIR"), "/man"))
-        .env("MANPAGER", "cat")
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("GIT-TICKET"));
+    let checkout = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/man"));
+    let (text, _) = through_man(&env, &["ticket", "--help"], Some(checkout));
+    assert!(text.contains("GIT-TICKET"));
 }
 
 #[test]
@@ -452,11 +457,7 @@ fn bash_completion_through_gits_completion() {
         );
         let mut cmd = Command::new("bash");
         env.hermetic(&mut cmd);
-        let dir = bin().parent().unwrap().to_owned();
-        let path = std::env::join_paths(
-            std::iter::once(dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
-        )
-        .unwrap();
+        let path = crate::common::path_with_bin();
         let out = cmd
             .env("PATH", path)
             .current_dir(&env.root)
@@ -498,20 +499,8 @@ fn install_man_default_is_found_from_path() {
         .unwrap()
         .join("../share/man/man1/git-ticket.1");
     assert!(page.is_file(), "{}", page.display());
-    let out = env
-        .git_with_bin(&env.root)
-        .args(["ticket", "--help"])
-        .env_remove("MANPATH")
-        .env("MANPAGER", "cat")
-        .env("PAGER", "cat")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("git-ticket-list"),
-        "{text}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (text, err) = through_man(&env, &["ticket", "--help"], None);
+    assert!(text.contains("git-ticket-list"), "{text}{err}");
 }
 
 #[test]

@@ -285,26 +285,30 @@ fn a_held_lock_names_its_holder() {
     env.run(&["set", &ids[1], "priority", "1"]).ok();
 }
 
+/// Runs `git-ticket <args>` with a 1 KiB file-size limit (RLIMIT_FSIZE): writes past it fail
+/// with EFBIG, SIGXFSZ being ignored as shells do.
+fn with_small_file_limit(env: &TestEnv, args: &str) -> Run {
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec '{}' {args}",
+        bin().display()
+    );
+    let mut cmd = Command::new("bash");
+    env.hermetic(&mut cmd);
+    env.to_run(
+        cmd.current_dir(&env.root)
+            .args(["-c", &script])
+            .output()
+            .unwrap(),
+    )
+}
+
 #[test]
 fn write_errors_leave_files_intact() {
     let (env, ids) = repo_with(1);
     let path = env.root.join(format!("tickets/todo/{}.md", ids[0]));
     let before = fs::read(&path).unwrap();
-    // RLIMIT_FSIZE of 1 KiB: writes past it fail with EFBIG (SIGXFSZ ignored, as shells do).
     let big = "x".repeat(4000);
-    let script = format!(
-        "trap '' XFSZ; ulimit -f 1; exec '{}' set {} description {big} -o json",
-        bin().display(),
-        ids[0]
-    );
-    let mut cmd = Command::new("bash");
-    env.hermetic(&mut cmd);
-    let run = env.to_run(
-        cmd.current_dir(&env.root)
-            .args(["-c", &script])
-            .output()
-            .unwrap(),
-    );
+    let run = with_small_file_limit(&env, &format!("set {} description {big} -o json", ids[0]));
     assert_eq!(run.status, 1, "{}", run.snapshot());
     let err = run.json_err();
     assert!(
@@ -326,18 +330,7 @@ fn write_errors_leave_files_intact() {
         .read(".ticketflow.yaml")
         .replace("# Summary", &format!("# Summary {big}"));
     env.write(".ticketflow.yaml", config);
-    let script = format!(
-        "trap '' XFSZ; ulimit -f 1; exec '{}' new too-big",
-        bin().display()
-    );
-    let mut cmd = Command::new("bash");
-    env.hermetic(&mut cmd);
-    let run = env.to_run(
-        cmd.current_dir(&env.root)
-            .args(["-c", &script])
-            .output()
-            .unwrap(),
-    );
+    let run = with_small_file_limit(&env, "new too-big");
     assert_eq!(run.status, 1, "{}", run.snapshot());
     assert_eq!(fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
 }
