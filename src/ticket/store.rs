@@ -232,18 +232,21 @@ impl Store {
     /// Loads every ticket of `folders` (frontmatter only), in parallel above
     /// [`crate::exec::PARALLEL_THRESHOLD`] files, sorted by priority ↑, created ↓, ID.
     pub fn list(&self, folders: &[Status]) -> Result<Listing, StoreError> {
-        self.list_traced(folders, &mut crate::exec::Trace::new(false))
+        let profile = crate::registry::Exec::Parallel;
+        self.list_traced(folders, profile, &mut crate::exec::Trace::new(false))
     }
 
-    /// [`Store::list`], recording phases and the strategy in `trace`.
+    /// [`Store::list`] for a command with execution `profile`, recording phases and the
+    /// strategy in `trace`.
     pub fn list_traced(
         &self,
         folders: &[Status],
+        profile: crate::registry::Exec,
         trace: &mut crate::exec::Trace,
     ) -> Result<Listing, StoreError> {
         use crate::exec::{self, Strategy};
         let (entries, mut problems) = trace.phase("discover", || self.entries(folders))?;
-        let strategy = exec::choose(crate::registry::Exec::Parallel, entries.len(), false);
+        let strategy = exec::choose(profile, entries.len(), false);
         let threads = if strategy == Strategy::Parallel {
             rayon::current_num_threads()
         } else {

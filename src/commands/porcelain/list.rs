@@ -70,7 +70,7 @@ impl Command for List {
         let ctx_format = ctx.format();
         let (project, trace) = ctx.project_and_trace()?;
         let store = &project.store;
-        let listing = store.list_traced(folders, trace)?;
+        let listing = store.list_traced(folders, Self::PROFILE.exec, trace)?;
         // The summary counts every ticket. Folders that were read count by the tickets'
         // timestamps; the others by their file names, so unlisted done tickets cost a
         // directory read only.
