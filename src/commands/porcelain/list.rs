@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::commands::view::{Summary, TicketView};
 use crate::context::Ctx;
 use crate::error::Error;
-use crate::output::{Format, FormatArg, Out, Outcome, Style, pad, truncate, width, write_json};
+use crate::output::{Format, FormatArg, Out, Outcome, Style, json, pad, truncate, width};
 use crate::registry::{Command, Cost, Exec, Group, Profile};
 use crate::ticket::store::{Problem, Severity};
 use crate::ticket::{Status, Ticket};
@@ -165,10 +165,11 @@ impl Outcome for Streamed {
     fn ndjson(&self, w: &mut dyn Write) -> io::Result<()> {
         let render = |r: Result<Ticket, Problem>, batch: &mut Vec<u8>| match r {
             Ok(t) => {
-                let written =
-                    serde_json::to_writer(&mut *batch, &TicketView::new(&t).with_worktree_flag());
+                TicketView::new(&t)
+                    .with_worktree_flag()
+                    .write_json(batch, None);
                 batch.push(b'\n');
-                written.is_ok()
+                true
             }
             Err(p) => {
                 let _ = writeln!(io::stderr(), "warning: {p}");
@@ -257,6 +258,58 @@ impl Outcome for Listed {
     }
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
+        // TicketFlow's shape, keys in order: errors (if any), summary, tickets, warnings (if
+        // any). Written by hand (see `output::json`): serde_json took half of a listing.
+        let (errors, warnings): (Vec<ProblemView<'_>>, Vec<ProblemView<'_>>) = self
+            .problems
+            .iter()
+            .map(ProblemView::from)
+            .partition(|p| p.severity == Severity::Critical);
+        let mut out = Vec::with_capacity(256 + 512 * self.tickets.len());
+        let mut o = json::Object::new(&mut out, Some(0));
+        if !errors.is_empty() {
+            json::nested(o.key("errors"), &errors, 1);
+        }
+        json::nested(o.key("summary"), &Summary::new(self.summary), 1);
+        let tickets = o.key("tickets");
+        tickets.push(b'[');
+        for (i, t) in self.tickets.iter().enumerate() {
+            if i > 0 {
+                tickets.push(b',');
+            }
+            json::newline(tickets, 2);
+            TicketView::new(t)
+                .with_worktree_flag()
+                .write_json(tickets, Some(2));
+        }
+        if !self.tickets.is_empty() {
+            json::newline(tickets, 1);
+        }
+        tickets.push(b']');
+        if !warnings.is_empty() {
+            json::nested(o.key("warnings"), &warnings, 1);
+        }
+        o.end();
+        out.push(b'\n');
+        w.write_all(&out)
+    }
+
+    fn exit_code(&self) -> u8 {
+        u8::from(
+            self.problems
+                .iter()
+                .any(|p| p.severity == Severity::Critical),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The envelope as serde_json writes it: the reference for the hand-written one.
+    fn reference(l: &Listed) -> Vec<u8> {
         #[derive(Serialize)]
         struct Json<'a> {
             #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -266,31 +319,56 @@ impl Outcome for Listed {
             #[serde(skip_serializing_if = "Vec::is_empty")]
             warnings: Vec<ProblemView<'a>>,
         }
-        let (errors, warnings): (Vec<&Problem>, Vec<&Problem>) = self
+        let (errors, warnings) = l
             .problems
             .iter()
+            .map(ProblemView::from)
             .partition(|p| p.severity == Severity::Critical);
-        let tickets = self
-            .tickets
-            .iter()
-            .map(|t| TicketView::new(t).with_worktree_flag())
-            .collect();
-        write_json(
-            w,
-            &Json {
-                errors: errors.into_iter().map(ProblemView::from).collect(),
-                summary: Summary::new(self.summary),
-                tickets,
-                warnings: warnings.into_iter().map(ProblemView::from).collect(),
-            },
-        )
+        let mut out = serde_json::to_vec_pretty(&Json {
+            errors,
+            summary: Summary::new(l.summary),
+            tickets: l
+                .tickets
+                .iter()
+                .map(|t| TicketView::new(t).with_worktree_flag())
+                .collect(),
+            warnings,
+        })
+        .unwrap();
+        out.push(b'\n');
+        out
     }
 
-    fn exit_code(&self) -> u8 {
-        u8::from(
-            self.problems
-                .iter()
-                .any(|p| p.severity == Severity::Critical),
+    fn problem() -> impl Strategy<Value = Problem> {
+        (
+            "(?s).{0,8}",
+            proptest::option::of(1usize..100),
+            prop_oneof![
+                Just(Severity::Critical),
+                Just(Severity::Retryable),
+                Just(Severity::Warning)
+            ],
         )
+            .prop_map(|(reason, line, severity)| Problem {
+                path: format!("/r/tickets/todo/{reason}.md").into(),
+                line,
+                reason,
+                severity,
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        #[test]
+        fn json_is_what_serde_json_writes(
+            tickets in proptest::collection::vec(crate::commands::view::tests::ticket(), 0..4),
+            problems in proptest::collection::vec(problem(), 0..3),
+            summary: [u16; 3],
+        ) {
+            let l = Listed { tickets, summary: summary.map(usize::from), problems };
+            let mut out = Vec::new();
+            l.json(&mut out).unwrap();
+            prop_assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(reference(&l)).unwrap());
+        }
     }
 }
