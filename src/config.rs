@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+mod fast;
+
 /// The configuration file's name, at the project root.
 pub const FILE_NAME: &str = ".ticketflow.yaml";
 
@@ -247,19 +249,16 @@ impl Config {
     /// Parses and validates config text. Errors carry (line, dotted key, reason).
     pub fn parse(text: &str) -> Result<Config, (Option<usize>, Option<String>, String)> {
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if body == DEFAULT_YAML {
-            // The config `init` wrote, untouched (the common case): no YAML parse needed.
-            return Ok(Config::default());
-        }
-        let config: Config = if body.trim().is_empty() {
-            Config::default()
-        } else {
-            let options = serde_saphyr::options! { strict_booleans: true, with_snippet: false };
-            serde_saphyr::from_str_with_options(body, options).map_err(|e| {
-                let line = e.location().map(|l| l.line() as usize).filter(|l| *l > 0);
-                let msg = crate::ticket::format::clean_yaml_message(&e.to_string());
-                (line, None, msg)
-            })?
+        let config = match fast::scan(body) {
+            Some(config) => config,
+            None => {
+                let options = serde_saphyr::options! { strict_booleans: true, with_snippet: false };
+                serde_saphyr::from_str_with_options(body, options).map_err(|e| {
+                    let line = e.location().map(|l| l.line() as usize).filter(|l| *l > 0);
+                    let msg = crate::ticket::format::clean_yaml_message(&e.to_string());
+                    (line, None, msg)
+                })?
+            }
         };
         config.validate().map_err(|(key, reason)| {
             let path: Vec<&str> = key.split('.').collect();
@@ -338,10 +337,28 @@ impl Config {
 
     /// Refuses ticket folders that lead outside the repository through symbolic links.
     pub fn check_inside(&self, root: &Path) -> Result<(), ConfigError> {
+        // The folders are relative without `..` (validated): unless a symbolic link lies on
+        // the way, they are inside. Checking that costs one `lstat` per folder; resolving
+        // every path costs one `readlink` per component.
+        let base = self.tickets_dir(root);
+        let no_link = |from: &Path, rel: &Path| {
+            let mut path = from.to_path_buf();
+            rel.components().all(|c| {
+                path.push(c);
+                !std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+            })
+        };
+        if no_link(root, Path::new(&self.tickets.dir))
+            && self
+                .status_dirs()
+                .iter()
+                .all(|d| no_link(&base, Path::new(d)))
+        {
+            return Ok(());
+        }
         let Ok(real_root) = root.canonicalize() else {
             return Ok(());
         };
-        let base = self.tickets_dir(root);
         let dirs = std::iter::once(base.clone()).chain(self.status_dirs().map(|d| base.join(d)));
         for dir in dirs {
             if let Ok(real) = dir.canonicalize()

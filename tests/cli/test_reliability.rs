@@ -471,6 +471,13 @@ fn config_and_folders_cannot_escape_the_repository() {
         run.stderr
     );
     assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
+    // A link that stays inside the repository is fine.
+    fs::remove_file(env.root.join("tickets/todo")).unwrap();
+    fs::create_dir_all(env.root.join("kept/todo")).unwrap();
+    std::os::unix::fs::symlink(env.root.join("kept/todo"), env.root.join("tickets/todo")).unwrap();
+    let run = env.run(&["new", "inside", "-o", "json"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(fs::read_dir(env.root.join("kept/todo")).unwrap().count(), 1);
 }
 
 #[test]
