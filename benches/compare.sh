@@ -93,14 +93,13 @@ echo "== start vs the git commands it needs (git commit + git worktree add)"
 cd "$work/active"
 git add -A && git commit -qm tickets
 ids=($(python3 -c "import os; print(' '.join(sorted(f[:-3] for f in os.listdir('tickets/todo'))))"))
-i=0
+# Interleaved (one start, then one bare commit + worktree add) so that drifts of the machine
+# hit both sides alike.
 start_runs=()
-for id in "${ids[@]:0:10}"; do
-  s=$(date +%s%N); "$bin" start "$id" >/dev/null; e=$(date +%s%N)
-  start_runs+=($(( (e - s) / 1000 )))
-done
 git_runs=()
-for k in $(seq 10); do
+for k in $(seq 0 9); do
+  s=$(date +%s%N); "$bin" start "${ids[$k]}" >/dev/null; e=$(date +%s%N)
+  start_runs+=($(( (e - s) / 1000 )))
   echo "$k" > "bare-$k.txt"; git add "bare-$k.txt"
   s=$(date +%s%N); git commit -qm "bare $k" && git worktree add -q "../bare-wt-$k" -b "bare-$k"; e=$(date +%s%N)
   git_runs+=($(( (e - s) / 1000 )))

@@ -81,3 +81,10 @@ impl Env {
         tty && !self.no_color && !self.dumb_term
     }
 }
+
+/// `TZ` (unset: `None`) and whether `TZDIR` is set: read only where the local time is
+/// needed (`Timestamp::now_local`), so commands that never need it do not look.
+#[allow(clippy::disallowed_methods)]
+pub fn time_zone() -> (Option<std::ffi::OsString>, bool) {
+    (std::env::var_os("TZ"), std::env::var_os("TZDIR").is_some())
+}

@@ -55,6 +55,43 @@ fn drain<R: Read + Send + 'static>(mut r: R) -> std::thread::JoinHandle<Vec<u8>>
 }
 
 fn wait_deadline(child: &mut Child, timeout: Duration) -> std::io::Result<Option<ExitStatus>> {
+    #[cfg(target_os = "linux")]
+    if let Some(status) = wait_pidfd(child, timeout) {
+        return status;
+    }
+    wait_polling(child, timeout)
+}
+
+/// Sleeps until the child exits or the deadline passes, woken by the kernel through a
+/// process file descriptor (Linux 5.3+): no polling, no latency. `None` when pidfds are
+/// not available.
+#[cfg(target_os = "linux")]
+fn wait_pidfd(child: &mut Child, timeout: Duration) -> Option<std::io::Result<Option<ExitStatus>>> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use rustix::process::{Pid, PidfdFlags, pidfd_open};
+    let fd = pidfd_open(Pid::from_child(child), PidfdFlags::empty()).ok()?;
+    let deadline = Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let left = Timespec {
+            tv_sec: left.as_secs().try_into().unwrap_or(i64::MAX),
+            tv_nsec: left.subsec_nanos().into(),
+        };
+        let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+        match poll(&mut fds, Some(&left)) {
+            Ok(0) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Some(Ok(None));
+            }
+            Ok(_) => return Some(child.wait().map(Some)),
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(e) => return Some(Err(e.into())),
+        }
+    }
+}
+
+fn wait_polling(child: &mut Child, timeout: Duration) -> std::io::Result<Option<ExitStatus>> {
     let start = Instant::now();
     loop {
         if let Some(status) = child.try_wait()? {
@@ -74,5 +111,48 @@ fn wait_deadline(child: &mut Child, timeout: Duration) -> std::io::Result<Option
             Duration::from_millis(5)
         };
         std::thread::sleep(pause);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadline_kills_and_exit_is_seen_at_once() {
+        let done = run(
+            Command::new("sh").args(["-c", "echo out; echo err >&2; exit 3"]),
+            Duration::from_secs(10),
+            false,
+        )
+        .unwrap();
+        assert_eq!(done.status.and_then(|s| s.code()), Some(3));
+        assert_eq!(
+            (done.stdout.as_slice(), done.stderr.as_slice()),
+            (&b"out\n"[..], &b"err\n"[..])
+        );
+        let t = Instant::now();
+        let killed = run(
+            Command::new("sleep").arg("5"),
+            Duration::from_millis(50),
+            false,
+        )
+        .unwrap();
+        assert!(killed.status.is_none());
+        assert!(t.elapsed() < Duration::from_secs(4), "{:?}", t.elapsed());
+        for wait in [wait_polling as fn(&mut Child, Duration) -> _, wait_deadline] {
+            let mut child = Command::new("sleep").arg("5").spawn().unwrap();
+            assert!(
+                wait(&mut child, Duration::from_millis(20))
+                    .unwrap()
+                    .is_none()
+            );
+            let mut child = Command::new("true").spawn().unwrap();
+            assert!(
+                wait(&mut child, Duration::from_secs(5))
+                    .unwrap()
+                    .is_some_and(|s| s.success())
+            );
+        }
     }
 }

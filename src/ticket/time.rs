@@ -51,11 +51,20 @@ impl Timestamp {
     /// The current instant, to the second (the precision ticket files store), in the
     /// process's local time zone (honours `TZ`).
     pub fn now_local() -> Self {
-        let now = jiff::ZonedDateTime::now();
+        let now = jiff::Timestamp::now();
+        let (tz, tzdir) = crate::env::time_zone();
+        // The zone's TZif file read directly; jiff's system lookup first indexes the whole
+        // zoneinfo database (a walk of some twenty folders), which cost more than the rest
+        // of `new`. Anything unusual (a POSIX rule, TZDIR) is left to jiff.
+        let offset = zone_file(tz.as_deref(), tzdir)
+            .and_then(|path| std::fs::read(path).ok())
+            .and_then(|data| jiff::tz::TimeZone::tzif("Local", &data).ok())
+            .unwrap_or_else(jiff::tz::TimeZone::system)
+            .to_offset(now);
         Timestamp {
-            unix: now.timestamp().as_second(),
+            unix: now.as_second(),
             nanos: 0,
-            offset: now.offset().seconds(),
+            offset: offset.seconds(),
         }
     }
 
@@ -280,6 +289,30 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The TZif file of the local zone, for `TZ` (`None`: unset) when it names one plainly:
+/// `/etc/localtime` when unset, an absolute path, or a zone name under
+/// `/usr/share/zoneinfo` (not when `TZDIR` moves the database).
+fn zone_file(tz: Option<&std::ffi::OsStr>, tzdir: bool) -> Option<std::path::PathBuf> {
+    let Some(tz) = tz else {
+        return Some("/etc/localtime".into());
+    };
+    let tz = tz.to_str()?;
+    let tz = tz.strip_prefix(':').unwrap_or(tz);
+    if tz.starts_with('/') {
+        return Some(tz.into());
+    }
+    let plain = !tz.is_empty()
+        && tz.split('/').all(|part| {
+            !part.is_empty()
+                && part != ".."
+                && part != "."
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"_-+".contains(&b))
+        });
+    (plain && !tzdir).then(|| std::path::Path::new("/usr/share/zoneinfo").join(tz))
+}
+
 /// Two ASCII digits of `n % 100`.
 fn digits2(n: u32) -> [u8; 2] {
     [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]
@@ -364,6 +397,34 @@ mod tests {
             proptest::prop_assert_eq!(t.to_rfc3339_seconds(), format!("{seconds}{zone}"));
             proptest::prop_assert_eq!(Timestamp::parse(&t.to_rfc3339()), Some(t));
         }
+    }
+
+    #[test]
+    fn local_zone_files() {
+        let file = |tz: Option<&str>, tzdir| {
+            zone_file(tz.map(std::ffi::OsStr::new), tzdir).map(|p| p.to_string_lossy().into_owned())
+        };
+        assert_eq!(file(None, false).as_deref(), Some("/etc/localtime"));
+        assert_eq!(
+            file(Some("Asia/Tokyo"), false).as_deref(),
+            Some("/usr/share/zoneinfo/Asia/Tokyo")
+        );
+        assert_eq!(
+            file(Some(":/etc/zone"), false).as_deref(),
+            Some("/etc/zone")
+        );
+        assert_eq!(file(Some("Asia/Tokyo"), true), None);
+        for left_to_jiff in ["", "../etc/passwd", "a//b", "JST-9,M3", "UTC0 "] {
+            assert_eq!(file(Some(left_to_jiff), false), None, "{left_to_jiff}");
+        }
+    }
+
+    #[test]
+    fn now_local_agrees_with_jiff() {
+        let ours = Timestamp::now_local();
+        let theirs = jiff::ZonedDateTime::now();
+        assert_eq!(ours.offset, theirs.offset().seconds());
+        assert!((theirs.timestamp().as_second() - ours.unix).abs() <= 1);
     }
 
     #[test]

@@ -49,6 +49,19 @@ fn created_at_uses_the_local_offset() {
     assert!(line.ends_with("+09:00\""), "{line}");
     let t = Timestamp::parse(line[13..line.len() - 1].trim()).unwrap();
     assert_eq!(t.id_prefix(), id[..13]);
+    // A zone name (read from the zoneinfo file) and a file path, as well as the POSIX rule.
+    for (tz, offset) in [
+        ("Asia/Tokyo", "+09:00\""),
+        (":/usr/share/zoneinfo/Asia/Kolkata", "+05:30\""),
+        ("Etc/UTC", "Z\""),
+    ] {
+        env.tz = tz;
+        let id = env.new_ticket("zoned");
+        let text = env.read(&format!("tickets/todo/{id}.md"));
+        let line = text.lines().find(|l| l.starts_with("created_at:")).unwrap();
+        assert!(line.ends_with(offset), "TZ={tz}: {line}");
+        fs::remove_file(env.root.join(format!("tickets/todo/{id}.md"))).unwrap();
+    }
 }
 
 #[test]
