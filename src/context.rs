@@ -9,10 +9,10 @@ use crate::error::Error;
 use crate::output::Format;
 use crate::ticket::Store;
 
-/// An opened project: repository, working-tree root, configuration, ticket store.
+/// An opened project: working-tree root, configuration, ticket store, and the repository
+/// (opened on first use: commands that only read tickets never need it).
 pub struct Project {
-    /// The repository (libgit2).
-    pub repo: git2::Repository,
+    repo: std::cell::OnceCell<git2::Repository>,
     /// Root of the current working tree.
     pub root: PathBuf,
     /// The loaded `.ticketflow.yaml`.
@@ -30,11 +30,20 @@ impl Project {
         config.check_inside(root)?;
         let store = Store::new(root, &config);
         Ok(Project {
-            repo,
+            repo: repo.into(),
             root: root.to_owned(),
             config,
             store,
         })
+    }
+
+    /// The repository (libgit2), opened on first use.
+    pub fn repo(&self) -> Result<&git2::Repository, Error> {
+        if let Some(repo) = self.repo.get() {
+            return Ok(repo);
+        }
+        let (repo, _) = crate::git::open()?;
+        Ok(self.repo.get_or_init(|| repo))
     }
 }
 
@@ -74,7 +83,22 @@ impl<'e> Ctx<'e> {
     /// The project, opened on first use: repository, then config.
     pub fn project(&mut self) -> Result<&Project, Error> {
         if self.project.is_none() {
-            let (repo, root) = self.trace.phase("open repository", crate::git::open)?;
+            // The root is found without libgit2 when the layout is plain (reading tickets
+            // needs no repository); otherwise libgit2 opens it now.
+            let quick = crate::git::discover::quick_root(&self.env.git_search);
+            let repo = std::cell::OnceCell::new();
+            let root = match quick {
+                Some(root) => {
+                    self.trace
+                        .note(|| "repository: found without opening it".into());
+                    root
+                }
+                None => {
+                    let (opened, root) = self.trace.phase("open repository", crate::git::open)?;
+                    let _ = repo.set(opened);
+                    root
+                }
+            };
             let config = self.trace.phase("load config", || Config::load(&root))?;
             config.check_inside(&root)?;
             let store = Store::new(&root, &config);

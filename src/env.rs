@@ -31,6 +31,8 @@ pub struct Env {
     pub lock_timeout: Option<u64>,
     /// The working directory.
     pub cwd: PathBuf,
+    /// What finding the repository without libgit2 needs (`GIT_DIR` and friends, ceilings).
+    pub git_search: crate::git::discover::Search,
 }
 
 impl Env {
@@ -38,6 +40,7 @@ impl Env {
     #[allow(clippy::disallowed_methods)]
     pub fn from_process() -> Env {
         let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         Env {
             output_format: var("TICKETFLOW_OUTPUT_FORMAT")
                 .map(|v| v.to_string_lossy().into_owned()),
@@ -61,7 +64,26 @@ impl Env {
             trace: var("GIT_TICKET_TRACE").is_some_and(|v| v != "0"),
             lock_timeout: var("GIT_TICKET_LOCK_TIMEOUT").and_then(|v| v.to_str()?.parse().ok()),
             failpoint: var("GIT_TICKET_FAILPOINT").map(|v| v.to_string_lossy().into_owned()),
-            cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            cwd: cwd.clone(),
+            git_search: crate::git::discover::Search {
+                cwd,
+                explicit: [
+                    "GIT_DIR",
+                    "GIT_WORK_TREE",
+                    "GIT_COMMON_DIR",
+                    "GIT_DISCOVERY_ACROSS_FILESYSTEM",
+                ]
+                .iter()
+                .any(|k| std::env::var_os(k).is_some()),
+                ceilings: var("GIT_CEILING_DIRECTORIES")
+                    .map(|v| {
+                        std::env::split_paths(&v)
+                            .filter(|p| p.is_absolute())
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                uid: rustix::process::geteuid().as_raw(),
+            },
         }
     }
 

@@ -5,6 +5,7 @@
 //! `git -C`, linked worktrees).
 
 pub mod cli;
+pub mod discover;
 
 use std::path::{Path, PathBuf};
 

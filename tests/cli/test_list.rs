@@ -200,3 +200,49 @@ fn closed_pipe_ends_quietly() {
     );
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// The repository is found the same way from a subfolder, from a linked worktree, through
+/// `GIT_DIR`/`GIT_WORK_TREE` from elsewhere, and not at all outside it (the plain layouts
+/// are found without opening the repository; the others through libgit2).
+#[test]
+fn repository_is_found_from_anywhere_git_finds_it() {
+    let env = sample();
+    env.commit_all("tickets");
+    let ids = |run: crate::common::Run| -> Vec<String> {
+        let json = run.ok().json();
+        json["tickets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let all = ["list", "--status", "all", "--format", "json"];
+    let at_root = ids(env.run(&all));
+    assert_eq!(at_root.len(), 7, "{at_root:?}");
+    let sub = env.root.join("docs/deep");
+    std::fs::create_dir_all(&sub).unwrap();
+    assert_eq!(ids(env.run_in(&sub, &all)), at_root);
+    // A linked worktree lists its own checkout (the same tickets here).
+    env.git(&["worktree", "add", "-q", "../linked", "-b", "linked"]);
+    let linked = env.root.parent().unwrap().join("linked");
+    assert_eq!(ids(env.run_in(&linked, &all)), at_root);
+    // GIT_DIR and GIT_WORK_TREE name the repository from outside it.
+    let outside = env.dir.path().join("home");
+    let out = env
+        .command_in(&outside)
+        .env("GIT_DIR", env.root.join(".git"))
+        .env("GIT_WORK_TREE", &env.root)
+        .args(all)
+        .output()
+        .unwrap();
+    assert_eq!(ids(env.to_run(out)), at_root);
+    // Outside any repository: the usual error.
+    let run = env.run_in(&outside, &["list", "--format", "json"]);
+    assert_eq!(
+        run.json_err()["error"]["code"],
+        "NOT_GIT_REPO",
+        "{}",
+        run.stderr
+    );
+}

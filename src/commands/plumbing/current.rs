@@ -41,9 +41,11 @@ impl Command for Current {
             .flatten()
             .map(|c| c.id)
             .filter(|id| project.store.find_exact(id).is_some());
-        let id = from_link.or_else(|| {
-            git::current_branch(&project.repo).filter(|b| project.store.find_exact(b).is_some())
-        });
+        let id = match from_link {
+            Some(id) => Some(id),
+            None => git::current_branch(project.repo()?)
+                .filter(|b| project.store.find_exact(b).is_some()),
+        };
         match id {
             Some(id) => Ok(Box::new(CurrentId(id))),
             None => Err(Error::precondition(

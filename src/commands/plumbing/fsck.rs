@@ -57,7 +57,7 @@ impl Command for Fsck {
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let env = ctx.env;
         let project = ctx.project()?;
-        let common = project.repo.commondir().to_owned();
+        let common = project.repo()?.commondir().to_owned();
         let interrupted = crate::journal::pending(&common);
         // With --fix, taking the lock finishes interrupted operations (see flow::lock).
         let _lock = if args.fix {
@@ -247,7 +247,7 @@ fn check(project: &Project, fix: bool) -> Result<Vec<Finding>, Error> {
             false,
         ),
     }
-    let repo = &project.repo;
+    let repo = project.repo()?;
     let is_ticket_name = |b: &str| slug_of(b).is_some();
     // Where a ticket's file would be, relative to a working tree's root.
     let rel_paths = |id: &str| -> Vec<PathBuf> {

@@ -71,17 +71,17 @@ impl Command for Hook {
 }
 
 /// The ticket of the current branch, when the branch is exactly a ticket ID.
-fn branch_ticket(project: &Project) -> Option<String> {
-    git::current_branch(&project.repo).filter(|b| project.store.find_exact(b).is_some())
+fn branch_ticket(project: &Project) -> Result<Option<String>, Error> {
+    Ok(git::current_branch(project.repo()?).filter(|b| project.store.find_exact(b).is_some()))
 }
 
 fn commit_msg(project: &Project, file: &Path) -> Result<Option<String>, Error> {
-    let Some(id) = branch_ticket(project) else {
+    let Some(id) = branch_ticket(project)? else {
         return Ok(None);
     };
     let git = flow::git(project)?;
     let tree = Tree {
-        repo: &project.repo,
+        repo: project.repo()?,
         root: &project.root,
     };
     let trailer = format!("Ticket: {id}");
@@ -110,7 +110,7 @@ fn post_checkout(project: &Project, branch_flag: &str) -> Result<Option<String>,
         return Ok(None);
     }
     let root = &project.root;
-    match branch_ticket(project).and_then(|id| project.store.find_exact(&id)) {
+    match branch_ticket(project)?.and_then(|id| project.store.find_exact(&id)) {
         Some(entry) => {
             current::write(root, &entry.path).map_err(|source| Error::Io {
                 path: root.join(current::LINK),
@@ -129,7 +129,7 @@ fn post_checkout(project: &Project, branch_flag: &str) -> Result<Option<String>,
 fn pre_push(project: &Project) -> Result<Option<String>, Error> {
     let mut input = String::new();
     let _ = io::stdin().read_to_string(&mut input);
-    let repo = &project.repo;
+    let repo = project.repo()?;
     let todo_dir = flow::rel(&project.root, project.store.dir(Status::Todo)).to_owned();
     let mut todo = Vec::new();
     for line in input.lines() {

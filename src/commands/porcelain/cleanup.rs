@@ -90,7 +90,7 @@ fn one_ticket(
     entry: Entry,
     args: &Args,
 ) -> Result<Box<dyn Outcome>, Error> {
-    let repo = &project.repo;
+    let repo = project.repo()?;
     let ticket = load(&entry, false)?;
     let id = ticket.id.clone();
     if ticket.status() != Status::Done {
@@ -463,7 +463,7 @@ pub fn sweep_worktrees(
     git: &Git,
     dry_run: bool,
 ) -> Result<WorktreeSweep, Error> {
-    let repo = &project.repo;
+    let repo = project.repo()?;
     let target = Tree {
         repo,
         root: &project.root,
@@ -471,7 +471,7 @@ pub fn sweep_worktrees(
     if !dry_run {
         let _ = git.run(target.target(), &["worktree", "prune"]);
     }
-    let base = flow::worktree_path(project, "x");
+    let base = flow::worktree_path(project, "x")?;
     let base = base.parent().unwrap_or(Path::new("/"));
     let default = &project.config.git.default_branch;
     let mut sweep = WorktreeSweep::default();
@@ -552,7 +552,7 @@ fn auto_cleanup(
     git: &Git,
     dry_run: bool,
 ) -> Result<AutoCleanup, Error> {
-    let repo = &project.repo;
+    let repo = project.repo()?;
     let sweep = sweep_worktrees(env, project, git, dry_run)?;
     let default = &project.config.git.default_branch;
     let checked_out: Vec<String> = git::worktrees(repo)

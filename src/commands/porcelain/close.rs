@@ -63,7 +63,7 @@ impl Command for Close {
         let project = ctx.project()?;
         let git = flow::git(project)?;
         let _lock = flow::lock(env, project, "close")?;
-        let repo = &project.repo;
+        let repo = project.repo()?;
         let root = &project.root;
         let branch = git::current_branch(repo).unwrap_or_default();
         let link = current::read(root);

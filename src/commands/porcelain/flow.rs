@@ -55,9 +55,9 @@ pub fn git(project: &Project) -> Result<Git, Error> {
 /// operation a dead process left half done (its journal record), saying so on stderr.
 pub fn lock(env: &Env, project: &Project, what: &str) -> Result<RepoLock, Error> {
     let wait = env.lock_timeout.map_or(LOCK_WAIT, Duration::from_secs);
-    let held = lock::acquire(project.repo.commondir(), what, wait)?;
-    if !crate::journal::pending(project.repo.commondir()).is_empty() {
-        let notes = super::recover::recover_all(env, &git(project)?, project.repo.commondir());
+    let held = lock::acquire(project.repo()?.commondir(), what, wait)?;
+    if !crate::journal::pending(project.repo()?.commondir()).is_empty() {
+        let notes = super::recover::recover_all(env, &git(project)?, project.repo()?.commondir());
         super::recover::report(&notes);
     }
     Ok(held)
@@ -65,7 +65,7 @@ pub fn lock(env: &Env, project: &Project, what: &str) -> Result<RepoLock, Error>
 
 /// Records an operation in the journal before it changes anything.
 pub fn journal(project: &Project, record: Record) -> Result<Journal, Error> {
-    Journal::begin(project.repo.commondir(), record).map_err(journal_io)
+    Journal::begin(project.repo()?.commondir(), record).map_err(journal_io)
 }
 
 /// Moves a journal record to `step`.
@@ -106,9 +106,9 @@ pub fn normalize(path: &Path) -> PathBuf {
 }
 
 /// The worktree folder of ticket `id`: `<main root>/<worktree.base_dir>/<id>`.
-pub fn worktree_path(project: &Project, id: &str) -> PathBuf {
+pub fn worktree_path(project: &Project, id: &str) -> Result<PathBuf, Error> {
     let base = Path::new(&project.config.worktree.base_dir);
-    normalize(&crate::git::main_root(&project.repo).join(base)).join(id)
+    Ok(normalize(&crate::git::main_root(project.repo()?).join(base)).join(id))
 }
 
 /// Kills this process with SIGKILL when `GIT_TICKET_FAILPOINT=crash:<step>`: how tests

@@ -87,7 +87,7 @@ impl Command for InstallHooks {
 
     fn run(ctx: &mut Ctx<'_>, _args: HooksArgs) -> Result<Box<dyn Outcome>, Error> {
         let project = ctx.project()?;
-        let repo = &project.repo;
+        let repo = project.repo()?;
         let hooks_dir = match repo.config()?.get_path("core.hooksPath") {
             Ok(p) if p.is_absolute() => p,
             Ok(p) => project.root.join(p),
@@ -176,7 +176,7 @@ impl Command for InstallMergeDriver {
             ));
         }
         let mut config = project
-            .repo
+            .repo()?
             .config()?
             .open_level(git2::ConfigLevel::Local)?;
         config.set_str(

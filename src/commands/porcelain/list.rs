@@ -265,7 +265,9 @@ impl Outcome for Listed {
             .iter()
             .map(ProblemView::from)
             .partition(|p| p.severity == Severity::Critical);
-        let mut out = Vec::with_capacity(256 + 512 * self.tickets.len());
+        // Written out every 64 KiB: at 100,000 tickets the whole document is 50 MB.
+        const CHUNK: usize = 64 * 1024;
+        let mut out = Vec::with_capacity(CHUNK + 4096);
         let mut o = json::Object::new(&mut out, Some(0));
         if !errors.is_empty() {
             json::nested(o.key("errors"), &errors, 1);
@@ -281,6 +283,10 @@ impl Outcome for Listed {
             TicketView::new(t)
                 .with_worktree_flag()
                 .write_json(tickets, Some(2));
+            if tickets.len() >= CHUNK {
+                w.write_all(tickets)?;
+                tickets.clear();
+            }
         }
         if !self.tickets.is_empty() {
             json::newline(tickets, 1);
@@ -307,6 +313,7 @@ impl Outcome for Listed {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use proptest::strategy::ValueTree;
 
     /// The envelope as serde_json writes it: the reference for the hand-written one.
     fn reference(l: &Listed) -> Vec<u8> {
@@ -355,6 +362,39 @@ mod tests {
                 reason,
                 severity,
             })
+    }
+
+    #[test]
+    fn long_listings_are_written_in_chunks_with_the_same_bytes() {
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let tickets: Vec<Ticket> = (0..600)
+            .map(|_| {
+                crate::commands::view::tests::ticket()
+                    .new_tree(&mut runner)
+                    .unwrap()
+                    .current()
+            })
+            .collect();
+        let l = Listed {
+            tickets,
+            summary: [600, 0, 0],
+            problems: Vec::new(),
+        };
+        // A writer that records each write: the document arrives in several pieces.
+        struct Pieces(Vec<Vec<u8>>);
+        impl Write for Pieces {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.0.push(b.to_vec());
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut w = Pieces(Vec::new());
+        l.json(&mut w).unwrap();
+        assert!(w.0.len() > 1, "{} piece(s)", w.0.len());
+        assert_eq!(w.0.concat(), reference(&l));
     }
 
     proptest! {

@@ -66,7 +66,7 @@ impl Command for New {
                 (Some(entry), false)
             }
             None => {
-                let branch = crate::git::current_branch(&project.repo)
+                let branch = crate::git::current_branch(project.repo()?)
                     .filter(|b| *b != project.config.git.default_branch);
                 (branch.and_then(|b| project.store.find_exact(&b)), true)
             }

@@ -95,12 +95,12 @@ fn recover(env: &Env, git: &Git, mut j: Journal) -> Result<String, Error> {
     let r = j.record.clone();
     let project = Project::open_at(&r.root)?;
     let tree = Tree {
-        repo: &project.repo,
+        repo: project.repo()?,
         root: &project.root,
     };
     let done = match r.op {
         Op::Close => {
-            if committed(&project.repo, &r, &format!("Close ticket: {}", r.ticket)) {
+            if committed(project.repo()?, &r, &format!("Close ticket: {}", r.ticket)) {
                 let _ = current::remove_if(&project.root, &r.ticket);
                 "completed (the close commit had been made)".to_owned()
             } else {
@@ -109,7 +109,7 @@ fn recover(env: &Env, git: &Git, mut j: Journal) -> Result<String, Error> {
             }
         }
         Op::Start => {
-            if !committed(&project.repo, &r, &format!("Start ticket: {}", r.ticket)) {
+            if !committed(project.repo()?, &r, &format!("Start ticket: {}", r.ticket)) {
                 roll_back(git, tree, &r)?;
                 "rolled back: the ticket is as it was".to_owned()
             } else {
@@ -140,7 +140,7 @@ fn finish_start(env: &Env, git: &Git, project: &Project, r: &Record) -> Result<S
         })?;
         return Ok("completed (link restored)".into());
     };
-    let all = git::worktrees(&project.repo);
+    let all = git::worktrees(project.repo()?);
     if let Some(w) = git::worktree_of_branch(&all, id).filter(|w| !w.missing) {
         let target = w.path.join(flow::rel(&project.root, &doing));
         current::write(&w.path, &target).map_err(|source| Error::Io {
@@ -172,18 +172,18 @@ fn finish_start(env: &Env, git: &Git, project: &Project, r: &Record) -> Result<S
 
 fn finish_cleanup(env: &Env, git: &Git, project: &Project, r: &Record) -> Result<String, Error> {
     let tree = Tree {
-        repo: &project.repo,
+        repo: project.repo()?,
         root: &project.root,
     };
     let id = r.ticket.as_str();
-    let all = git::worktrees(&project.repo);
+    let all = git::worktrees(project.repo()?);
     match git::worktree_of_branch(&all, id).filter(|w| !w.main) {
         Some(w) => super::cleanup::remove_worktree(env, git, tree, w, r.force)?,
         None => {
             let _ = git.run(tree.target(), &["worktree", "prune"]);
         }
     }
-    if git::branch_tip(&project.repo, id).is_some() {
+    if git::branch_tip(project.repo()?, id).is_some() {
         let flag = if r.force { "-D" } else { "-d" };
         git.run(tree.target(), &["branch", "-q", flag, id])
             .map_err(|err| Error::GitCommand {

@@ -40,7 +40,7 @@ impl Command for Restore {
 
     fn run(ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
         let project = ctx.project()?;
-        let branch = git::current_branch(&project.repo).unwrap_or_default();
+        let branch = git::current_branch(project.repo()?).unwrap_or_default();
         let entry = project.store.find_exact(&branch).ok_or_else(|| {
             Error::precondition(
                 "TICKET_NOT_FOUND",

@@ -74,7 +74,7 @@ impl Command for Start {
                 err: TransitionError::AlreadyClosed,
             });
         }
-        let repo = &project.repo;
+        let repo = project.repo()?;
         if !git::has_commits(repo) {
             return Err(Error::precondition(
                 "INVALID_CONTEXT",
@@ -210,7 +210,7 @@ impl Plan<'_> {
             ticket: self.id.to_owned(),
             root: project.root.clone(),
             head_before: project
-                .repo
+                .repo()?
                 .head()
                 .ok()
                 .and_then(|h| h.target())
@@ -239,10 +239,10 @@ impl Plan<'_> {
         force: bool,
         parent_branch: Option<&str>,
     ) -> Result<Started, Error> {
-        let repo = &project.repo;
+        let repo = project.repo()?;
         let id = self.id;
         let all = git::worktrees(repo);
-        let path = flow::worktree_path(project, id);
+        let path = flow::worktree_path(project, id)?;
         let existing = git::worktree_of_branch(&all, id).cloned();
         let mut recreating = false;
         if let Some(w) = &existing
@@ -325,7 +325,7 @@ impl Plan<'_> {
         parent_branch: Option<&str>,
         journal: &mut Journal,
     ) -> Result<Started, Error> {
-        let repo = &project.repo;
+        let repo = project.repo()?;
         let id = self.id;
         let target = Tree {
             repo,
@@ -480,7 +480,7 @@ impl Plan<'_> {
         parent_branch: Option<&str>,
         current: &str,
     ) -> Result<Started, Error> {
-        let repo = &project.repo;
+        let repo = project.repo()?;
         let id = self.id;
         let tree = Tree {
             repo,

@@ -40,7 +40,7 @@ impl Command for StatusCmd {
 
     fn run(ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
         let project = ctx.project()?;
-        let repo = &project.repo;
+        let repo = project.repo()?;
         let branch = git::current_branch(repo).unwrap_or_default();
         let from_link = current::read(&project.root)
             .ok()

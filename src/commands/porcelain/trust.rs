@@ -43,7 +43,7 @@ impl Command for Trust {
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let project = ctx.project()?;
-        let common = project.repo.commondir();
+        let common = project.repo()?.commondir();
         let path = project.root.join(crate::config::FILE_NAME);
         let bytes = std::fs::read(&path).map_err(|source| Error::Io {
             path: path.clone(),

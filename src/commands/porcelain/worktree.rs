@@ -55,7 +55,7 @@ impl Command for Worktree {
         let project = ctx.project()?;
         match args.action.unwrap_or(Action::List) {
             Action::List => {
-                let worktrees = git::worktrees(&project.repo)
+                let worktrees = git::worktrees(project.repo()?)
                     .into_iter()
                     .map(|w| Row {
                         path: w.path.display().to_string(),
