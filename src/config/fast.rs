@@ -6,6 +6,7 @@
 //! cost of a read-only command.
 
 use super::Config;
+use crate::ticket::fast::int;
 
 /// The sections and their keys, in the order of [`Config`].
 const KEYS: [(&str, &[&str]); 5] = [
@@ -205,17 +206,6 @@ fn boolean(v: &str) -> Option<bool> {
         "false" => Some(false),
         _ => None,
     }
-}
-
-fn int(v: &str) -> Option<i64> {
-    let digits = v.strip_prefix('-').unwrap_or(v);
-    if digits.is_empty()
-        || !digits.bytes().all(|b| b.is_ascii_digit())
-        || (digits.len() > 1 && digits.starts_with('0'))
-    {
-        return None;
-    }
-    v.parse().ok()
 }
 
 #[cfg(test)]

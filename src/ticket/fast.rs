@@ -97,7 +97,8 @@ pub fn scan(yaml: &str) -> Option<Meta> {
     Some(meta)
 }
 
-fn int(v: &str) -> Option<i64> {
+/// A YAML decimal integer the scanner is sure of (no sign but `-`, no leading zero).
+pub(crate) fn int(v: &str) -> Option<i64> {
     let digits = v.strip_prefix('-').unwrap_or(v);
     if digits.is_empty()
         || !digits.bytes().all(|b| b.is_ascii_digit())
