@@ -102,7 +102,7 @@ ids=($(python3 -c "import os; print(' '.join(sorted(f[:-3] for f in os.listdir('
 # hit both sides alike.
 start_runs=()
 git_runs=()
-for k in $(seq 0 9); do
+for k in $(seq 0 19); do
   s=$(date +%s%N); "$bin" start "${ids[$k]}" >/dev/null; e=$(date +%s%N)
   start_runs+=($(( (e - s) / 1000 )))
   echo "$k" > "bare-$k.txt"; git add "bare-$k.txt"
