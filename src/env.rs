@@ -29,9 +29,8 @@ pub struct Env {
     pub trace: bool,
     /// `GIT_TICKET_LOCK_TIMEOUT`: seconds to wait for the repository lock (default 10).
     pub lock_timeout: Option<u64>,
-    /// The working directory.
-    pub cwd: PathBuf,
-    /// What finding the repository without libgit2 needs (`GIT_DIR` and friends, ceilings).
+    /// Where to look for the repository without libgit2: the working directory, `GIT_DIR`
+    /// and friends, ceilings.
     pub git_search: crate::git::discover::Search,
 }
 
@@ -40,7 +39,6 @@ impl Env {
     #[allow(clippy::disallowed_methods)]
     pub fn from_process() -> Env {
         let var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
-        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         Env {
             output_format: var("TICKETFLOW_OUTPUT_FORMAT")
                 .map(|v| v.to_string_lossy().into_owned()),
@@ -64,9 +62,8 @@ impl Env {
             trace: var("GIT_TICKET_TRACE").is_some_and(|v| v != "0"),
             lock_timeout: var("GIT_TICKET_LOCK_TIMEOUT").and_then(|v| v.to_str()?.parse().ok()),
             failpoint: var("GIT_TICKET_FAILPOINT").map(|v| v.to_string_lossy().into_owned()),
-            cwd: cwd.clone(),
             git_search: crate::git::discover::Search {
-                cwd,
+                cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
                 explicit: [
                     "GIT_DIR",
                     "GIT_WORK_TREE",
