@@ -60,6 +60,24 @@ pub struct Profile {
     pub cost: Cost,
 }
 
+impl Profile {
+    /// Sequential, constant: reads no repository or ticket.
+    pub const TRIVIAL: Profile = Profile {
+        exec: Exec::Sequential,
+        cost: Cost::Trivial,
+    };
+    /// Sequential, a few files (one ticket, the config).
+    pub const SINGLE: Profile = Profile {
+        exec: Exec::Sequential,
+        cost: Cost::Single,
+    };
+    /// Sequential, proportional to the number of tickets.
+    pub const PER_TICKET: Profile = Profile {
+        exec: Exec::Sequential,
+        cost: Cost::PerTicket,
+    };
+}
+
 /// What running a command returns.
 pub type RunResult = Result<Box<dyn Outcome>, Error>;
 

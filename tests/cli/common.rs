@@ -151,6 +151,18 @@ impl TestEnv {
         cmd
     }
 
+    /// Runs [`TestEnv::git_with_bin`] at the repository root; panics on failure (git's
+    /// output, stderr included, is returned for hooks' messages).
+    pub fn git_via_bin(&self, args: &[&str]) -> std::process::Output {
+        let out = self.git_with_bin(&self.root).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
     /// Runs git in the repository and returns stdout (panics on failure).
     pub fn git(&self, args: &[&str]) -> String {
         self.git_in(&self.root, args)

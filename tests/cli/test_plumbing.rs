@@ -261,15 +261,7 @@ fn hooks_through_real_git() {
     env.commit_all("add ticket");
 
     // commit-msg: a Ticket trailer on the ticket's branch, once.
-    let git = |args: &[&str]| {
-        let out = env.git_with_bin(&env.root).args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out
-    };
+    let git = |args: &[&str]| env.git_via_bin(args);
     git(&["checkout", "-q", "-b", &id]);
     assert!(
         fs::read_link(env.root.join("current-ticket.md")).is_ok(),
@@ -318,12 +310,7 @@ fn merge_driver_through_real_git_merge() {
     let path = format!("tickets/todo/{id}.md");
     env.commit_all("ticket");
     let git = |args: &[&str]| {
-        let out = env.git_with_bin(&env.root).args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        env.git_via_bin(args);
     };
     let set = |args: &[&str]| env.run(args).ok();
     git(&["checkout", "-q", "-b", "other"]);

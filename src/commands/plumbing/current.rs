@@ -12,7 +12,7 @@ use crate::current;
 use crate::error::Error;
 use crate::git;
 use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 
 /// Print the ID of the current ticket (exit 1 if there is none).
 #[derive(Debug, clap::Args)]
@@ -28,10 +28,7 @@ impl Command for Current {
     const NAME: &'static str = "current";
     const SUMMARY: &'static str = "Print the ID of the current ticket";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Trivial,
-    };
+    const PROFILE: Profile = Profile::TRIVIAL;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {

@@ -12,7 +12,7 @@ use super::fields::{Field, raw_fields};
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::store::{load, read_text};
 
 /// Print one field of a ticket.
@@ -39,10 +39,7 @@ impl Command for Get {
     const NAME: &'static str = "get";
     const SUMMARY: &'static str = "Print one field of a ticket";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {

@@ -18,7 +18,7 @@ use crate::current;
 use crate::error::Error;
 use crate::git;
 use crate::output::{Out, Outcome};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::Status;
 
 /// Hook names `hook` and `install-hooks` handle.
@@ -46,10 +46,7 @@ impl Command for Hook {
     const NAME: &'static str = "hook";
     const SUMMARY: &'static str = "Entry point for git hooks";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {

@@ -19,7 +19,7 @@ use crate::error::Error;
 use crate::fsutil;
 use crate::git::cli::{Git, GitError};
 use crate::output::{Out, Outcome, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::Meta;
 use crate::ticket::format::{Change, Value, apply, layout, parse_meta};
 
@@ -49,10 +49,7 @@ impl Command for MergeDriver {
     const NAME: &'static str = "merge-driver";
     const SUMMARY: &'static str = "Merge driver for ticket files (field by field)";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {

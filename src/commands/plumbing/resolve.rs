@@ -10,7 +10,7 @@ use serde_json::json;
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::store::Entry;
 
 /// Print the full ID of each ticket reference.
@@ -37,10 +37,7 @@ impl Command for Resolve {
     const NAME: &'static str = "resolve";
     const SUMMARY: &'static str = "Print the full ID of ticket references";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {

@@ -13,7 +13,7 @@ use crate::context::Ctx;
 use crate::error::Error;
 use crate::fsutil;
 use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::Timestamp;
 use crate::ticket::format::{Change, Value, apply};
 use crate::ticket::store::read_ticket;
@@ -52,10 +52,7 @@ impl Command for Set {
     const NAME: &'static str = "set";
     const SUMMARY: &'static str = "Set one field of a ticket, losslessly";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {

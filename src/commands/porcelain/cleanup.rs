@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::git::{self, cli::Git};
 use crate::journal::{Op, Record, Step};
 use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::store::{Entry, load};
 use crate::ticket::{Status, Ticket};
 
@@ -57,10 +57,7 @@ impl Command for Cleanup {
     const NAME: &'static str = "cleanup";
     const SUMMARY: &'static str = "Remove worktrees and branches of done tickets";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::PerTicket,
-    };
+    const PROFILE: Profile = Profile::PER_TICKET;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {

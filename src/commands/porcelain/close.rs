@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::git;
 use crate::journal::{Op, Record, Step};
 use crate::output::{FormatArg, Out, Outcome, Style, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::store::read_ticket;
 use crate::ticket::time::format_duration;
 use crate::ticket::transition::{self, TransitionError};
@@ -52,10 +52,7 @@ impl Command for Close {
     const NAME: &'static str = "close";
     const SUMMARY: &'static str = "Close the current ticket, or another one with a reason";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {

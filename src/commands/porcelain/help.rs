@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, Style, pad, write_json};
-use crate::registry::{COMMANDS, Command, Cost, Exec, Group, Profile, Spec, find};
+use crate::registry::{COMMANDS, Command, Group, Profile, Spec, find};
 
 /// Show help for git-ticket or one of its commands.
 ///
@@ -34,10 +34,7 @@ impl Command for Help {
     const NAME: &'static str = "help";
     const SUMMARY: &'static str = "Show help for git-ticket or one of its commands";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Trivial,
-    };
+    const PROFILE: Profile = Profile::TRIVIAL;
     type Args = Args;
 
     fn run(_ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {

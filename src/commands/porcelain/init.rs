@@ -11,7 +11,7 @@ use crate::context::Ctx;
 use crate::error::Error;
 use crate::fsutil;
 use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 
 /// Initialize git-ticket (TicketFlow) in the current working tree.
 ///
@@ -32,10 +32,7 @@ impl Command for Init {
     const NAME: &'static str = "init";
     const SUMMARY: &'static str = "Initialize ticket management in this repository";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {

@@ -11,18 +11,13 @@ use crate::context::Ctx;
 use crate::error::Error;
 use crate::fsutil;
 use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 
 /// The marker that identifies a hook script written by git-ticket.
 const MARKER: &str = "# git-ticket hook";
 
 /// The suffix an existing hook gets when git-ticket chains to it.
 pub const CHAINED: &str = ".pre-git-ticket";
-
-const SETUP: Profile = Profile {
-    exec: Exec::Sequential,
-    cost: Cost::Single,
-};
 
 /// What an install command did, one line each.
 struct Done {
@@ -82,7 +77,7 @@ impl Command for InstallHooks {
     const NAME: &'static str = "install-hooks";
     const SUMMARY: &'static str = "Install git hooks that call git ticket hook";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = SETUP;
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = HooksArgs;
 
     fn run(ctx: &mut Ctx<'_>, _args: HooksArgs) -> Result<Box<dyn Outcome>, Error> {
@@ -151,7 +146,7 @@ impl Command for InstallMergeDriver {
     const NAME: &'static str = "install-merge-driver";
     const SUMMARY: &'static str = "Set up the field-by-field ticket merge driver";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = SETUP;
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = MergeDriverArgs;
 
     fn run(ctx: &mut Ctx<'_>, _args: MergeDriverArgs) -> Result<Box<dyn Outcome>, Error> {
@@ -212,7 +207,7 @@ impl Command for InstallMan {
     const NAME: &'static str = "install-man";
     const SUMMARY: &'static str = "Install the man pages (for git ticket --help)";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = SETUP;
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = ManArgs;
 
     fn run(_ctx: &mut Ctx<'_>, args: ManArgs) -> Result<Box<dyn Outcome>, Error> {
@@ -266,10 +261,7 @@ impl Command for Completion {
     const NAME: &'static str = "completion";
     const SUMMARY: &'static str = "Print a shell completion script";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Trivial,
-    };
+    const PROFILE: Profile = Profile::TRIVIAL;
     type Args = CompletionArgs;
 
     fn run(_ctx: &mut Ctx<'_>, args: CompletionArgs) -> Result<Box<dyn Outcome>, Error> {

@@ -11,7 +11,7 @@ use serde_json::json;
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, Style, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::format::render_new;
 use crate::ticket::id::{is_valid_slug, new_id};
 use crate::ticket::store::load;
@@ -41,10 +41,7 @@ impl Command for New {
     const NAME: &'static str = "new";
     const SUMMARY: &'static str = "Create a new ticket";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {

@@ -11,7 +11,7 @@ use crate::current;
 use crate::error::Error;
 use crate::git;
 use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::Status;
 use crate::ticket::store::load;
 
@@ -32,10 +32,7 @@ impl Command for Restore {
     const NAME: &'static str = "restore";
     const SUMMARY: &'static str = "Restore the current-ticket.md link from the branch name";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {

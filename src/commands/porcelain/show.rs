@@ -9,7 +9,7 @@ use crate::commands::view::TicketView;
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, Style, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::Ticket;
 use crate::ticket::store::load;
 
@@ -33,10 +33,7 @@ impl Command for Show {
     const NAME: &'static str = "show";
     const SUMMARY: &'static str = "Show ticket details";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {

@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::git::{self, cli::Git};
 use crate::journal::{Journal, Op, Record, Step};
 use crate::output::{FormatArg, Out, Outcome, Style, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::format::parse_meta;
 use crate::ticket::store::{read_text, read_ticket};
 use crate::ticket::transition::{self, TransitionError};
@@ -52,10 +52,7 @@ impl Command for Start {
     const NAME: &'static str = "start";
     const SUMMARY: &'static str = "Start work on a ticket (branch and worktree)";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {

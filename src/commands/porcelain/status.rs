@@ -13,7 +13,7 @@ use crate::current;
 use crate::error::Error;
 use crate::git;
 use crate::output::{FormatArg, Out, Outcome, Style, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::store::load;
 use crate::ticket::time::format_duration;
 use crate::ticket::{Status, Ticket, Timestamp};
@@ -32,10 +32,7 @@ impl Command for StatusCmd {
     const NAME: &'static str = "status";
     const SUMMARY: &'static str = "Show the current ticket and a summary";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {

@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 
 /// Trust this repository's .ticketflow.yaml, so `start` runs its init commands.
 ///
@@ -35,10 +35,7 @@ impl Command for Trust {
     const NAME: &'static str = "trust";
     const SUMMARY: &'static str = "Allow this config's init commands to run on this machine";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Single,
-    };
+    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {

@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 
 /// Show version information.
 #[derive(Debug, clap::Args)]
@@ -35,10 +35,7 @@ impl Command for Version {
     const NAME: &'static str = "version";
     const SUMMARY: &'static str = "Show version information";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Trivial,
-    };
+    const PROFILE: Profile = Profile::TRIVIAL;
     type Args = Args;
 
     fn run(_ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {

@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 
 /// The guide, in Markdown.
 pub const GUIDE: &str = include_str!("workflow.md");
@@ -29,10 +29,7 @@ impl Command for Workflow {
     const NAME: &'static str = "workflow";
     const SUMMARY: &'static str = "Print the workflow guide for people and AI agents";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::Trivial,
-    };
+    const PROFILE: Profile = Profile::TRIVIAL;
     type Args = Args;
 
     fn run(_ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {

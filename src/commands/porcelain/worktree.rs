@@ -12,7 +12,7 @@ use crate::context::Ctx;
 use crate::error::Error;
 use crate::git;
 use crate::output::{FormatArg, Out, Outcome, Style, pad, write_json};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::registry::{Command, Group, Profile};
 use crate::ticket::Status;
 
 /// List the repository's worktrees, or clean those of done tickets.
@@ -44,10 +44,7 @@ impl Command for Worktree {
     const NAME: &'static str = "worktree";
     const SUMMARY: &'static str = "List worktrees, or clean those of done tickets";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Sequential,
-        cost: Cost::PerTicket,
-    };
+    const PROFILE: Profile = Profile::PER_TICKET;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
