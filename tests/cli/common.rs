@@ -88,6 +88,35 @@ impl TestEnv {
         env
     }
 
+    /// Initialised without worktree init commands (nothing to trust, nothing fetched), with
+    /// the config committed.
+    pub fn without_init_commands() -> Self {
+        let env = TestEnv::new();
+        env.run(&["init"]).ok();
+        let config = env.read(".ticketflow.yaml").replace(
+            "    init_commands:\n        - git fetch origin\n",
+            "    init_commands: []\n",
+        );
+        env.write(".ticketflow.yaml", config);
+        env.commit_all("init");
+        env
+    }
+
+    /// Where `start` puts the worktree of ticket `id` (the default base_dir).
+    pub fn worktree(&self, id: &str) -> PathBuf {
+        self.dir.path().join(".worktrees").join(id)
+    }
+
+    /// Runs `git-ticket args…` in `cwd` with extra environment variables.
+    pub fn run_with(&self, cwd: &Path, vars: &[(&str, &str)], args: &[&str]) -> Run {
+        let mut cmd = self.command_in(cwd);
+        cmd.args(args);
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        self.to_run(cmd.output().unwrap())
+    }
+
     /// Applies the hermetic environment to a command.
     pub fn hermetic(&self, cmd: &mut Command) {
         let home = self.dir.path().join("home");

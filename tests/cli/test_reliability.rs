@@ -11,14 +11,7 @@ use crate::common::{Run, TestEnv, bin};
 
 /// An initialised repository (no init commands) with `n` committed todo tickets.
 fn repo_with(n: usize) -> (TestEnv, Vec<String>) {
-    let env = TestEnv::new();
-    env.run(&["init"]).ok();
-    let config = env.read(".ticketflow.yaml").replace(
-        "    init_commands:\n        - git fetch origin\n",
-        "    init_commands: []\n",
-    );
-    env.write(".ticketflow.yaml", config);
-    env.commit_all("init");
+    let env = TestEnv::without_init_commands();
     let ids = (0..n)
         .map(|i| env.new_ticket(&format!("task-{i}")))
         .collect();
@@ -26,23 +19,9 @@ fn repo_with(n: usize) -> (TestEnv, Vec<String>) {
     (env, ids)
 }
 
-fn wt(env: &TestEnv, id: &str) -> std::path::PathBuf {
-    env.dir.path().join(".worktrees").join(id)
-}
-
-fn with_env(env: &TestEnv, cwd: &Path, vars: &[(&str, &str)], args: &[&str]) -> Run {
-    let mut cmd = env.command_in(cwd);
-    cmd.args(args);
-    for (k, v) in vars {
-        cmd.env(k, v);
-    }
-    env.to_run(cmd.output().unwrap())
-}
-
 /// Runs a command that kills itself (SIGKILL) at `step`.
 fn crash(env: &TestEnv, cwd: &Path, step: &str, args: &[&str]) {
-    let run = with_env(
-        env,
+    let run = env.run_with(
         cwd,
         &[("GIT_TICKET_FAILPOINT", &format!("crash:{step}"))],
         args,
@@ -116,7 +95,7 @@ fn killed_start_is_rolled_back_or_completed() {
                 format!("Start ticket: {id}\n")
             );
             assert!(
-                wt(&env, id).join("current-ticket.md").exists(),
+                env.worktree(id).join("current-ticket.md").exists(),
                 "{step}: completed"
             );
         }
@@ -133,7 +112,7 @@ fn killed_close_is_rolled_back_or_completed() {
         let (env, ids) = repo_with(1);
         let id = &ids[0];
         env.run(&["start", id]).ok();
-        let path = wt(&env, id);
+        let path = env.worktree(id);
         let before = head(&env, &path);
         crash(&env, &path, &format!("close:{step}"), &["close"]);
         // Recovery from the main worktree finishes an operation of another worktree.
@@ -157,7 +136,7 @@ fn killed_cleanup_is_completed_by_the_next_command() {
     let (env, ids) = repo_with(2);
     let id = &ids[0];
     env.run(&["start", id]).ok();
-    let path = wt(&env, id);
+    let path = env.worktree(id);
     env.run_in(&path, &["close"]).ok();
     env.git(&["merge", "-q", "--no-edit", id]);
     crash(
@@ -217,7 +196,7 @@ fn concurrent_agents_on_different_tickets() {
     wait_all(children);
     let mut children = Vec::new();
     for id in &ids[..4] {
-        children.push(spawn(&wt(&env, id), vec!["close".into()]));
+        children.push(spawn(&env.worktree(id), vec!["close".into()]));
     }
     for id in &ids[4..] {
         children.push(spawn(
@@ -236,7 +215,7 @@ fn concurrent_agents_on_different_tickets() {
     assert_eq!(log.matches("Start ticket:").count(), 4, "{log}");
     assert_eq!(log.matches("Close ticket:").count(), 4, "{log}");
     for id in &ids[..4] {
-        let path = wt(&env, id);
+        let path = env.worktree(id);
         assert!(path.join(format!("tickets/done/{id}.md")).is_file());
         env.run_in(&path, &["fsck"]).ok();
     }
@@ -265,8 +244,7 @@ fn a_held_lock_names_its_holder() {
         .spawn()
         .unwrap();
     std::thread::sleep(Duration::from_millis(800));
-    let run = with_env(
-        &env,
+    let run = env.run_with(
         &env.root,
         &[("GIT_TICKET_LOCK_TIMEOUT", "1")],
         &["set", &ids[1], "priority", "1", "-o", "json"],
@@ -645,10 +623,10 @@ fn batch_removal_stops_after_identical_failures() {
     let (env, ids) = repo_with(5);
     for id in &ids {
         env.run(&["start", id]).ok();
-        env.run_in(&wt(&env, id), &["close"]).ok();
+        env.run_in(&env.worktree(id), &["close"]).ok();
         env.git(&["merge", "-q", "--no-edit", id]);
         // A locked worktree cannot be removed: the same failure for each.
-        env.git(&["worktree", "lock", wt(&env, id).to_str().unwrap()]);
+        env.git(&["worktree", "lock", env.worktree(id).to_str().unwrap()]);
     }
     let run = env.run(&["worktree", "clean", "-o", "json"]);
     assert_eq!(run.status, 1, "{}", run.snapshot());
@@ -662,6 +640,6 @@ fn batch_removal_stops_after_identical_failures() {
     assert_eq!(failed.len(), 4, "3 failures, then the breaker: {failed:?}");
     assert_eq!(failed[3], "(stopped)");
     for id in &ids {
-        assert!(wt(&env, id).exists());
+        assert!(env.worktree(id).exists());
     }
 }

@@ -5,26 +5,15 @@
 use std::fs;
 use std::path::PathBuf;
 
-use crate::common::{Run, TestEnv};
+use crate::common::TestEnv;
 use crate::snap;
 
 /// An initialised repository with no init commands and one committed todo ticket.
 fn repo_with_ticket(slug: &str) -> (TestEnv, String) {
-    let env = TestEnv::new();
-    env.run(&["init"]).ok();
-    let config = env.read(".ticketflow.yaml").replace(
-        "    init_commands:\n        - git fetch origin\n",
-        "    init_commands: []\n",
-    );
-    env.write(".ticketflow.yaml", config);
-    env.commit_all("init");
+    let env = TestEnv::without_init_commands();
     let id = env.new_ticket(slug);
     env.commit_all("add ticket");
     (env, id)
-}
-
-fn wt(env: &TestEnv, id: &str) -> PathBuf {
-    env.dir.path().join(".worktrees").join(id)
 }
 
 fn log(env: &TestEnv, cwd: &std::path::Path) -> String {
@@ -34,21 +23,12 @@ fn log(env: &TestEnv, cwd: &std::path::Path) -> String {
     )
 }
 
-fn run_with(env: &TestEnv, cwd: &std::path::Path, vars: &[(&str, &str)], args: &[&str]) -> Run {
-    let mut cmd = env.command_in(cwd);
-    cmd.args(args);
-    for (k, v) in vars {
-        cmd.env(k, v);
-    }
-    env.to_run(cmd.output().unwrap())
-}
-
 #[test]
 fn full_cycle_start_work_close_merge_cleanup() {
     let (env, id) = repo_with_ticket("full-cycle");
     let run = env.run(&["start", "full-cycle"]).ok();
     snap!("start_text", run.snapshot());
-    let path = wt(&env, &id);
+    let path = env.worktree(&id);
     assert!(path.is_dir());
     // The start commit is on main and holds exactly the move to doing.
     let main_log = env.git(&["log", "-1", "--format=%s", "--name-status", "--no-renames"]);
@@ -171,7 +151,7 @@ fn close_by_id_rules() {
     let run = env.run(&["close", &id, "--reason", "   "]);
     assert!(run.stderr.contains("Empty reason"), "{}", run.stderr);
     // Once the branch has work merged into main, no reason is needed.
-    let path = wt(&env, &id);
+    let path = env.worktree(&id);
     fs::write(path.join("x.txt"), "x").unwrap();
     env.git_in(&path, &["add", "x.txt"]);
     env.git_in(&path, &["commit", "-q", "-m", "work"]);
@@ -187,7 +167,7 @@ fn close_by_id_rules() {
 fn sub_ticket_from_inside_a_worktree_is_a_sibling() {
     let (env, parent) = repo_with_ticket("parent");
     env.run(&["start", &parent]).ok();
-    let ppath = wt(&env, &parent);
+    let ppath = env.worktree(&parent);
     let child = env
         .run_in(&ppath, &["new", "child", "-o", "json"])
         .ok()
@@ -200,7 +180,7 @@ fn sub_ticket_from_inside_a_worktree_is_a_sibling() {
         .ok()
         .json();
     assert_eq!(v["parent_branch"], parent.as_str());
-    let cpath = wt(&env, &child);
+    let cpath = env.worktree(&child);
     assert_eq!(
         v["worktree_path"],
         cpath
@@ -231,8 +211,7 @@ fn branch_mode() {
     assert!(run.stderr.contains("GIT_DIRTY_WORKSPACE"), "{}", run.stderr);
     fs::remove_file(env.root.join("dirty.txt")).unwrap();
     // A failing commit leaves the user on main with no new branch.
-    let run = run_with(
-        &env,
+    let run = env.run_with(
         &env.root,
         &[("GIT_TICKET_FAILPOINT", "start:commit")],
         &["start", &id],
@@ -260,7 +239,7 @@ fn branch_mode() {
 fn force_never_loses_commits_or_uncommitted_work() {
     let (env, id) = repo_with_ticket("precious");
     env.run(&["start", &id]).ok();
-    let path = wt(&env, &id);
+    let path = env.worktree(&id);
     fs::write(path.join("committed.txt"), "1").unwrap();
     env.git_in(&path, &["add", "committed.txt"]);
     env.git_in(&path, &["commit", "-q", "-m", "unique work"]);
@@ -293,7 +272,7 @@ fn force_never_loses_commits_or_uncommitted_work() {
 fn cleanup_safety() {
     let (env, id) = repo_with_ticket("unmerged");
     env.run(&["start", &id]).ok();
-    let path = wt(&env, &id);
+    let path = env.worktree(&id);
     fs::write(path.join("w.txt"), "w").unwrap();
     env.git_in(&path, &["add", "w.txt"]);
     env.git_in(&path, &["commit", "-q", "-m", "work"]);
@@ -331,7 +310,7 @@ fn cleanup_safety() {
 fn cleanup_needs_confirmation_when_not_interactive() {
     let (env, id) = repo_with_ticket("confirm");
     env.run(&["start", &id]).ok();
-    let path = wt(&env, &id);
+    let path = env.worktree(&id);
     env.run_in(&path, &["close"]).ok();
     env.git(&["merge", "-q", "--no-edit", &id]);
     let run = env.run(&["cleanup", &id]);
@@ -355,7 +334,7 @@ fn cleanup_needs_confirmation_when_not_interactive() {
 fn auto_cleanup_spares_foreign_worktrees() {
     let (env, id) = repo_with_ticket("auto");
     env.run(&["start", &id]).ok();
-    let path = wt(&env, &id);
+    let path = env.worktree(&id);
     fs::write(path.join("a.txt"), "a").unwrap();
     env.git_in(&path, &["add", "a.txt"]);
     env.git_in(&path, &["commit", "-q", "-m", "work"]);
@@ -417,7 +396,7 @@ fn init_commands_run_only_when_trusted() {
     assert_eq!(v["init_commands_executed"], false);
     assert_eq!(v["init_commands_trusted"], false);
     assert!(run.stderr.contains("git ticket trust"), "{}", run.stderr);
-    assert!(!wt(&env, &id).join("init-ran").exists());
+    assert!(!env.worktree(&id).join("init-ran").exists());
 
     let run = env.run(&["trust"]).ok();
     assert!(run.stdout.contains("$ exit 3"), "{}", run.stdout);
@@ -426,7 +405,7 @@ fn init_commands_run_only_when_trusted() {
     env.commit_all("second");
     let v = env.run(&["start", &other, "-o", "json"]).ok().json();
     assert_eq!(v["init_commands_executed"], true);
-    let path = wt(&env, &other);
+    let path = env.worktree(&other);
     assert!(path.join("init-ran").exists());
     assert_eq!(fs::read_to_string(path.join("both")).unwrap(), "both-ran\n");
     assert_eq!(v["init_commands"][0]["success"], true);
@@ -446,7 +425,7 @@ fn injected_failures_leave_a_recoverable_state() {
     let (env, id) = repo_with_ticket("fragile");
     let head = env.git(&["rev-parse", "HEAD"]);
     let fail = |step: &str, args: &[&str]| {
-        let run = run_with(&env, &env.root, &[("GIT_TICKET_FAILPOINT", step)], args);
+        let run = env.run_with(&env.root, &[("GIT_TICKET_FAILPOINT", step)], args);
         assert_eq!(run.status, 1, "{step}: {}", run.snapshot());
         run
     };
@@ -465,15 +444,14 @@ fn injected_failures_leave_a_recoverable_state() {
         run.stderr
     );
     assert!(env.root.join(format!("tickets/doing/{id}.md")).is_file());
-    assert!(!wt(&env, &id).exists());
+    assert!(!env.worktree(&id).exists());
     let v = env.run(&["start", &id, "-o", "json"]).ok().json();
     assert_eq!(v["original_status"], "doing");
-    assert!(wt(&env, &id).join("current-ticket.md").exists());
-    let path = wt(&env, &id);
+    assert!(env.worktree(&id).join("current-ticket.md").exists());
+    let path = env.worktree(&id);
     // Close fails at its commit: nothing changed.
     let before = log(&env, &path);
-    let run = run_with(
-        &env,
+    let run = env.run_with(
         &path,
         &[("GIT_TICKET_FAILPOINT", "close:commit")],
         &["close"],
@@ -501,15 +479,14 @@ fn injected_failures_leave_a_recoverable_state() {
 #[test]
 fn start_link_failure_is_completed_by_restore() {
     let (env, id) = repo_with_ticket("linkless");
-    let run = run_with(
-        &env,
+    let run = env.run_with(
         &env.root,
         &[("GIT_TICKET_FAILPOINT", "start:link")],
         &["start", &id],
     );
     assert_eq!(run.status, 1);
     assert!(run.stderr.contains("git ticket restore"), "{}", run.stderr);
-    let path = wt(&env, &id);
+    let path = env.worktree(&id);
     let v = env.run_in(&path, &["restore", "-o", "json"]).ok().json();
     assert_eq!(v["target_path"], format!("tickets/doing/{id}.md"));
     assert!(path.join("current-ticket.md").exists());
@@ -537,7 +514,7 @@ fn start_refusals() {
 fn reads_need_no_git_executable() {
     let (env, id) = repo_with_ticket("no-git");
     env.run(&["start", &id]).ok();
-    let path = wt(&env, &id);
+    let path = env.worktree(&id);
     let empty_path = env.dir.path().join("empty-bin");
     fs::create_dir_all(&empty_path).unwrap();
     let vars = [("PATH", empty_path.to_str().unwrap())];
@@ -547,10 +524,11 @@ fn reads_need_no_git_executable() {
         &["status"],
         &["worktree", "list"],
     ] {
-        run_with(&env, &path, &vars, args).ok();
-        run_with(&env, &env.root, &vars, args).ok();
+        env.run_with(&path, &vars, args).ok();
+        env.run_with(&env.root, &vars, args).ok();
     }
-    let status = run_with(&env, &path, &vars, &["status", "-o", "json"])
+    let status = env
+        .run_with(&path, &vars, &["status", "-o", "json"])
         .ok()
         .json();
     assert_eq!(
@@ -560,7 +538,7 @@ fn reads_need_no_git_executable() {
             .replace(env.dir.path().to_str().unwrap(), "[TMP]")
     );
     // A write says clearly that git is needed.
-    let run = run_with(&env, &path, &vars, &["close"]);
+    let run = env.run_with(&path, &vars, &["close"]);
     assert!(run.stderr.contains("git executable"), "{}", run.stderr);
 }
 
@@ -602,7 +580,7 @@ fn commits_run_the_users_hooks() {
 fn ticket_with_a_parent_branch_starts_from_it() {
     let (env, parent) = repo_with_ticket("epic");
     env.run(&["start", &parent]).ok();
-    let ppath = wt(&env, &parent);
+    let ppath = env.worktree(&parent);
     fs::write(ppath.join("epic.txt"), "epic work").unwrap();
     env.git_in(&ppath, &["add", "epic.txt"]);
     env.git_in(&ppath, &["commit", "-q", "-m", "epic work"]);
@@ -615,7 +593,7 @@ fn ticket_with_a_parent_branch_starts_from_it() {
     env.commit_all("add child");
     let run = env.run(&["start", &child, "-o", "json"]).ok();
     snap!("start_json_with_parent", run.snapshot());
-    let cpath = wt(&env, &child);
+    let cpath = env.worktree(&child);
     // Branched from the parent (has its work), and the ticket is in doing there too.
     assert!(cpath.join("epic.txt").exists());
     assert!(cpath.join(format!("tickets/doing/{child}.md")).is_file());
@@ -646,7 +624,7 @@ fn git_failures_explain_the_next_step() {
     fs::remove_file(env.root.join(".git/index.lock")).unwrap();
     assert!(env.root.join(format!("tickets/todo/{id}.md")).is_file());
     // A folder in the way of the worktree is reported before anything changes.
-    fs::create_dir_all(wt(&env, &id)).unwrap();
+    fs::create_dir_all(env.worktree(&id)).unwrap();
     let run = env.run(&["start", &id, "-o", "json"]);
     assert_eq!(run.json_err()["error"]["code"], "WORKTREE_EXISTS");
     assert!(env.root.join(format!("tickets/todo/{id}.md")).is_file());
