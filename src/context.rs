@@ -42,7 +42,13 @@ impl Project {
         if let Some(repo) = self.repo.get() {
             return Ok(repo);
         }
-        let (repo, _) = crate::git::open()?;
+        // From the root found already (one step, not the whole search again), with git's
+        // environment variables honoured as `git::open` does.
+        let repo = git2::Repository::open_ext(
+            &self.root,
+            git2::RepositoryOpenFlags::FROM_ENV,
+            std::iter::empty::<&std::ffi::OsStr>(),
+        )?;
         Ok(self.repo.get_or_init(|| repo))
     }
 }
