@@ -119,7 +119,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn deadline_kills_and_exit_is_seen_at_once() {
+    fn exit_status_output_and_the_deadline_kill() {
         let done = run(
             Command::new("sh").args(["-c", "echo out; echo err >&2; exit 3"]),
             Duration::from_secs(10),
