@@ -45,7 +45,8 @@ fn resolve_refs(c: &mut Criterion) {
 /// Where parallel reading starts to pay: the same files loaded sequentially and in parallel
 /// (this sets `exec::PARALLEL_THRESHOLD`).
 fn list_strategy(c: &mut Criterion) {
-    use git_ticket::exec::{Strategy, Trace, load_all};
+    use git_ticket::exec::{Strategy, load_all};
+    use git_ticket::trace::Trace;
     let mut g = c.benchmark_group("list_strategy");
     g.sample_size(20);
     let trace = Trace::new(false);
@@ -77,7 +78,7 @@ fn list(c: &mut Criterion) {
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::from_parameter(n), &store, |b, store| {
             b.iter(|| {
-                let l = store.list(&Status::ALL).unwrap();
+                let l = git_ticket::exec::list_all(store, &Status::ALL).unwrap();
                 assert_eq!(l.tickets.len(), n);
             })
         });

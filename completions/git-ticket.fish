@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_git_ticket_global_optspecs
-    string join \n h/help V/version
+    string join \n o/format= h/help V/version
 end
 
 function __fish_git_ticket_needs_command
@@ -24,7 +24,10 @@ function __fish_git_ticket_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c git-ticket -n "__fish_git_ticket_needs_command" -s h -l help -d 'Print help'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -s V -l version -d 'Print version'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "init" -d 'Initialize git-ticket (TicketFlow) in the current working tree'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "new" -d 'Create a new ticket in tickets/todo'
@@ -143,6 +146,9 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-man" -s o 
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand completion" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand workflow" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
@@ -189,5 +195,11 @@ json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand fsck" -l fix -d 'Repair what is safe to repair'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand fsck" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-ticket -n "__fish_git_ticket_using_subcommand hook" -s h -l help -d 'Print help'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand hook" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand hook" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand merge-driver" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand merge-driver" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -8,12 +8,12 @@ use std::io::{self, Write};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use serde::Serialize;
 
+use crate::commands::Ctx;
 use crate::commands::porcelain::help::unknown_command;
-use crate::config::ConfigError;
-use crate::context::Ctx;
+use crate::config::{Config, ConfigError};
 use crate::env::Env;
-use crate::error::{EXIT_USAGE, Error, ErrorInfo};
-use crate::output::{Format, Out};
+use crate::error::{EXIT_USAGE, Error, ErrorCode, ErrorInfo};
+use crate::output::{Format, Ui};
 use crate::registry;
 
 /// Runs git-ticket with `args` (without the program name); returns the exit status.
@@ -33,43 +33,53 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         Some("-v" | "-V" | "--version") => ("version", &args[1..]),
         Some(n) => (n, &args[1..]),
     };
-    let early_format = scan_format(env, rest);
     let Some(spec) = registry::find(name) else {
-        return report_error(env, early_format, &unknown_command(name), stderr);
+        let format = resolve_format(env, scan_format(rest), None);
+        return report_error(
+            env,
+            format,
+            &unknown_command(registry::COMMANDS, name),
+            stderr,
+        );
     };
-    let argv = std::iter::once(OsString::from(spec.name)).chain(rest.iter().cloned());
-    let matches = match spec.command().try_get_matches_from(argv) {
-        Ok(m) => m,
-        Err(e) => return usage_error(env, early_format, e, stdout, stderr),
+    // One parse of the whole command line: the global options, then the subcommand's.
+    let argv = ["git-ticket", spec.name]
+        .into_iter()
+        .map(OsString::from)
+        .chain(rest.iter().cloned());
+    let matches = match crate::commands::command_line(spec).try_get_matches_from(argv) {
+        Ok(mut m) => m
+            .remove_subcommand()
+            .map(|(_, sub)| sub)
+            .unwrap_or_default(),
+        Err(e) => {
+            let format = resolve_format(env, scan_format(rest), None);
+            return usage_error(env, format, e, stdout, stderr);
+        }
     };
-    // `for-each-ticket --format` is a format string, not an output format.
-    let format_flag = matches
+    // `for-each-ticket --format` is a format string of its own, not the global option.
+    let flag = matches
         .try_get_one::<Format>("format")
         .ok()
         .flatten()
         .copied();
-    let mut ctx = Ctx::new(env, format_flag);
+    let mut ctx = Ctx::new(env, spec.exec, registry::COMMANDS);
     ctx.trace.note(|| format!("command: {}", spec.name));
-    let result = spec.run(&mut ctx, &matches);
-    for e in &ctx.errors {
-        let _ = writeln!(stderr, "error: {e}");
+    // The format is resolved once, after the config is loaded (its
+    // `output.default_format` counts when neither the flag nor the environment decide).
+    if flag.is_none() && env.output_format.is_none() && spec.reads_config {
+        let _ = ctx.project();
     }
-    for w in &ctx.warnings {
-        let _ = writeln!(stderr, "warning: {w}");
-    }
-    let format = ctx.format();
+    ctx.format = resolve_format(env, flag, ctx.opened_project().map(|p| &p.config));
+    let format = ctx.format;
+    let mut ui = Ui::new(env, format, stdout, stderr);
+    let result = spec.run(&mut ctx, &mut ui, &matches);
+    ui.flush_messages();
     let code = match result {
         Ok(outcome) => {
             let render = std::time::Instant::now();
-            let written = match format {
-                Format::Text => {
-                    let color = env.color(env.stdout_tty);
-                    outcome.text(&mut Out { w: stdout, color })
-                }
-                Format::Json => outcome.json(stdout),
-                Format::Ndjson => outcome.ndjson(stdout),
-            };
-            let _ = stdout.flush();
+            let written = outcome.render(format, &mut ui);
+            let _ = ui.w.flush();
             let elapsed = render.elapsed();
             ctx.trace
                 .note(|| format!("render: {:.3} ms", elapsed.as_secs_f64() * 1000.0));
@@ -77,20 +87,28 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
                 Ok(()) => outcome.exit_code(),
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
                 Err(e) => {
-                    let _ = writeln!(stderr, "error: cannot write output: {e}");
+                    let _ = writeln!(ui.stderr(), "error: cannot write output: {e}");
                     1
                 }
             }
         }
-        Err(e) => report_error(env, format, &e, stderr),
+        Err(e) => report_error(env, format, &e, ui.stderr()),
     };
-    ctx.trace.report(stderr);
+    ctx.trace.report(ui.stderr());
     code
 }
 
-/// The format to use for errors found before the command's own parser has run: `--format`
-/// or `-o` as written on the command line, else the environment.
-fn scan_format(env: &Env, args: &[OsString]) -> Format {
+/// The output format: the flag, else `TICKETFLOW_OUTPUT_FORMAT`, else the config's
+/// `output.default_format`, else text. The one place the format is decided.
+fn resolve_format(env: &Env, flag: Option<Format>, config: Option<&Config>) -> Format {
+    flag.or_else(|| env.output_format.as_deref().and_then(Format::parse))
+        .or_else(|| Format::parse(&config?.output.default_format))
+        .unwrap_or(Format::Text)
+}
+
+/// `--format` or `-o` as written on a command line that could not be parsed (for the
+/// format of the error that says so).
+fn scan_format(args: &[OsString]) -> Option<Format> {
     let mut found = None;
     let mut iter = args.iter().map(|a| a.to_string_lossy());
     while let Some(a) = iter.next() {
@@ -108,8 +126,6 @@ fn scan_format(env: &Env, args: &[OsString]) -> Format {
         }
     }
     found
-        .or_else(|| env.output_format.as_deref().and_then(Format::parse))
-        .unwrap_or(Format::Text)
 }
 
 fn usage_error(
@@ -136,7 +152,7 @@ fn usage_error(
             .unwrap_or_default()
             .trim_start_matches("error: ");
         let info = ErrorInfo {
-            code: "VALIDATION_ERROR",
+            code: ErrorCode::ValidationError,
             message,
             details: Some(details.to_owned()),
             suggestions: vec!["Run the command with -h to see its usage".into()],
@@ -172,7 +188,7 @@ fn write_json_error(info: &ErrorInfo, stderr: &mut dyn Write) -> u8 {
         stderr,
         &Wrapper {
             error: JsonError {
-                code: info.code,
+                code: info.code.as_str(),
                 message: &info.message,
                 details: info.details.as_deref(),
                 suggestions: &info.suggestions,

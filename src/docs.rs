@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 
 use clap_complete::Shell;
 
-use crate::registry::{COMMANDS, Spec, cli};
+use crate::commands::{Spec, cli};
 
 /// Every man page: `git-ticket.1` and `git-ticket-<command>.1`, as (file name, contents).
-pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+pub fn man_pages(commands: &[Spec]) -> Vec<(String, Vec<u8>)> {
     let source = format!("git-ticket {}", env!("CARGO_PKG_VERSION"));
     let render = |cmd: clap::Command, title: &str| {
         let mut out = Vec::new();
@@ -22,11 +22,14 @@ pub fn man_pages() -> Vec<(String, Vec<u8>)> {
             .expect("rendering to memory cannot fail");
         out
     };
-    let mut pages = vec![("git-ticket.1".to_owned(), render(cli(), "git-ticket"))];
-    for spec in COMMANDS {
+    let mut pages = vec![(
+        "git-ticket.1".to_owned(),
+        render(cli(commands), "git-ticket"),
+    )];
+    for spec in commands {
         let name = format!("git-ticket-{}", spec.name);
         let cmd = spec
-            .command()
+            .command_with_globals()
             .name(name.clone())
             .bin_name(format!("git ticket {}", spec.name));
         pages.push((format!("{name}.1"), render(cmd, &name)));
@@ -35,22 +38,22 @@ pub fn man_pages() -> Vec<(String, Vec<u8>)> {
 }
 
 /// The completion files: (file name, contents) for bash, zsh and fish.
-pub fn completions() -> Vec<(String, String)> {
+pub fn completions(commands: &[Spec]) -> Vec<(String, String)> {
     let static_for = |shell: Shell| {
         let mut out = Vec::new();
-        let mut cmd = cli();
+        let mut cmd = cli(commands);
         clap_complete::generate(shell, &mut cmd, "git-ticket", &mut out);
         String::from_utf8(out).expect("completion scripts are UTF-8")
     };
     vec![
-        ("git-ticket".to_owned(), bash()),
+        ("git-ticket".to_owned(), bash(commands)),
         ("_git-ticket".to_owned(), static_for(Shell::Zsh)),
         ("git-ticket.fish".to_owned(), static_for(Shell::Fish)),
     ]
 }
 
 fn long_flags(spec: &Spec) -> Vec<String> {
-    let cmd = spec.command();
+    let cmd = spec.command_with_globals();
     let mut flags: Vec<String> = cmd
         .get_arguments()
         .filter(|a| !a.is_hide_set())
@@ -68,8 +71,8 @@ fn long_flags(spec: &Spec) -> Vec<String> {
 
 /// Bash: a `_git_ticket` function that git's own completion calls for `git ticket <TAB>`.
 /// It never registers completion for `git` itself.
-fn bash() -> String {
-    let names: Vec<&str> = COMMANDS
+fn bash(commands: &[Spec]) -> String {
+    let names: Vec<&str> = commands
         .iter()
         .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
         .collect();
@@ -97,7 +100,7 @@ fn bash() -> String {
          \tesac\n\
          \tcase \"$subcommand,$cur\" in\n",
     );
-    for spec in COMMANDS {
+    for spec in commands {
         let mut pattern = spec.name.to_owned();
         for a in spec.aliases {
             pattern.push_str(&format!(",--*|{a}"));
@@ -108,7 +111,7 @@ fn bash() -> String {
             long_flags(spec).join(" ")
         );
     }
-    let takes_ticket: Vec<String> = COMMANDS
+    let takes_ticket: Vec<String> = commands
         .iter()
         .filter(|c| {
             c.command()

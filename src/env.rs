@@ -1,7 +1,6 @@
 //! The process environment, read once in `main` and passed down: no other module reads
 //! environment variables (clippy's `disallowed-methods` enforces it).
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// What the process was given by its environment.
@@ -31,7 +30,7 @@ pub struct Env {
     pub lock_timeout: Option<u64>,
     /// Where to look for the repository without libgit2: the working directory, `GIT_DIR`
     /// and friends, ceilings.
-    pub git_search: crate::git::discover::Search,
+    pub git_search: GitSearch,
 }
 
 impl Env {
@@ -44,9 +43,10 @@ impl Env {
                 .map(|v| v.to_string_lossy().into_owned()),
             no_color: var("NO_COLOR").is_some(),
             dumb_term: var("TERM").is_some_and(|t| t == "dumb"),
-            stdout_tty: std::io::stdout().is_terminal(),
-            stderr_tty: std::io::stderr().is_terminal(),
-            stdin_tty: std::io::stdin().is_terminal(),
+            // Filled in by `ui::detect_terminals`: only the Ui touches the standard streams.
+            stdout_tty: false,
+            stderr_tty: false,
+            stdin_tty: false,
             non_interactive: std::env::var_os("TICKETFLOW_NON_INTERACTIVE")
                 .is_some_and(|v| v == "true")
                 || [
@@ -62,7 +62,7 @@ impl Env {
             trace: var("GIT_TICKET_TRACE").is_some_and(|v| v != "0"),
             lock_timeout: var("GIT_TICKET_LOCK_TIMEOUT").and_then(|v| v.to_str()?.parse().ok()),
             failpoint: var("GIT_TICKET_FAILPOINT").map(|v| v.to_string_lossy().into_owned()),
-            git_search: crate::git::discover::Search {
+            git_search: GitSearch {
                 cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
                 explicit: [
                     "GIT_DIR",
@@ -106,4 +106,18 @@ impl Env {
 #[allow(clippy::disallowed_methods)]
 pub fn time_zone() -> (Option<std::ffi::OsString>, bool) {
     (std::env::var_os("TZ"), std::env::var_os("TZDIR").is_some())
+}
+
+/// What the search for the repository needs from the environment (see `git::discover`).
+#[derive(Clone, Debug, Default)]
+pub struct GitSearch {
+    /// The (physical) working directory.
+    pub cwd: PathBuf,
+    /// `GIT_DIR`, `GIT_WORK_TREE`, `GIT_COMMON_DIR` or `GIT_DISCOVERY_ACROSS_FILESYSTEM` is
+    /// set: libgit2 searches.
+    pub explicit: bool,
+    /// `GIT_CEILING_DIRECTORIES`, split.
+    pub ceilings: Vec<PathBuf>,
+    /// The effective user id (a repository owned by another user is libgit2's to judge).
+    pub uid: u32,
 }

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::config::ConfigError;
+use crate::git::OpenError;
 use crate::ticket::format::EditError;
 use crate::ticket::store::{Problem, StoreError};
 
@@ -12,6 +13,95 @@ use crate::ticket::store::{Problem, StoreError};
 pub const EXIT_ERROR: u8 = 1;
 /// Exit status for command-line usage errors.
 pub const EXIT_USAGE: u8 = 2;
+
+/// What went wrong, as scripts see it: TicketFlow's code where TicketFlow had the failure,
+/// a code of git-ticket's own otherwise (`as_str` is the stable text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// Not in a git working tree.
+    NotGitRepo,
+    /// No `.ticketflow.yaml`.
+    ConfigNotFound,
+    /// `.ticketflow.yaml` is invalid.
+    ConfigInvalid,
+    /// The OS refused access to a file or folder.
+    PermissionDenied,
+    /// A value or the command line is wrong; a required confirmation or reason is missing.
+    ValidationError,
+    /// No ticket matches the reference.
+    TicketNotFound,
+    /// A ticket with that ID exists.
+    TicketExists,
+    /// A ticket file or reference is unusable.
+    TicketInvalid,
+    /// The ticket was never started (or no ticket is active).
+    TicketNotStarted,
+    /// The ticket is already in progress.
+    TicketAlreadyStarted,
+    /// The ticket is already done.
+    TicketAlreadyClosed,
+    /// The ticket is not done.
+    TicketNotDone,
+    /// A working tree has uncommitted changes.
+    GitDirtyWorkspace,
+    /// A branch could not be created or switched to.
+    GitBranchExists,
+    /// A git command failed (TicketFlow's code for every failed git command).
+    GitMergeFailed,
+    /// A worktree is in the way.
+    WorktreeExists,
+    /// A worktree could not be created.
+    WorktreeCreateFailed,
+    /// A worktree could not be removed.
+    WorktreeRemoveFailed,
+    /// The command was run in the wrong place (branch, worktree).
+    InvalidContext,
+    /// Another git-ticket holds the repository lock.
+    RepositoryLocked,
+    /// The git executable is not on PATH.
+    GitNotFound,
+    /// The repository could not be read (libgit2).
+    RepositoryError,
+    /// A file or folder could not be read or written.
+    FilesystemError,
+}
+
+impl ErrorCode {
+    /// The code as printed (`TICKET_NOT_FOUND`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::NotGitRepo => "NOT_GIT_REPO",
+            ErrorCode::ConfigNotFound => "CONFIG_NOT_FOUND",
+            ErrorCode::ConfigInvalid => "CONFIG_INVALID",
+            ErrorCode::PermissionDenied => "PERMISSION_DENIED",
+            ErrorCode::ValidationError => "VALIDATION_ERROR",
+            ErrorCode::TicketNotFound => "TICKET_NOT_FOUND",
+            ErrorCode::TicketExists => "TICKET_EXISTS",
+            ErrorCode::TicketInvalid => "TICKET_INVALID",
+            ErrorCode::TicketNotStarted => "TICKET_NOT_STARTED",
+            ErrorCode::TicketAlreadyStarted => "TICKET_ALREADY_STARTED",
+            ErrorCode::TicketAlreadyClosed => "TICKET_ALREADY_CLOSED",
+            ErrorCode::TicketNotDone => "TICKET_NOT_DONE",
+            ErrorCode::GitDirtyWorkspace => "GIT_DIRTY_WORKSPACE",
+            ErrorCode::GitBranchExists => "GIT_BRANCH_EXISTS",
+            ErrorCode::GitMergeFailed => "GIT_MERGE_FAILED",
+            ErrorCode::WorktreeExists => "WORKTREE_EXISTS",
+            ErrorCode::WorktreeCreateFailed => "WORKTREE_CREATE_FAILED",
+            ErrorCode::WorktreeRemoveFailed => "WORKTREE_REMOVE_FAILED",
+            ErrorCode::InvalidContext => "INVALID_CONTEXT",
+            ErrorCode::RepositoryLocked => "REPOSITORY_LOCKED",
+            ErrorCode::GitNotFound => "GIT_NOT_FOUND",
+            ErrorCode::RepositoryError => "REPOSITORY_ERROR",
+            ErrorCode::FilesystemError => "FILESYSTEM_ERROR",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// Everything that can make a command fail.
 #[derive(Debug, thiserror::Error)]
@@ -51,19 +141,22 @@ pub enum Error {
         /// The OS error.
         source: std::io::Error,
     },
-    /// A git operation failed.
+    /// Reading the repository failed (libgit2).
     #[error("git: {0}")]
     Git(#[from] git2::Error),
+    /// The git executable could not be found.
+    #[error("{0}")]
+    GitMissing(crate::git::GitError),
     /// The command line is wrong.
     #[error("{0}")]
     Usage(String),
     /// A git command failed; `state` says what that left behind.
     #[error("{err}")]
     GitCommand {
-        /// TicketFlow error code for the operation.
-        code: &'static str,
+        /// The code naming the failed step.
+        code: ErrorCode,
         /// The failure.
-        err: crate::git::cli::GitError,
+        err: crate::git::GitError,
         /// What the repository looks like now, and how to go on.
         state: String,
     },
@@ -74,6 +167,16 @@ pub enum Error {
         id: String,
         /// Why not.
         err: crate::ticket::transition::TransitionError,
+    },
+    /// `current-ticket.md` could not be written; `state` says what that left behind.
+    #[error("{}: {source}", path.display())]
+    Link {
+        /// The link.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+        /// What the repository looks like now, and how to go on.
+        state: String,
     },
     /// The repository lock is held by someone else.
     #[error(transparent)]
@@ -89,7 +192,7 @@ pub enum Error {
 impl Error {
     /// A precondition failure with TicketFlow's code, message, details and suggestions.
     pub fn precondition(
-        code: &'static str,
+        code: ErrorCode,
         message: &str,
         details: String,
         suggestions: &[&str],
@@ -104,6 +207,16 @@ impl Error {
     }
 }
 
+impl From<OpenError> for Error {
+    fn from(e: OpenError) -> Self {
+        match e {
+            OpenError::NotRepo(reason) => Error::NotGitRepo { reason },
+            OpenError::Bare => Error::BareRepo,
+            OpenError::Lib(e) => Error::Git(e),
+        }
+    }
+}
+
 impl From<Problem> for Error {
     fn from(p: Problem) -> Self {
         Error::Store(p.into())
@@ -113,8 +226,8 @@ impl From<Problem> for Error {
 /// The stable, renderable description of an error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorInfo {
-    /// TicketFlow error code (`TICKET_NOT_FOUND`, …).
-    pub code: &'static str,
+    /// The error code.
+    pub code: ErrorCode,
     /// Short message.
     pub message: String,
     /// The underlying reason.
@@ -138,7 +251,7 @@ impl Error {
         let text = Some(self.to_string());
         match self {
             Error::NotGitRepo { .. } => info(
-                "NOT_GIT_REPO",
+                ErrorCode::NotGitRepo,
                 "Not in a git repository",
                 text,
                 &[
@@ -147,13 +260,13 @@ impl Error {
                 ],
             ),
             Error::BareRepo => info(
-                "NOT_GIT_REPO",
+                ErrorCode::NotGitRepo,
                 "Not in a git working tree",
                 text,
                 &["Run git ticket in a working tree (a clone or 'git worktree add')"],
             ),
             Error::Config(ConfigError::NotFound { .. }) => info(
-                "CONFIG_NOT_FOUND",
+                ErrorCode::ConfigNotFound,
                 "Ticket system not initialized",
                 text,
                 &[
@@ -162,13 +275,13 @@ impl Error {
                 ],
             ),
             Error::Config(ConfigError::Io { .. }) => info(
-                "CONFIG_INVALID",
+                ErrorCode::ConfigInvalid,
                 "Configuration error",
                 text,
                 &["Check the file's permissions"],
             ),
             Error::Config(ConfigError::Invalid { .. }) => info(
-                "CONFIG_INVALID",
+                ErrorCode::ConfigInvalid,
                 "Configuration error",
                 text,
                 &[
@@ -178,7 +291,7 @@ impl Error {
             Error::Store(e) => store_info(e, false),
             Error::Parent(e) => store_info(e, true),
             Error::InvalidSlug(slug) => info(
-                "TICKET_INVALID",
+                ErrorCode::TicketInvalid,
                 "Invalid slug format",
                 Some(format!("Slug '{slug}' contains invalid characters")),
                 &[
@@ -188,7 +301,7 @@ impl Error {
                 ],
             ),
             Error::SelfParent(_) => info(
-                "TICKET_INVALID",
+                ErrorCode::TicketInvalid,
                 "Invalid parent relationship",
                 Some("A ticket cannot be its own parent".into()),
                 &[
@@ -197,36 +310,42 @@ impl Error {
                 ],
             ),
             Error::Edit(_) => info(
-                "TICKET_INVALID",
+                ErrorCode::TicketInvalid,
                 "Ticket operation failed: rewrite",
                 text,
                 &["Fix the ticket file by hand, then run the command again"],
             ),
             Error::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => {
                 info(
-                    "PERMISSION_DENIED",
+                    ErrorCode::PermissionDenied,
                     "Permission denied",
                     text,
                     &["Check the permissions of the file or folder named above"],
                 )
             }
             Error::Io { .. } => info(
-                "TICKET_INVALID",
-                "Ticket operation failed: io",
+                ErrorCode::FilesystemError,
+                "Filesystem operation failed",
                 text,
                 &["Check the file or folder named above, then run the command again"],
             ),
             Error::Git(_) => info(
-                "GIT_MERGE_FAILED",
-                "Git operation failed",
+                ErrorCode::RepositoryError,
+                "Cannot read the repository",
                 text,
                 &["Check the repository with 'git status'"],
+            ),
+            Error::GitMissing(_) => info(
+                ErrorCode::GitNotFound,
+                "Git not found",
+                text,
+                &["Nothing was changed. Install git or put it on PATH"],
             ),
             Error::GitCommand { code, err, state } => {
                 let mut suggestions = crate::git::cli::suggestions(err);
                 suggestions.insert(0, state.clone());
                 ErrorInfo {
-                    code,
+                    code: *code,
                     message: format!(
                         "Git operation failed: {}",
                         err.command.split(' ').next().unwrap_or("git")
@@ -236,11 +355,18 @@ impl Error {
                     exit: EXIT_ERROR,
                 }
             }
+            Error::Link { state, .. } => ErrorInfo {
+                code: ErrorCode::FilesystemError,
+                message: format!("Cannot write {}", crate::current::LINK),
+                details: text,
+                suggestions: vec![state.clone()],
+                exit: EXIT_ERROR,
+            },
             Error::Transition { id, err } => {
                 use crate::ticket::transition::TransitionError as T;
                 match err {
                     T::AlreadyStarted => info(
-                        "TICKET_ALREADY_STARTED",
+                        ErrorCode::TicketAlreadyStarted,
                         "Ticket already started",
                         Some(format!("Ticket {id} is already in progress")),
                         &[
@@ -249,13 +375,13 @@ impl Error {
                         ],
                     ),
                     T::AlreadyClosed => info(
-                        "TICKET_ALREADY_CLOSED",
+                        ErrorCode::TicketAlreadyClosed,
                         "Ticket already closed",
                         Some(format!("Ticket '{id}' is already closed")),
                         &[],
                     ),
                     T::NotStarted => info(
-                        "TICKET_NOT_STARTED",
+                        ErrorCode::TicketNotStarted,
                         "Ticket not started",
                         Some(format!(
                             "Ticket {id} was never started; closing it needs a reason"
@@ -263,13 +389,13 @@ impl Error {
                         &["Cancel it with a reason: git ticket close <ticket> --reason \"why\""],
                     ),
                     T::EmptyReason => info(
-                        "VALIDATION_ERROR",
+                        ErrorCode::ValidationError,
                         "Empty reason",
                         Some("Reason cannot be empty or just whitespace".into()),
                         &["Provide a meaningful reason for closing the ticket"],
                     ),
                     T::Edit(_) => info(
-                        "TICKET_INVALID",
+                        ErrorCode::TicketInvalid,
                         "Ticket operation failed: rewrite",
                         text,
                         &["Fix the ticket file by hand, then run the command again"],
@@ -277,7 +403,7 @@ impl Error {
                 }
             }
             Error::Lock(crate::lock::LockError::Busy { .. }) => info(
-                "REPOSITORY_LOCKED",
+                ErrorCode::RepositoryLocked,
                 "Repository is busy",
                 text,
                 &[
@@ -285,13 +411,13 @@ impl Error {
                 ],
             ),
             Error::Lock(_) => info(
-                "PERMISSION_DENIED",
+                ErrorCode::PermissionDenied,
                 "Cannot take the repository lock",
                 text,
                 &["Check the permissions of the git directory"],
             ),
             Error::Current(_) => info(
-                "TICKET_NOT_STARTED",
+                ErrorCode::TicketNotStarted,
                 "Failed to read current ticket",
                 text,
                 &[
@@ -301,7 +427,7 @@ impl Error {
             ),
             Error::Precondition(info) => (**info).clone(),
             Error::Usage(msg) => ErrorInfo {
-                code: "VALIDATION_ERROR",
+                code: ErrorCode::ValidationError,
                 message: msg.clone(),
                 details: None,
                 suggestions: vec![
@@ -320,9 +446,9 @@ fn store_info(e: &StoreError, parent: bool) -> ErrorInfo {
     } else {
         "Use 'git ticket list --status all' to see available tickets"
     };
-    let (code, message, suggestions): (&str, String, Vec<String>) = match e {
+    let (code, message, suggestions): (ErrorCode, String, Vec<String>) = match e {
         StoreError::NotFound { .. } => (
-            "TICKET_NOT_FOUND",
+            ErrorCode::TicketNotFound,
             if parent {
                 "Parent ticket not found"
             } else {
@@ -336,7 +462,7 @@ fn store_info(e: &StoreError, parent: bool) -> ErrorInfo {
             ],
         ),
         StoreError::Ambiguous { candidates, .. } => (
-            "TICKET_INVALID",
+            ErrorCode::TicketInvalid,
             "Ambiguous ticket reference".into(),
             std::iter::once("Use a longer prefix or the full ID of one of:".to_owned())
                 .chain(candidates.iter().map(|c| {
@@ -344,7 +470,7 @@ fn store_info(e: &StoreError, parent: bool) -> ErrorInfo {
                         "  {}  [{}]  {}",
                         c.id,
                         c.status,
-                        crate::output::truncate(&c.description, 50)
+                        crate::text::truncate(&c.description, 50)
                     )
                     .trim_end()
                     .to_owned()
@@ -352,12 +478,12 @@ fn store_info(e: &StoreError, parent: bool) -> ErrorInfo {
                 .collect(),
         ),
         StoreError::BadReference(_) => (
-            "VALIDATION_ERROR",
+            ErrorCode::ValidationError,
             "Invalid ticket reference".into(),
             vec![list.into()],
         ),
         StoreError::Exists { .. } => (
-            "TICKET_EXISTS",
+            ErrorCode::TicketExists,
             "Ticket already exists".into(),
             vec![
                 "Use a different slug, or wait a second: IDs include the creation time".into(),
@@ -365,20 +491,20 @@ fn store_info(e: &StoreError, parent: bool) -> ErrorInfo {
             ],
         ),
         StoreError::Invalid(Problem { .. }) => (
-            "TICKET_INVALID",
+            ErrorCode::TicketInvalid,
             "Invalid ticket file".into(),
             vec![
                 "Fix the file at the line named above (its YAML header between '---' lines)".into(),
             ],
         ),
         StoreError::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied => (
-            "PERMISSION_DENIED",
+            ErrorCode::PermissionDenied,
             "Permission denied".into(),
             vec!["Check the permissions of the file or folder named above".into()],
         ),
         StoreError::Io { .. } => (
-            "TICKET_INVALID",
-            "Ticket operation failed: io".into(),
+            ErrorCode::FilesystemError,
+            "Filesystem operation failed".into(),
             vec!["Check the file or folder named above, then run the command again".into()],
         ),
     };

@@ -3,7 +3,7 @@
 //! the record forward after each step, and removes it when done. A record left behind means
 //! the process died part-way: the next mutating command (which holds the repository lock, so
 //! the writer cannot still be running) or `fsck --fix` completes or rolls back that operation
-//! ([`crate::commands::porcelain::recover`]).
+//! (`ops::recover`).
 
 use std::path::{Path, PathBuf};
 
@@ -67,6 +67,27 @@ pub struct Record {
     pub step: Step,
     /// The process that wrote it.
     pub pid: u32,
+}
+
+impl Record {
+    /// A record of `op` on `ticket` in the working tree `root`, at its first step, written by
+    /// this process; the operation fills in what it needs.
+    pub fn new(op: Op, ticket: &str, root: &Path) -> Record {
+        Record {
+            op,
+            ticket: ticket.to_owned(),
+            root: root.to_owned(),
+            head_before: None,
+            from: None,
+            to: None,
+            original: None,
+            worktree: None,
+            branch_from: None,
+            force: false,
+            step: Step::Planned,
+            pid: std::process::id(),
+        }
+    }
 }
 
 /// An open journal record; removed when [`Journal::finish`] is called.
@@ -149,18 +170,11 @@ mod tests {
     fn records_round_trip_and_finish() {
         let dir = tempfile::tempdir().unwrap();
         let record = Record {
-            op: Op::Start,
-            ticket: "250101-000000-x".into(),
-            root: "/r".into(),
             head_before: Some("abc".into()),
             from: Some("/r/tickets/todo/x.md".into()),
             to: Some("/r/tickets/doing/x.md".into()),
             original: Some("---\n---\n".into()),
-            worktree: None,
-            branch_from: None,
-            force: false,
-            step: Step::Planned,
-            pid: 1,
+            ..Record::new(Op::Start, "250101-000000-x", Path::new("/r"))
         };
         let mut j = Journal::begin(dir.path(), record.clone()).unwrap();
         j.step(Step::Committed).unwrap();

@@ -3,7 +3,8 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let env = git_ticket::env::Env::from_process();
+    let mut env = git_ticket::env::Env::from_process();
+    git_ticket::ui::detect_terminals(&mut env);
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let stdout = std::io::stdout();
     // stderr is not held locked: streaming readers on other threads report bad files too.

@@ -22,14 +22,26 @@ impl Finished {
     }
 }
 
-/// Runs `cmd` (stdin closed), capturing its output unless `inherit`, and kills it after
+/// Where a child's output goes.
+#[derive(Debug)]
+pub enum Output {
+    /// Captured into [`Finished`].
+    Capture,
+    /// Written to these (stdout, stderr) as it comes.
+    To(Stdio, Stdio),
+}
+
+/// Runs `cmd` (stdin closed) with its output going to `output`, and kills it after
 /// `timeout`.
-pub fn run(cmd: &mut Command, timeout: Duration, inherit: bool) -> std::io::Result<Finished> {
+pub fn run(cmd: &mut Command, timeout: Duration, output: Output) -> std::io::Result<Finished> {
     cmd.stdin(Stdio::null());
-    if inherit {
-        cmd.stdout(Stdio::inherit()).stderr(Stdio::inherit());
-    } else {
-        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    match output {
+        Output::To(out, err) => {
+            cmd.stdout(out).stderr(err);
+        }
+        Output::Capture => {
+            cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        }
     }
     let mut child = cmd.spawn()?;
     // Drain the pipes on threads so a chatty child cannot block on a full pipe.
@@ -123,7 +135,7 @@ mod tests {
         let done = run(
             Command::new("sh").args(["-c", "echo out; echo err >&2; exit 3"]),
             Duration::from_secs(10),
-            false,
+            Output::Capture,
         )
         .unwrap();
         assert_eq!(done.status.and_then(|s| s.code()), Some(3));
@@ -135,7 +147,7 @@ mod tests {
         let killed = run(
             Command::new("sleep").arg("5"),
             Duration::from_millis(50),
-            false,
+            Output::Capture,
         )
         .unwrap();
         assert!(killed.status.is_none());

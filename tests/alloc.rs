@@ -40,9 +40,9 @@ fn at_most_ten_allocations_per_listed_ticket() {
     let n = 1_000;
     let dir = corpus::generate(n);
     let store = Store::new(dir.path(), &Config::default());
-    store.list(&Status::ALL).unwrap(); // warm up thread pools and caches
+    git_ticket::exec::list_all(&store, &Status::ALL).unwrap(); // warm up thread pools and caches
     let before = ALLOCATIONS.load(Ordering::Relaxed);
-    let listing = store.list(&Status::ALL).unwrap();
+    let listing = git_ticket::exec::list_all(&store, &Status::ALL).unwrap();
     let per_ticket = (ALLOCATIONS.load(Ordering::Relaxed) - before) as f64 / n as f64;
     assert_eq!(listing.tickets.len(), n);
     assert!(per_ticket <= 10.0, "{per_ticket:.2} allocations per ticket");

@@ -1,6 +1,234 @@
-//! One module per subcommand, porcelain and plumbing side by side. This module only groups
-//! them; the registry (`crate::registry`) is the list that dispatch uses.
+//! The CLI front end: one module per subcommand (porcelain and plumbing side by side), each an
+//! `Args` struct, one call into `crate::ops` (or a read of the store) and its rendering.
+//! This module holds what every command shares: the [`Command`] trait a command implements,
+//! its erased form [`Spec`] (the registry lists those), the global options parsed once for
+//! all commands, and the [`Ctx`] a command runs in.
 
 pub mod plumbing;
 pub mod porcelain;
 pub mod view;
+
+use clap::{ArgMatches, Args as _, FromArgMatches};
+
+use crate::env::Env;
+use crate::error::Error;
+use crate::exec::Exec;
+use crate::ops::Project;
+use crate::output::{Format, Outcome, Ui};
+use crate::trace::Trace;
+
+/// Porcelain (people and agents) or plumbing (scripts and hooks), as git splits its commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// Human- and agent-facing verbs; text output may change, `--format json` is stable.
+    Porcelain,
+    /// Small, stable, script-friendly verbs whose output is a documented promise.
+    Plumbing,
+}
+
+impl Group {
+    /// Heading used by `help -a`.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Group::Porcelain => "Main porcelain commands",
+            Group::Plumbing => "Low-level commands (plumbing)",
+        }
+    }
+}
+
+/// The options every command takes, declared once on the top-level command (before or
+/// after the subcommand name, as clap propagates them).
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct GlobalArgs {
+    /// Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]
+    #[arg(
+        short = 'o',
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        global = true,
+        display_order = 998
+    )]
+    pub format: Option<Format>,
+}
+
+/// The top-level clap command with the global options and no subcommand yet. clap's own
+/// `help` subcommand is left out where it would clash with ours (`with_help`); leaving it
+/// out is a global setting, which would take `worktree help` away too.
+fn top(with_help: bool) -> clap::Command {
+    // The arguments first: deriving `Args` would set their doc comment as the about text.
+    GlobalArgs::augment_args(clap::Command::new("git-ticket"))
+        .bin_name("git ticket")
+        .about("Local-first, git-native tickets: Markdown files in your repository")
+        .version(env!("CARGO_PKG_VERSION"))
+        .disable_help_subcommand(with_help)
+        .subcommand_required(false)
+}
+
+/// The top-level clap command with every command of `commands` as a subcommand.
+pub fn cli(commands: &[Spec]) -> clap::Command {
+    commands.iter().fold(top(true), |cli, spec| {
+        cli.subcommand(spec.command().visible_aliases(spec.aliases.iter().copied()))
+    })
+}
+
+/// The top-level clap command with only `spec` as subcommand: what one run parses (building
+/// every subcommand's arguments would cost more than the run of a small command).
+pub fn command_line(spec: &Spec) -> clap::Command {
+    top(spec.name == "help").subcommand(spec.command())
+}
+
+/// Finds a command of `commands` by exact name or alias.
+pub fn find<'c>(commands: &'c [Spec], name: &str) -> Option<&'c Spec> {
+    commands
+        .iter()
+        .find(|c| c.name == name || c.aliases.contains(&name))
+}
+
+/// What running a command returns.
+pub type RunResult = Result<Box<dyn Outcome>, Error>;
+
+/// A subcommand's definition, implemented by each command module.
+pub trait Command {
+    /// Name typed after `git ticket`.
+    const NAME: &'static str;
+    /// Other names (`ls` for `list`).
+    const ALIASES: &'static [&'static str] = &[];
+    /// One-line summary.
+    const SUMMARY: &'static str;
+    /// Porcelain or plumbing.
+    const GROUP: Group;
+    /// How its work on many tickets may run (handed to it as `ctx.exec`).
+    const EXEC: Exec = Exec::Sequential;
+    /// Whether it reads the project's config: its `output.default_format` then applies
+    /// (commands that never open a repository keep the cost of an empty process).
+    const READS_CONFIG: bool = true;
+    /// The clap arguments; their doc comments are the help text.
+    type Args: clap::Args + FromArgMatches;
+    /// Runs the command.
+    fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Self::Args) -> RunResult;
+}
+
+/// A registered command, with its definition erased to plain data and function pointers.
+pub struct Spec {
+    /// Name typed after `git ticket`.
+    pub name: &'static str,
+    /// Other names.
+    pub aliases: &'static [&'static str],
+    /// One-line summary.
+    pub summary: &'static str,
+    /// Porcelain or plumbing.
+    pub group: Group,
+    /// Execution profile.
+    pub exec: Exec,
+    /// Whether it reads the project's config.
+    pub reads_config: bool,
+    augment: fn(clap::Command) -> clap::Command,
+    run: fn(&mut Ctx<'_>, &mut Ui<'_>, &ArgMatches) -> RunResult,
+}
+
+impl Spec {
+    /// The erased form of command `C`.
+    pub const fn of<C: Command>() -> Spec {
+        Spec {
+            name: C::NAME,
+            aliases: C::ALIASES,
+            summary: C::SUMMARY,
+            group: C::GROUP,
+            exec: C::EXEC,
+            reads_config: C::READS_CONFIG,
+            augment: <C::Args as clap::Args>::augment_args,
+            run: run_erased::<C>,
+        }
+    }
+
+    /// The clap command of this subcommand (with `git ticket <name>` as its usage name).
+    pub fn command(&self) -> clap::Command {
+        let cmd = clap::Command::new(self.name)
+            .about(self.summary)
+            .bin_name(format!("git ticket {}", self.name))
+            .display_name(format!("git-ticket-{}", self.name))
+            .version(env!("CARGO_PKG_VERSION"))
+            .disable_version_flag(true)
+            .after_help(self.aliases_line());
+        (self.augment)(cmd)
+    }
+
+    /// [`Spec::command`] with the global options, as a run parses it (for help, man pages
+    /// and completions).
+    pub fn command_with_globals(&self) -> clap::Command {
+        let mut top = command_line(self);
+        top.build();
+        top.find_subcommand(self.name)
+            .cloned()
+            .expect("the subcommand was just added")
+    }
+
+    fn aliases_line(&self) -> String {
+        if self.aliases.is_empty() {
+            String::new()
+        } else {
+            format!("Aliases: {}", self.aliases.join(", "))
+        }
+    }
+
+    /// Parses already-matched arguments and runs the command.
+    pub fn run(&self, ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, matches: &ArgMatches) -> RunResult {
+        (self.run)(ctx, ui, matches)
+    }
+}
+
+fn run_erased<C: Command>(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, matches: &ArgMatches) -> RunResult {
+    let args = C::Args::from_arg_matches(matches).map_err(|e| Error::Usage(e.to_string()))?;
+    C::run(ctx, ui, args)
+}
+
+/// Per-invocation state handed to every command.
+pub struct Ctx<'e> {
+    /// The process environment.
+    pub env: &'e Env,
+    /// The output format, resolved once: flag, `TICKETFLOW_OUTPUT_FORMAT`,
+    /// `output.default_format`, text.
+    pub format: Format,
+    /// The command's registered execution profile.
+    pub exec: Exec,
+    /// Every registered command (for `help`).
+    pub commands: &'static [Spec],
+    project: Option<Project>,
+    /// `GIT_TICKET_TRACE` timings.
+    pub trace: Trace,
+}
+
+impl<'e> Ctx<'e> {
+    /// A context with nothing opened yet.
+    pub fn new(env: &'e Env, exec: Exec, commands: &'static [Spec]) -> Self {
+        Ctx {
+            env,
+            format: Format::Text,
+            exec,
+            commands,
+            project: None,
+            trace: Trace::new(env.trace),
+        }
+    }
+
+    /// The project, opened on first use: repository root, then config.
+    pub fn project(&mut self) -> Result<&Project, Error> {
+        if self.project.is_none() {
+            self.project = Some(Project::discover(self.env, &mut self.trace)?);
+        }
+        Ok(self.project.as_ref().expect("project was just opened"))
+    }
+
+    /// The project if it could be opened (`None` outside a repository or without config).
+    pub fn opened_project(&self) -> Option<&Project> {
+        self.project.as_ref()
+    }
+
+    /// The project and the trace, borrowed together.
+    pub fn project_and_trace(&mut self) -> Result<(&Project, &mut Trace), Error> {
+        self.project()?;
+        let project = self.project.as_ref().expect("project was just opened");
+        Ok((project, &mut self.trace))
+    }
+}

@@ -30,16 +30,16 @@ pub struct Git {
 
 /// Where a git command runs.
 #[derive(Clone, Copy, Debug)]
-pub struct Target<'a> {
+pub(super) struct Target<'a> {
     /// The git directory of the working tree (`.git` or `.git/worktrees/<name>`).
-    pub git_dir: &'a Path,
+    pub(super) git_dir: &'a Path,
     /// The working tree.
-    pub work_tree: &'a Path,
+    pub(super) work_tree: &'a Path,
 }
 
 impl Git {
     /// Finds `git` on PATH.
-    pub fn locate(timeout: Duration) -> Result<Git, GitError> {
+    pub(super) fn locate(timeout: Duration) -> Result<Git, GitError> {
         let exe = which::which("git").map_err(|e| GitError {
             command: String::new(),
             reason: format!("cannot find the git executable on PATH ({e})"),
@@ -58,7 +58,11 @@ impl Git {
     }
 
     /// Runs `git <args>` in `target`, returning stdout.
-    pub fn run<S: AsRef<OsStr>>(&self, target: Target<'_>, args: &[S]) -> Result<String, GitError> {
+    pub(super) fn run<S: AsRef<OsStr>>(
+        &self,
+        target: Target<'_>,
+        args: &[S],
+    ) -> Result<String, GitError> {
         let mut cmd = self.command();
         cmd.arg("--git-dir")
             .arg(target.git_dir)
@@ -75,7 +79,7 @@ impl Git {
             command: command.clone(),
             reason,
         };
-        let done = process::run(&mut cmd, self.timeout, false)
+        let done = process::run(&mut cmd, self.timeout, process::Output::Capture)
             .map_err(|e| fail(format!("cannot run git: {e}")))?;
         if done.status.is_none() {
             return Err(fail(format!(
@@ -97,16 +101,18 @@ impl Git {
 impl Git {
     /// Runs a git command that needs no repository (e.g. `merge-file`) in `cwd`; returns its
     /// exit code (-1 when killed) and stdout, whatever the code.
-    pub fn run_plain<S: AsRef<OsStr>>(
+    pub(super) fn run_plain<S: AsRef<OsStr>>(
         &self,
         cwd: &Path,
         args: &[S],
     ) -> Result<(i32, String), GitError> {
         let mut cmd = self.command();
         cmd.args(args).current_dir(cwd);
-        let done = process::run(&mut cmd, self.timeout, false).map_err(|e| GitError {
-            command: String::new(),
-            reason: format!("cannot run git: {e}"),
+        let done = process::run(&mut cmd, self.timeout, process::Output::Capture).map_err(|e| {
+            GitError {
+                command: String::new(),
+                reason: format!("cannot run git: {e}"),
+            }
         })?;
         let code = done.status.and_then(|s| s.code()).unwrap_or(-1);
         Ok((code, String::from_utf8_lossy(&done.stdout).into_owned()))

@@ -10,19 +10,7 @@ use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-/// What the search needs from the environment.
-#[derive(Clone, Debug, Default)]
-pub struct Search {
-    /// The (physical) working directory.
-    pub cwd: PathBuf,
-    /// `GIT_DIR`, `GIT_WORK_TREE`, `GIT_COMMON_DIR` or `GIT_DISCOVERY_ACROSS_FILESYSTEM` is
-    /// set: libgit2 searches.
-    pub explicit: bool,
-    /// `GIT_CEILING_DIRECTORIES`, split.
-    pub ceilings: Vec<PathBuf>,
-    /// The effective user id (a repository owned by another user is libgit2's to judge).
-    pub uid: u32,
-}
+pub use crate::env::GitSearch as Search;
 
 /// The root of the working tree around `search.cwd`, when the layout is plain.
 pub fn quick_root(search: &Search) -> Option<PathBuf> {

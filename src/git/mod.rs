@@ -1,59 +1,477 @@
-//! Repository access. Reads (HEAD, branches, worktrees, dirty state, merged-ness) go through
-//! libgit2, opened once per process and spawning no `git`; writes that land in the user's
-//! history or working tree go through the git CLI ([`cli`]) so hooks, signing and filters
-//! apply. The repository is found the way git finds it (`GIT_DIR`, `GIT_WORK_TREE`,
-//! `git -C`, linked worktrees).
+//! The git layer: typed verbs over a repository. Reads (HEAD, branches, worktrees, dirty
+//! state, merged-ness, files in other commits) go through libgit2, spawning no `git`; writes
+//! that land in the user's history or working tree go through the git CLI ([`cli`]) so that
+//! hooks, signing and filters apply. This is the only module that opens libgit2 or spells a
+//! git argument; the commit subjects git-ticket writes and reads back live in [`message`].
+//!
+//! The repository is found the way git finds it (`GIT_DIR`, `GIT_WORK_TREE`, `git -C`,
+//! linked worktrees); [`discover`] finds a plain layout without opening anything.
 
 pub mod cli;
 pub mod discover;
+pub mod message;
 
+use std::cell::OnceCell;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use git2::{Oid, Repository, StatusOptions};
+use git2::{Oid, Repository, RepositoryOpenFlags, StatusOptions};
 
-use crate::error::Error;
+pub use cli::GitError;
+use cli::{Git, Target};
 
-/// Opens the repository around the working directory (honouring `GIT_DIR`, `GIT_WORK_TREE`
-/// and `GIT_CEILING_DIRECTORIES` as git does) and returns it with the root of the current
-/// working tree.
-pub fn open() -> Result<(Repository, PathBuf), Error> {
-    let repo = Repository::open_from_env().map_err(|e| Error::NotGitRepo {
-        reason: e.message().to_owned(),
-    })?;
-    let root = repo.workdir().ok_or(Error::BareRepo)?;
-    let root: PathBuf = root.components().collect();
-    Ok((repo, root))
+/// Why no repository could be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// Not inside a git working tree (libgit2's explanation).
+    #[error("{0}")]
+    NotRepo(String),
+    /// Inside a bare repository: no working tree for ticket files.
+    #[error("this is a bare repository; tickets live in a working tree")]
+    Bare,
+    /// The repository exists but could not be read.
+    #[error(transparent)]
+    Lib(#[from] git2::Error),
 }
 
-/// The branch checked out in this working tree (also on an unborn branch); `None` when HEAD is
-/// detached.
-pub fn current_branch(repo: &Repository) -> Option<String> {
-    let head = repo.find_reference("HEAD").ok()?;
-    let target = head.symbolic_target().ok()??;
-    target.strip_prefix("refs/heads/").map(str::to_owned)
+/// A libgit2 failure while reading the repository.
+pub type ReadError = git2::Error;
+
+/// How a branch is deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delete {
+    /// Only when it is merged (`git branch -d`): git refuses otherwise.
+    Merged,
+    /// Whatever it holds (`git branch -D`): its unmerged commits are no longer on a branch.
+    Force,
 }
 
-/// Whether HEAD points to a commit (false in a repository without commits).
-pub fn has_commits(repo: &Repository) -> bool {
-    repo.head().ok().and_then(|h| h.target()).is_some()
+/// A working tree of a repository: libgit2 for reads, the git CLI for writes.
+pub struct Repo {
+    repo: Repository,
+    root: PathBuf,
+    timeout: Duration,
+    git: OnceCell<Git>,
 }
 
-/// The commit a local branch points to.
-pub fn branch_tip(repo: &Repository, branch: &str) -> Option<Oid> {
-    repo.find_reference(&format!("refs/heads/{branch}"))
-        .ok()?
-        .resolve()
-        .ok()?
-        .target()
+/// Default timeout of one git command (`timeouts.git: 0`).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+impl Repo {
+    /// Opens the repository around the working directory, honouring `GIT_DIR`,
+    /// `GIT_WORK_TREE` and `GIT_CEILING_DIRECTORIES` as git does.
+    pub fn discover() -> Result<Repo, OpenError> {
+        let repo =
+            Repository::open_from_env().map_err(|e| OpenError::NotRepo(e.message().into()))?;
+        Repo::wrap(repo)
+    }
+
+    /// Opens the working tree whose root is `root` (git's environment variables still
+    /// honoured, without searching upwards again).
+    pub fn open_at(root: &Path) -> Result<Repo, OpenError> {
+        let repo = Repository::open_ext(
+            root,
+            RepositoryOpenFlags::FROM_ENV,
+            std::iter::empty::<&OsStr>(),
+        )?;
+        Repo::wrap(repo)
+    }
+
+    /// Opens the working tree at `path` as it is, ignoring git's environment variables (a
+    /// ticket worktree, or the working tree an interrupted operation ran in).
+    pub fn open_path(path: &Path) -> Result<Repo, OpenError> {
+        Repo::wrap(Repository::open(path)?)
+    }
+
+    /// Opens another working tree of this repository (a ticket worktree) by its path, with
+    /// this one's git settings.
+    pub fn open_worktree(&self, path: &Path) -> Result<Repo, OpenError> {
+        Ok(Repo::open_path(path)?.with_timeout(self.timeout))
+    }
+
+    fn wrap(repo: Repository) -> Result<Repo, OpenError> {
+        let root: PathBuf = repo
+            .workdir()
+            .ok_or(OpenError::Bare)?
+            .components()
+            .collect();
+        Ok(Repo {
+            repo,
+            root,
+            timeout: DEFAULT_TIMEOUT,
+            git: OnceCell::new(),
+        })
+    }
+
+    /// The same repository with `timeout` for each git command (`timeouts.git`).
+    pub fn with_timeout(mut self, timeout: Duration) -> Repo {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The root of this working tree.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The common git directory (shared by all worktrees: lock, journal, trust).
+    pub fn common_dir(&self) -> &Path {
+        self.repo.commondir()
+    }
+
+    /// Checks that the git executable can be found (writes need it; reads do not).
+    pub fn require_git(&self) -> Result<(), GitError> {
+        self.git().map(drop)
+    }
+
+    fn git(&self) -> Result<&Git, GitError> {
+        if let Some(git) = self.git.get() {
+            return Ok(git);
+        }
+        let git = Git::locate(self.timeout)?;
+        Ok(self.git.get_or_init(|| git))
+    }
+
+    fn target(&self) -> Target<'_> {
+        Target {
+            git_dir: self.repo.path(),
+            work_tree: &self.root,
+        }
+    }
+
+    fn run<S: AsRef<OsStr>>(&self, args: &[S]) -> Result<String, GitError> {
+        self.git()?.run(self.target(), args)
+    }
+
+    // ---- reads (libgit2) ----
+
+    /// The branch checked out in this working tree (also on an unborn branch); `None` when
+    /// HEAD is detached.
+    pub fn current_branch(&self) -> Option<String> {
+        let head = self.repo.find_reference("HEAD").ok()?;
+        let target = head.symbolic_target().ok()??;
+        target.strip_prefix("refs/heads/").map(str::to_owned)
+    }
+
+    /// Whether HEAD points to a commit (false in a repository without commits).
+    pub fn has_commits(&self) -> bool {
+        self.head().is_some()
+    }
+
+    /// The commit HEAD points to.
+    pub fn head(&self) -> Option<String> {
+        self.head_oid().map(|o| o.to_string())
+    }
+
+    fn head_oid(&self) -> Option<Oid> {
+        self.repo.head().ok().and_then(|h| h.target())
+    }
+
+    /// The subject of the commit HEAD points to.
+    pub fn head_summary(&self) -> Option<String> {
+        let commit = self.repo.find_commit(self.head_oid()?).ok()?;
+        commit.summary().ok().flatten().map(str::to_owned)
+    }
+
+    fn branch_tip(&self, branch: &str) -> Option<Oid> {
+        self.repo
+            .find_reference(&format!("refs/heads/{branch}"))
+            .ok()?
+            .resolve()
+            .ok()?
+            .target()
+    }
+
+    /// Whether local branch `branch` exists.
+    pub fn branch_exists(&self, branch: &str) -> bool {
+        self.branch_tip(branch).is_some()
+    }
+
+    /// The names of all local branches.
+    pub fn local_branches(&self) -> Result<Vec<String>, ReadError> {
+        Ok(self
+            .repo
+            .branches(Some(git2::BranchType::Local))?
+            .filter_map(|b| b.ok()?.0.name().ok()?.map(str::to_owned))
+            .collect())
+    }
+
+    /// Whether the tip of `branch` holds any of `paths` (relative to the root).
+    pub fn branch_has_file(&self, branch: &str, paths: &[PathBuf]) -> bool {
+        self.branch_tip(branch)
+            .is_some_and(|oid| self.commit_has_any(oid, paths))
+    }
+
+    /// Whether commit `sha` holds `path` (relative to the root).
+    pub fn commit_has_file(&self, sha: &str, path: &Path) -> bool {
+        Oid::from_str(sha).is_ok_and(|oid| self.commit_has_any(oid, &[path.to_owned()]))
+    }
+
+    fn commit_has_any(&self, oid: Oid, paths: &[PathBuf]) -> bool {
+        let Some(tree) = self.repo.find_commit(oid).ok().and_then(|c| c.tree().ok()) else {
+            return false;
+        };
+        paths.iter().any(|p| tree.get_path(p).is_ok())
+    }
+
+    /// Whether the index has an entry for `path` (relative to the root).
+    pub fn index_has(&self, path: &Path) -> bool {
+        self.repo
+            .index()
+            .is_ok_and(|i| i.get_path(path, 0).is_some())
+    }
+
+    /// The root of the main working tree (where relative `worktree.base_dir` is resolved).
+    pub fn main_root(&self) -> PathBuf {
+        let common: PathBuf = self.repo.commondir().components().collect();
+        match common.parent() {
+            Some(p) if common.file_name().is_some_and(|n| n == ".git") => p.to_owned(),
+            _ => common,
+        }
+    }
+
+    /// The folder of the git hooks (`core.hooksPath`, else `<common dir>/hooks`).
+    pub fn hooks_dir(&self) -> Result<PathBuf, ReadError> {
+        Ok(match self.repo.config()?.get_path("core.hooksPath") {
+            Ok(p) if p.is_absolute() => p,
+            Ok(p) => self.root.join(p),
+            Err(_) => self.repo.commondir().join("hooks"),
+        })
+    }
+
+    /// Sets `key` in this repository's own config file.
+    pub fn set_local_config(&self, key: &str, value: &str) -> Result<(), ReadError> {
+        self.repo
+            .config()?
+            .open_level(git2::ConfigLevel::Local)?
+            .set_str(key, value)
+    }
+
+    /// Every working tree: the main one first, then the linked ones in name order. Reads the
+    /// administrative files directly: no repository is opened per worktree.
+    pub fn worktrees(&self) -> Vec<WorktreeInfo> {
+        let repo = &self.repo;
+        let common = repo.commondir();
+        let mut out = Vec::new();
+        if !repo.is_bare() || repo.is_worktree() {
+            let path = self.main_root();
+            let (branch, head) = read_head(common, repo);
+            out.push(WorktreeInfo {
+                missing: !path.exists(),
+                path,
+                branch,
+                head,
+                main: true,
+            });
+        }
+        let mut names: Vec<String> = repo
+            .worktrees()
+            .map(|a| a.iter().flatten().flatten().map(str::to_owned).collect())
+            .unwrap_or_default();
+        names.sort();
+        for name in names {
+            let admin = common.join("worktrees").join(&name);
+            let Ok(gitdir) = std::fs::read_to_string(admin.join("gitdir")) else {
+                continue;
+            };
+            let path = Path::new(gitdir.trim())
+                .parent()
+                .map(|p| p.components().collect::<PathBuf>())
+                .unwrap_or_default();
+            let (branch, head) = read_head(&admin, repo);
+            out.push(WorktreeInfo {
+                missing: !path.exists(),
+                path,
+                branch,
+                head,
+                main: false,
+            });
+        }
+        out
+    }
+
+    /// Paths with uncommitted changes (staged, unstaged or untracked, not ignored) in this
+    /// working tree, except those in `except` (relative paths).
+    pub fn dirty_paths(&self, except: &[&str]) -> Result<Vec<String>, ReadError> {
+        let mut opts = StatusOptions::new();
+        opts.include_untracked(true)
+            .recurse_untracked_dirs(false)
+            .include_ignored(false)
+            .exclude_submodules(false);
+        let statuses = self.repo.statuses(Some(&mut opts))?;
+        Ok(statuses
+            .iter()
+            .filter_map(|s| s.path().ok().map(str::to_owned))
+            .filter(|p| !except.contains(&p.as_str()))
+            .collect())
+    }
+
+    /// Whether every commit of `branch` is in `into` (its tip is reachable from `into`).
+    pub fn contained_in(&self, branch: &str, into: &str) -> bool {
+        let (Some(tip), Some(base)) = (self.branch_tip(branch), self.branch_tip(into)) else {
+            return false;
+        };
+        tip == base || self.repo.graph_descendant_of(base, tip).unwrap_or(false)
+    }
+
+    /// Whether `branch` has been merged into `into`: contained in it, and with work of its
+    /// own (a branch still at its "Start ticket" commit has nothing to merge and does not
+    /// count — TicketFlow's W24).
+    pub fn is_merged(&self, branch: &str, into: &str) -> bool {
+        let Some(tip) = self.branch_tip(branch) else {
+            return false;
+        };
+        let only_start = self
+            .repo
+            .find_commit(tip)
+            .ok()
+            .and_then(|c| {
+                let summary = c.summary().ok()??;
+                Some(message::is(summary, message::Kind::Start, branch))
+            })
+            .unwrap_or(false);
+        self.contained_in(branch, into) && !only_start
+    }
+
+    // ---- writes (git CLI) ----
+
+    /// Makes `path` (relative) known to the index so that `git commit --only` accepts it. The
+    /// commit itself re-reads the path from the working tree through the user's filters
+    /// (LFS, clean filters), so registering it through libgit2 loses nothing and saves a
+    /// `git add` process; `git add` is the fallback.
+    pub fn stage(&self, path: &Path) -> Result<(), GitError> {
+        let staged = self
+            .repo
+            .index()
+            .and_then(|mut index| {
+                index.read(false)?;
+                index.add_path(path)?;
+                index.write()
+            })
+            .is_ok();
+        if staged {
+            return Ok(());
+        }
+        self.run(&["add".as_ref(), "--".as_ref(), path.as_os_str()])
+            .map(drop)
+    }
+
+    /// Commits exactly `paths` (relative) as they are in the working tree, with `message`
+    /// (`git commit --only`: whatever else is staged stays staged and out of the commit;
+    /// hooks and signing apply).
+    pub fn commit_only(&self, paths: &[&Path], message: &str) -> Result<(), GitError> {
+        let mut args: Vec<&OsStr> = vec![
+            "commit".as_ref(),
+            "-q".as_ref(),
+            "--only".as_ref(),
+            "-m".as_ref(),
+            message.as_ref(),
+            "--".as_ref(),
+        ];
+        args.extend(paths.iter().map(|p| p.as_os_str()));
+        self.run(&args).map(drop)
+    }
+
+    /// Resets the index entries of `paths` (relative) to HEAD.
+    pub fn reset_paths(&self, paths: &[&Path]) -> Result<(), GitError> {
+        let mut args: Vec<&OsStr> = vec!["reset".as_ref(), "-q".as_ref(), "--".as_ref()];
+        args.extend(paths.iter().map(|p| p.as_os_str()));
+        self.run(&args).map(drop)
+    }
+
+    /// Adds a worktree at `path` for `branch`: the existing branch, or a new one made from
+    /// `new_from` when the branch does not exist.
+    pub fn worktree_add(&self, path: &Path, branch: &str, new_from: &str) -> Result<(), GitError> {
+        let p = path.as_os_str();
+        if self.branch_exists(branch) {
+            self.run(&["worktree".as_ref(), "add".as_ref(), p, branch.as_ref()])
+        } else {
+            self.run(&[
+                "worktree".as_ref(),
+                "add".as_ref(),
+                "-b".as_ref(),
+                branch.as_ref(),
+                p,
+                new_from.as_ref(),
+            ])
+        }
+        .map(drop)
+    }
+
+    /// Removes the worktree at `path`; `force` discards its uncommitted changes.
+    pub fn worktree_remove(&self, path: &Path, force: bool) -> Result<(), GitError> {
+        let mut args: Vec<&OsStr> = vec!["worktree".as_ref(), "remove".as_ref()];
+        if force {
+            args.push("--force".as_ref());
+        }
+        args.push(path.as_os_str());
+        self.run(&args).map(drop)
+    }
+
+    /// Forgets worktrees whose folder is gone.
+    pub fn worktree_prune(&self) -> Result<(), GitError> {
+        self.run(&["worktree", "prune"]).map(drop)
+    }
+
+    /// Deletes local branch `branch`.
+    pub fn branch_delete(&self, branch: &str, how: Delete) -> Result<(), GitError> {
+        let flag = match how {
+            Delete::Merged => "-d",
+            Delete::Force => "-D",
+        };
+        self.run(&["branch", "-q", flag, branch]).map(drop)
+    }
+
+    /// Switches this working tree to the existing branch `branch`.
+    pub fn checkout(&self, branch: &str) -> Result<(), GitError> {
+        self.run(&["checkout", "-q", branch]).map(drop)
+    }
+
+    /// Creates branch `branch` from `from` and switches this working tree to it.
+    pub fn checkout_new(&self, branch: &str, from: &str) -> Result<(), GitError> {
+        self.run(&["checkout", "-q", "-b", branch, from]).map(drop)
+    }
+
+    /// Adds the trailer `trailer` to the commit message file `file`, unless it is there.
+    pub fn add_trailer(&self, file: &Path, trailer: &str) -> Result<(), GitError> {
+        self.run(&[
+            "interpret-trailers".as_ref(),
+            "--in-place".as_ref(),
+            "--if-exists".as_ref(),
+            "addIfDifferent".as_ref(),
+            "--trailer".as_ref(),
+            trailer.as_ref(),
+            file.as_os_str(),
+        ])
+        .map(drop)
+    }
 }
 
-/// The root of the main working tree (where relative `worktree.base_dir` is resolved).
-pub fn main_root(repo: &Repository) -> PathBuf {
-    let common = repo.commondir();
-    let common: PathBuf = common.components().collect();
-    match common.parent() {
-        Some(p) if common.file_name().is_some_and(|n| n == ".git") => p.to_owned(),
-        _ => common,
+/// Three-way merge of the files `ours`, `base` and `theirs` in `dir` with `git merge-file`
+/// (labels ours/base/theirs), needing no repository: the merged text and whether it has
+/// conflicts.
+pub fn merge_file(dir: &Path, timeout: Duration) -> Result<(String, bool), GitError> {
+    let git = Git::locate(timeout)?;
+    let args = [
+        "merge-file",
+        "-p",
+        "-L",
+        "ours",
+        "-L",
+        "base",
+        "-L",
+        "theirs",
+        "ours",
+        "base",
+        "theirs",
+    ];
+    match git.run_plain(dir, &args)? {
+        (code, out) if (0..128).contains(&code) => Ok((out, code > 0)),
+        _ => Err(GitError {
+            command: "merge-file".into(),
+            reason: "failed".into(),
+        }),
     }
 }
 
@@ -64,114 +482,29 @@ pub struct WorktreeInfo {
     pub path: PathBuf,
     /// Checked-out branch (`None` when detached).
     pub branch: Option<String>,
-    /// HEAD commit, when there is one.
-    pub head: Option<Oid>,
+    /// HEAD commit (hex), when there is one.
+    pub head: Option<String>,
     /// Whether this is the main working tree.
     pub main: bool,
     /// Whether the folder is gone (git would prune it).
     pub missing: bool,
 }
 
-/// Every working tree: the main one first, then the linked ones in name order. Reads the
-/// administrative files directly: no repository is opened per worktree.
-pub fn worktrees(repo: &Repository) -> Vec<WorktreeInfo> {
-    let common = repo.commondir();
-    let mut out = Vec::new();
-    if !repo.is_bare() || repo.is_worktree() {
-        let path = main_root(repo);
-        let (branch, head) = read_head(common, repo);
-        out.push(WorktreeInfo {
-            missing: !path.exists(),
-            path,
-            branch,
-            head,
-            main: true,
-        });
-    }
-    let mut names: Vec<String> = repo
-        .worktrees()
-        .map(|a| a.iter().flatten().flatten().map(str::to_owned).collect())
-        .unwrap_or_default();
-    names.sort();
-    for name in names {
-        let admin = common.join("worktrees").join(&name);
-        let Ok(gitdir) = std::fs::read_to_string(admin.join("gitdir")) else {
-            continue;
-        };
-        let path = Path::new(gitdir.trim())
-            .parent()
-            .map(|p| p.components().collect::<PathBuf>())
-            .unwrap_or_default();
-        let (branch, head) = read_head(&admin, repo);
-        out.push(WorktreeInfo {
-            missing: !path.exists(),
-            path,
-            branch,
-            head,
-            main: false,
-        });
-    }
-    out
-}
-
 /// Reads `<admin>/HEAD`: a symbolic ref (branch) or a detached commit id.
-fn read_head(admin: &Path, repo: &Repository) -> (Option<String>, Option<Oid>) {
+fn read_head(admin: &Path, repo: &Repository) -> (Option<String>, Option<String>) {
     let Ok(text) = std::fs::read_to_string(admin.join("HEAD")) else {
         return (None, None);
     };
     let text = text.trim();
     if let Some(r) = text.strip_prefix("ref: ") {
         let branch = r.strip_prefix("refs/heads/").map(str::to_owned);
-        (branch, repo.refname_to_id(r).ok())
+        (branch, repo.refname_to_id(r).ok().map(|o| o.to_string()))
     } else {
-        (None, Oid::from_str(text).ok())
+        (None, Oid::from_str(text).ok().map(|o| o.to_string()))
     }
 }
 
 /// The working tree that has `branch` checked out.
 pub fn worktree_of_branch<'a>(all: &'a [WorktreeInfo], branch: &str) -> Option<&'a WorktreeInfo> {
     all.iter().find(|w| w.branch.as_deref() == Some(branch))
-}
-
-/// Paths with uncommitted changes (staged, unstaged or untracked, not ignored) in the working
-/// tree of `repo`, except those in `except` (relative paths).
-pub fn dirty_paths(repo: &Repository, except: &[&str]) -> Result<Vec<String>, Error> {
-    let mut opts = StatusOptions::new();
-    opts.include_untracked(true)
-        .recurse_untracked_dirs(false)
-        .include_ignored(false)
-        .exclude_submodules(false);
-    let statuses = repo.statuses(Some(&mut opts))?;
-    Ok(statuses
-        .iter()
-        .filter_map(|s| s.path().ok().map(str::to_owned))
-        .filter(|p| !except.contains(&p.as_str()))
-        .collect())
-}
-
-/// Whether every commit of `branch` is in `into` (its tip is reachable from `into`).
-pub fn contained_in(repo: &Repository, branch: &str, into: &str) -> bool {
-    let (Some(tip), Some(base)) = (branch_tip(repo, branch), branch_tip(repo, into)) else {
-        return false;
-    };
-    tip == base || repo.graph_descendant_of(base, tip).unwrap_or(false)
-}
-
-/// Whether `branch` has been merged into `into`: contained in it, and with work of its own
-/// (a branch still at its "Start ticket" commit has nothing to merge and does not count —
-/// TicketFlow's W24).
-pub fn is_merged(repo: &Repository, branch: &str, into: &str) -> bool {
-    let Some(tip) = branch_tip(repo, branch) else {
-        return false;
-    };
-    let reachable = contained_in(repo, branch, into);
-    let only_start = repo
-        .find_commit(tip)
-        .ok()
-        .and_then(|c| {
-            let summary = c.summary().ok()??;
-            Some(summary == format!("Start ticket: {branch}"))
-        })
-        .unwrap_or(false);
-    reachable && !only_start
 }

@@ -7,6 +7,7 @@ pub mod fast;
 pub mod format;
 pub mod id;
 pub mod model;
+pub mod names;
 pub mod resolve;
 pub mod store;
 pub mod time;

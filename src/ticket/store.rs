@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use super::format::{self, ParseError};
 use super::id::{BadReference, check_reference};
 use super::model::{Status, Ticket};
+use super::names::NameList;
 use super::resolve::{Resolution, Stage, resolve};
 use crate::config::Config;
 use crate::fsutil;
@@ -181,7 +182,7 @@ impl Store {
         }
     }
 
-    /// The folders of `statuses`, for [`crate::exec::NameList`].
+    /// The folders of `statuses`, for a [`NameList`].
     pub fn dirs(&self, statuses: &[Status]) -> Vec<(Status, PathBuf)> {
         statuses
             .iter()
@@ -229,48 +230,6 @@ impl Store {
         Ok((entries, problems))
     }
 
-    /// Loads every ticket of `folders` (frontmatter only), in parallel above
-    /// [`crate::exec::PARALLEL_THRESHOLD`] files, sorted by priority ↑, created ↓, ID.
-    pub fn list(&self, folders: &[Status]) -> Result<Listing, StoreError> {
-        let profile = crate::registry::Exec::Parallel;
-        self.list_traced(folders, profile, &mut crate::exec::Trace::new(false))
-    }
-
-    /// [`Store::list`] for a command with execution `profile`, recording phases and the
-    /// strategy in `trace`.
-    pub fn list_traced(
-        &self,
-        folders: &[Status],
-        profile: crate::registry::Exec,
-        trace: &mut crate::exec::Trace,
-    ) -> Result<Listing, StoreError> {
-        use crate::exec::{self, Strategy};
-        let (entries, mut problems) = trace.phase("discover", || self.entries(folders))?;
-        let strategy = exec::choose(profile, entries.len(), false);
-        let threads = if strategy == Strategy::Parallel {
-            rayon::current_num_threads()
-        } else {
-            1
-        };
-        trace.note(|| {
-            format!(
-                "strategy: {strategy:?} ({} files, {threads} thread(s))",
-                entries.len()
-            )
-        });
-        let (mut tickets, failed) = {
-            let t: &exec::Trace = trace;
-            let r = std::time::Instant::now();
-            let out = exec::load_all(entries, strategy, t);
-            let elapsed = r.elapsed();
-            trace.note(|| format!("read+parse: {:.3} ms", elapsed.as_secs_f64() * 1000.0));
-            out
-        };
-        problems.extend(failed);
-        trace.phase("sort", || sort_tickets(&mut tickets));
-        Ok(Listing { tickets, problems })
-    }
-
     /// Resolves a user reference to one ticket file, across all folders.
     pub fn resolve(&self, reference: &str) -> Result<Entry, StoreError> {
         check_reference(reference)?;
@@ -290,10 +249,12 @@ impl Store {
                 path: self.dir(folder).join(format!("{reference}.md")),
             });
         }
-        let (names, _) = crate::exec::NameList::read_in_order(self.dirs(&Status::ALL), false)
-            .map_err(|source| StoreError::Io {
-                path: self.dir(Status::Todo).to_owned(),
-                source,
+        let (names, _) =
+            NameList::read_in_order(self.dirs(&Status::ALL), false).map_err(|source| {
+                StoreError::Io {
+                    path: self.dir(Status::Todo).to_owned(),
+                    source,
+                }
             })?;
         let ids: Vec<&str> = (0..names.len()).map(|i| names.id(i)).collect();
         let entries = |i: usize| names.entry(i);

@@ -7,19 +7,15 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use crate::context::Ctx;
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
 use crate::current;
-use crate::error::Error;
-use crate::git;
-use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Group, Profile};
+use crate::error::{Error, ErrorCode};
+use crate::output::{Outcome, Ui, write_json};
 
 /// Print the ID of the current ticket (exit 1 if there is none).
 #[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    format: FormatArg,
-}
+pub struct Args {}
 
 /// The `current` command.
 pub struct Current;
@@ -28,10 +24,9 @@ impl Command for Current {
     const NAME: &'static str = "current";
     const SUMMARY: &'static str = "Print the ID of the current ticket";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile::TRIVIAL;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
         let project = ctx.project()?;
         let from_link = current::read(&project.root)
             .ok()
@@ -40,13 +35,15 @@ impl Command for Current {
             .filter(|id| project.store.find_exact(id).is_some());
         let id = match from_link {
             Some(id) => Some(id),
-            None => git::current_branch(project.repo()?)
+            None => project
+                .repo()?
+                .current_branch()
                 .filter(|b| project.store.find_exact(b).is_some()),
         };
         match id {
             Some(id) => Ok(Box::new(CurrentId(id))),
             None => Err(Error::precondition(
-                "TICKET_NOT_STARTED",
+                ErrorCode::TicketNotStarted,
                 "No current ticket",
                 "no current-ticket.md here and the branch is not a ticket".into(),
                 &["Start a ticket: git ticket start <ticket>"],
@@ -58,7 +55,7 @@ impl Command for Current {
 struct CurrentId(String);
 
 impl Outcome for CurrentId {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         writeln!(out.w, "{}", self.0)
     }
 

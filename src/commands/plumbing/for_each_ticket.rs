@@ -11,10 +11,11 @@
 use std::io::{self, Write};
 
 use super::fields::{Field, raw_fields};
-use crate::context::Ctx;
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
 use crate::error::Error;
-use crate::output::{Out, Outcome};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::exec::Exec;
+use crate::output::{Format, Outcome, Ui};
 use crate::ticket::store::{Entry, Problem, load, read_text};
 use crate::ticket::{Status, Ticket};
 
@@ -54,13 +55,10 @@ impl Command for ForEachTicket {
     const NAME: &'static str = "for-each-ticket";
     const SUMMARY: &'static str = "Print one formatted line per ticket";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Streaming,
-        cost: Cost::PerTicket,
-    };
+    const EXEC: Exec = Exec::Streaming;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         use crate::commands::porcelain::list::StatusFilter as F;
         let pieces = parse(&args.format).map_err(|e| Error::Usage(format!("--format: {e}")))?;
         let (key, descending) = match args.sort.strip_prefix('-') {
@@ -88,8 +86,9 @@ impl Command for ForEachTicket {
         folders.dedup();
         let store = &ctx.project()?.store;
         let (mut entries, problems) = store.entries(&folders)?;
-        ctx.warnings
-            .extend(problems.iter().map(ToString::to_string));
+        for p in &problems {
+            ui.warn(p.to_string());
+        }
         entries.sort_by(|a, b| a.id.cmp(&b.id).then(a.folder.cmp(&b.folder)));
         Ok(Box::new(Records {
             entries,
@@ -227,17 +226,17 @@ impl Records {
     }
 }
 
-fn report(p: &Problem) {
-    let _ = writeln!(io::stderr(), "warning: {p}");
-}
-
 impl Outcome for Records {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
+        let (w, err) = out.streams();
+        let mut report = |p: &Problem| {
+            let _ = writeln!(err, "warning: {p}");
+        };
         let Some((key, descending)) = self.sort else {
             // ID order is file-name order: stream each record as soon as it is read.
             for e in &self.entries {
                 match self.load(e) {
-                    Ok((t, text)) => self.write(out.w, &t, text.as_deref())?,
+                    Ok((t, text)) => self.write(w, &t, text.as_deref())?,
                     Err(p) => report(&p),
                 }
             }
@@ -264,15 +263,18 @@ impl Outcome for Records {
             ord.then_with(|| a.id.cmp(&b.id))
         });
         for (t, text) in &loaded {
-            self.write(out.w, t, text.as_deref())?;
+            self.write(w, t, text.as_deref())?;
         }
         Ok(())
     }
 
-    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
+    fn json(&self, _w: &mut dyn Write) -> io::Result<()> {
+        unreachable!("records render the same whatever the format")
+    }
+
+    fn render(&self, _format: Format, out: &mut Ui<'_>) -> io::Result<()> {
         // --format is this command's machine interface; -o json has no meaning here.
-        let mut out = Out { w, color: false };
-        self.text(&mut out)
+        self.text(out)
     }
 }
 

@@ -9,10 +9,10 @@ use std::io::{self, Write};
 use serde_json::json;
 
 use super::fields::{Field, raw_fields};
-use crate::context::Ctx;
-use crate::error::Error;
-use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Group, Profile};
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
+use crate::error::{Error, ErrorCode};
+use crate::output::{Outcome, Ui, write_json};
 use crate::ticket::store::{load, read_text};
 
 /// Print one field of a ticket.
@@ -28,8 +28,6 @@ pub struct Args {
     /// The field
     #[arg(value_name = "FIELD")]
     field: String,
-    #[command(flatten)]
-    format: FormatArg,
 }
 
 /// The `get` command.
@@ -39,10 +37,9 @@ impl Command for Get {
     const NAME: &'static str = "get";
     const SUMMARY: &'static str = "Print one field of a ticket";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let store = &ctx.project()?.store;
         let entry = store.resolve(&args.ticket)?;
         let ticket = load(&entry, false)?;
@@ -58,7 +55,7 @@ impl Command for Get {
         };
         let Some(value) = value else {
             return Err(Error::precondition(
-                "VALIDATION_ERROR",
+                ErrorCode::ValidationError,
                 "Field not set",
                 format!("ticket {} has no field '{}'", ticket.id, args.field),
                 &[],
@@ -79,7 +76,7 @@ struct Value {
 }
 
 impl Outcome for Value {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         writeln!(out.w, "{}", self.value)
     }
 

@@ -9,16 +9,15 @@
 //! * `pre-push <remote> <url>` (refs on stdin) — warns about pushing a ticket branch whose
 //!   ticket is still in todo on the pushed commit.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
-use crate::commands::porcelain::flow::{self, Tree};
-use crate::context::{Ctx, Project};
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
 use crate::current;
-use crate::error::Error;
-use crate::git;
-use crate::output::{Out, Outcome};
-use crate::registry::{Command, Group, Profile};
+use crate::error::{Error, ErrorCode};
+use crate::ops::Project;
+use crate::output::{Outcome, Ui};
 use crate::ticket::Status;
 
 /// Hook names `hook` and `install-hooks` handle.
@@ -46,10 +45,9 @@ impl Command for Hook {
     const NAME: &'static str = "hook";
     const SUMMARY: &'static str = "Entry point for git hooks";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let project = match ctx.project() {
             Ok(p) => p,
             // Not a git-ticket repository (or no config): nothing to do.
@@ -60,45 +58,35 @@ impl Command for Hook {
         let warning = match args.name.as_str() {
             "commit-msg" => commit_msg(project, Path::new(arg(0)))?,
             "post-checkout" => post_checkout(project, arg(2))?,
-            _ => pre_push(project)?,
+            _ => pre_push(project, ui)?,
         };
-        ctx.warnings.extend(warning);
+        if let Some(w) = warning {
+            ui.warn(w);
+        }
         Ok(Box::new(Quiet))
     }
 }
 
 /// The ticket of the current branch, when the branch is exactly a ticket ID.
 fn branch_ticket(project: &Project) -> Result<Option<String>, Error> {
-    Ok(git::current_branch(project.repo()?).filter(|b| project.store.find_exact(b).is_some()))
+    Ok(project
+        .repo()?
+        .current_branch()
+        .filter(|b| project.store.find_exact(b).is_some()))
 }
 
 fn commit_msg(project: &Project, file: &Path) -> Result<Option<String>, Error> {
     let Some(id) = branch_ticket(project)? else {
         return Ok(None);
     };
-    let git = flow::git(project)?;
-    let tree = Tree {
-        repo: project.repo()?,
-        root: &project.root,
-    };
-    let trailer = format!("Ticket: {id}");
-    git.run(
-        tree.target(),
-        &[
-            "interpret-trailers".as_ref(),
-            "--in-place".as_ref(),
-            "--if-exists".as_ref(),
-            "addIfDifferent".as_ref(),
-            "--trailer".as_ref(),
-            trailer.as_ref(),
-            file.as_os_str(),
-        ],
-    )
-    .map_err(|err| Error::GitCommand {
-        code: "GIT_MERGE_FAILED",
-        err,
-        state: "The commit message was not changed".into(),
-    })?;
+    project
+        .repo_with_git()?
+        .add_trailer(file, &format!("Ticket: {id}"))
+        .map_err(|err| Error::GitCommand {
+            code: ErrorCode::GitMergeFailed,
+            err,
+            state: "The commit message was not changed".into(),
+        })?;
     Ok(None)
 }
 
@@ -123,11 +111,10 @@ fn post_checkout(project: &Project, branch_flag: &str) -> Result<Option<String>,
     Ok(None)
 }
 
-fn pre_push(project: &Project) -> Result<Option<String>, Error> {
-    let mut input = String::new();
-    let _ = io::stdin().read_to_string(&mut input);
+fn pre_push(project: &Project, ui: &mut Ui<'_>) -> Result<Option<String>, Error> {
+    let input = ui.read_stdin().unwrap_or_default();
     let repo = project.repo()?;
-    let todo_dir = flow::rel(&project.root, project.store.dir(Status::Todo)).to_owned();
+    let todo_dir = project.rel(project.store.dir(Status::Todo)).to_owned();
     let mut todo = Vec::new();
     for line in input.lines() {
         let mut parts = line.split_whitespace();
@@ -137,15 +124,7 @@ fn pre_push(project: &Project) -> Result<Option<String>, Error> {
         let Some(branch) = local_ref.strip_prefix("refs/heads/") else {
             continue;
         };
-        let tree = git2::Oid::from_str(sha)
-            .ok()
-            .and_then(|oid| repo.find_commit(oid).ok())
-            .and_then(|c| c.tree().ok());
-        if let Some(tree) = tree
-            && tree
-                .get_path(&todo_dir.join(format!("{branch}.md")))
-                .is_ok()
-        {
+        if repo.commit_has_file(sha, &todo_dir.join(format!("{branch}.md"))) {
             todo.push(branch.to_owned());
         }
     }
@@ -161,7 +140,7 @@ fn pre_push(project: &Project) -> Result<Option<String>, Error> {
 struct Quiet;
 
 impl Outcome for Quiet {
-    fn text(&self, _out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, _out: &mut Ui<'_>) -> io::Result<()> {
         Ok(())
     }
 

@@ -14,12 +14,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use crate::context::Ctx;
-use crate::error::Error;
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
+use crate::error::{Error, ErrorCode};
 use crate::fsutil;
-use crate::git::cli::{Git, GitError};
-use crate::output::{Out, Outcome, write_json};
-use crate::registry::{Command, Group, Profile};
+use crate::output::{Outcome, Ui, write_json};
 use crate::ticket::Meta;
 use crate::ticket::format::{Change, Value, apply, layout, parse_meta};
 
@@ -49,10 +48,9 @@ impl Command for MergeDriver {
     const NAME: &'static str = "merge-driver";
     const SUMMARY: &'static str = "Merge driver for ticket files (field by field)";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(_ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let read = |p: &Path| {
             std::fs::read_to_string(p).map_err(|source| Error::Io {
                 path: p.to_owned(),
@@ -60,14 +58,8 @@ impl Command for MergeDriver {
             })
         };
         let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
-        let git =
-            Git::locate(std::time::Duration::from_secs(60)).map_err(|err| Error::GitCommand {
-                code: "GIT_MERGE_FAILED",
-                err,
-                state: "The file was not merged".into(),
-            })?;
         let scratch = tempfile_dir(&args.ours)?;
-        let text_merge = |o: &str, a: &str, b: &str| merge_text(&git, &scratch, o, a, b);
+        let text_merge = |o: &str, a: &str, b: &str| merge_text(&scratch, o, a, b);
         let merged = merge(&base, &ours, &theirs, &text_merge);
         let _ = std::fs::remove_dir_all(&scratch);
         let merged = merged?;
@@ -77,7 +69,7 @@ impl Command for MergeDriver {
         })?;
         let path = args.path.unwrap_or_else(|| args.ours.display().to_string());
         for field in &merged.conflicting_fields {
-            ctx.warnings.push(format!(
+            ui.warn(format!(
                 "{path}: '{field}' changed on both sides; kept ours"
             ));
         }
@@ -99,40 +91,18 @@ fn tempfile_dir(near: &Path) -> Result<PathBuf, Error> {
 }
 
 /// Three-way text merge with `git merge-file`: (result, had conflicts).
-fn merge_text(git: &Git, dir: &Path, o: &str, a: &str, b: &str) -> Result<(String, bool), Error> {
+fn merge_text(dir: &Path, o: &str, a: &str, b: &str) -> Result<(String, bool), Error> {
     for (name, text) in [("base", o), ("ours", a), ("theirs", b)] {
         let p = dir.join(name);
         std::fs::write(&p, text).map_err(|source| Error::Io { path: p, source })?;
     }
-    let all = [
-        "merge-file",
-        "-p",
-        "-L",
-        "ours",
-        "-L",
-        "base",
-        "-L",
-        "theirs",
-        "ours",
-        "base",
-        "theirs",
-    ];
-    match git.run_plain(dir, &all) {
-        Ok((code, out)) if (0..128).contains(&code) => Ok((out, code > 0)),
-        Ok(_) => Err(Error::GitCommand {
-            code: "GIT_MERGE_FAILED",
-            err: GitError {
-                command: "merge-file".into(),
-                reason: "failed".into(),
-            },
-            state: "The file was not merged".into(),
-        }),
-        Err(err) => Err(Error::GitCommand {
-            code: "GIT_MERGE_FAILED",
+    crate::git::merge_file(dir, std::time::Duration::from_secs(60)).map_err(|err| {
+        Error::GitCommand {
+            code: ErrorCode::GitMergeFailed,
             err,
             state: "The file was not merged".into(),
-        }),
-    }
+        }
+    })
 }
 
 /// A three-way text merge: (base, ours, theirs) → (merged text, had conflicts).
@@ -274,7 +244,7 @@ pub fn field_changes(o: &Meta, a: &Meta, b: &Meta) -> (Vec<Change>, Vec<String>)
 }
 
 impl Outcome for Merged {
-    fn text(&self, _out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, _out: &mut Ui<'_>) -> io::Result<()> {
         Ok(())
     }
 

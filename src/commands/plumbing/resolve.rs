@@ -7,10 +7,10 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use crate::context::Ctx;
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
 use crate::error::Error;
-use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Group, Profile};
+use crate::output::{Outcome, Ui, write_json};
 use crate::ticket::store::Entry;
 
 /// Print the full ID of each ticket reference.
@@ -26,8 +26,6 @@ pub struct Args {
     /// Print the ticket file's absolute path instead of its ID
     #[arg(long)]
     path: bool,
-    #[command(flatten)]
-    format: FormatArg,
 }
 
 /// The `resolve` command.
@@ -37,10 +35,9 @@ impl Command for Resolve {
     const NAME: &'static str = "resolve";
     const SUMMARY: &'static str = "Print the full ID of ticket references";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let store = &ctx.project()?.store;
         let entries = args
             .tickets
@@ -60,7 +57,7 @@ struct Resolved {
 }
 
 impl Outcome for Resolved {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         for (_, e) in &self.entries {
             if self.path {
                 writeln!(out.w, "{}", e.path.display())?;

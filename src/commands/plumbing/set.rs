@@ -8,15 +8,11 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use crate::commands::porcelain::flow;
-use crate::context::Ctx;
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
 use crate::error::Error;
-use crate::fsutil;
-use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Group, Profile};
-use crate::ticket::Timestamp;
-use crate::ticket::format::{Change, Value, apply};
-use crate::ticket::store::read_ticket;
+use crate::ops::set::{SetInput, Updated, set};
+use crate::output::{Outcome, Ui, write_json};
 
 /// Set one field of a ticket (only that line of the file changes).
 ///
@@ -41,8 +37,6 @@ pub struct Args {
     /// Remove an entry from a list field (related)
     #[arg(long, value_name = "VALUE", conflicts_with = "value")]
     remove: Option<String>,
-    #[command(flatten)]
-    format: FormatArg,
 }
 
 /// The `set` command.
@@ -52,113 +46,34 @@ impl Command for Set {
     const NAME: &'static str = "set";
     const SUMMARY: &'static str = "Set one field of a ticket, losslessly";
     const GROUP: Group = Group::Plumbing;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let env = ctx.env;
         let project = ctx.project()?;
-        let _lock = flow::lock(env, project, &format!("set {} {}", args.ticket, args.field))?;
-        let entry = project.store.resolve(&args.ticket)?;
-        let (text, meta) = read_ticket(&entry.path)?;
-        let bad = |why: String| Error::Usage(format!("{}: {why}", args.field));
-        let value = args.value.clone().unwrap_or_default();
-        let time = |v: &str| -> Result<Value, Error> {
-            match v {
-                "null" | "" => Ok(Value::Null),
-                "now" => Ok(Value::Time(Timestamp::now_local())),
-                v => Timestamp::parse(v).map(Value::Time).ok_or_else(|| {
-                    bad(format!(
-                        "'{v}' is not an RFC 3339 time (e.g. 2025-01-31T09:00:00Z), now or null"
-                    ))
-                }),
-            }
+        let input = SetInput {
+            ticket: &args.ticket,
+            field: &args.field,
+            value: args.value.as_deref(),
+            add: args.add.as_deref(),
+            remove: args.remove.as_deref(),
         };
-        let field = args.field.as_str();
-        let change = match field {
-            "id" | "slug" | "status" | "path" => {
-                return Err(bad(
-                    "is derived, not stored; the status changes with 'git ticket start' and 'close'".into(),
-                ));
-            }
-            "priority" => Change::Set(
-                "priority".into(),
-                Value::Int(
-                    value
-                        .parse()
-                        .map_err(|_| bad(format!("'{value}' is not an integer")))?,
-                ),
-            ),
-            "created_at" | "started_at" | "closed_at" => {
-                Change::Set(field.to_owned().into(), time(&value)?)
-            }
-            "closure_reason" if value.is_empty() => Change::Remove("closure_reason".into()),
-            "related" | "parent" => {
-                let mut related = meta.related.clone().unwrap_or_default();
-                if field == "parent" {
-                    related.retain(|r| !r.starts_with("parent:"));
-                    if !value.is_empty() {
-                        let parent = project.store.resolve(&value).map_err(Error::Parent)?;
-                        if parent.id == entry.id {
-                            return Err(Error::SelfParent(value));
-                        }
-                        related.insert(0, format!("parent:{}", parent.id));
-                    }
-                } else if let Some(add) = &args.add {
-                    if !related.contains(add) {
-                        related.push(add.clone());
-                    }
-                } else if let Some(remove) = &args.remove {
-                    related.retain(|r| r != remove);
-                } else {
-                    related = value
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_owned)
-                        .collect();
-                }
-                if related.is_empty() {
-                    Change::Remove("related".into())
-                } else {
-                    Change::Set("related".into(), Value::List(related))
-                }
-            }
-            _ if args.add.is_some() || args.remove.is_some() => {
-                return Err(bad("--add and --remove work on 'related' only".into()));
-            }
-            key => Change::Set(key.to_owned().into(), Value::Str(value.clone())),
-        };
-        let updated = apply(&text, std::slice::from_ref(&change))?;
-        if updated != text {
-            fsutil::write_atomic(&entry.path, updated.as_bytes()).map_err(|source| Error::Io {
-                path: entry.path.clone(),
-                source,
-            })?;
-        }
-        Ok(Box::new(Updated {
-            id: entry.id,
-            field: args.field,
-            changed: updated != text,
-        }))
+        Ok(Box::new(Report(set(env, project, &input, ui)?)))
     }
 }
 
-struct Updated {
-    id: String,
-    field: String,
-    changed: bool,
-}
+/// The result of `set`, rendered.
+struct Report(Updated);
 
-impl Outcome for Updated {
-    fn text(&self, _out: &mut Out<'_>) -> io::Result<()> {
+impl Outcome for Report {
+    fn text(&self, _out: &mut Ui<'_>) -> io::Result<()> {
         Ok(())
     }
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
         write_json(
             w,
-            &json!({ "changed": self.changed, "field": self.field, "success": true, "ticket_id": self.id }),
+            &json!({ "changed": self.0.changed, "field": self.0.field, "success": true, "ticket_id": self.0.id }),
         )
     }
 }

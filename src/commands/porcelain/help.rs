@@ -5,10 +5,10 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use crate::context::Ctx;
+use crate::commands::Ctx;
+use crate::commands::{Command, Group, Spec, find};
 use crate::error::Error;
-use crate::output::{FormatArg, Out, Outcome, Style, pad, write_json};
-use crate::registry::{COMMANDS, Command, Group, Profile, Spec, find};
+use crate::output::{Outcome, Style, Ui, pad, write_json};
 
 /// Show help for git-ticket or one of its commands.
 ///
@@ -23,8 +23,6 @@ pub struct Args {
     /// The command to describe
     #[arg(value_name = "COMMAND")]
     command: Option<String>,
-    #[command(flatten)]
-    format: FormatArg,
 }
 
 /// The `help` command.
@@ -34,24 +32,25 @@ impl Command for Help {
     const NAME: &'static str = "help";
     const SUMMARY: &'static str = "Show help for git-ticket or one of its commands";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::TRIVIAL;
     type Args = Args;
 
-    fn run(_ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
-        Ok(Box::new(match args.command {
-            Some(name) => match find(&name) {
-                Some(spec) => HelpPage::Command(spec),
-                None => return Err(unknown_command(&name)),
+    fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+        let commands = ctx.commands;
+        let page = match args.command {
+            Some(name) => match find(commands, &name) {
+                Some(spec) => Page::Command(spec),
+                None => return Err(unknown_command(commands, &name)),
             },
-            None if args.all => HelpPage::All,
-            None => HelpPage::Overview,
-        }))
+            None if args.all => Page::All,
+            None => Page::Overview,
+        };
+        Ok(Box::new(HelpPage { commands, page }))
     }
 }
 
 /// The error for a command name that is not registered, with the closest names.
-pub fn unknown_command(name: &str) -> Error {
-    let close: Vec<&str> = COMMANDS
+pub fn unknown_command(commands: &[Spec], name: &str) -> Error {
+    let close: Vec<&str> = commands
         .iter()
         .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
         .filter(|c| {
@@ -94,8 +93,14 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
-/// What `help` prints.
-pub enum HelpPage {
+/// What `help` prints, from the registered commands.
+pub struct HelpPage {
+    commands: &'static [Spec],
+    page: Page,
+}
+
+/// Which page.
+enum Page {
     /// Common commands.
     Overview,
     /// Every command, grouped.
@@ -113,8 +118,8 @@ fn command_json(c: &Spec) -> Value {
     })
 }
 
-fn write_group(out: &mut Out<'_>, group: Group, width: usize) -> io::Result<()> {
-    for c in COMMANDS.iter().filter(|c| c.group == group) {
+fn write_group(out: &mut Ui<'_>, commands: &[Spec], group: Group, width: usize) -> io::Result<()> {
+    for c in commands.iter().filter(|c| c.group == group) {
         let mut name = c.name.to_owned();
         for a in c.aliases {
             name.push_str(", ");
@@ -126,15 +131,16 @@ fn write_group(out: &mut Out<'_>, group: Group, width: usize) -> io::Result<()> 
 }
 
 impl Outcome for HelpPage {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
-        let width = COMMANDS
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
+        let width = self
+            .commands
             .iter()
             .map(|c| c.name.len() + c.aliases.iter().map(|a| a.len() + 2).sum::<usize>())
             .max()
             .unwrap_or(0)
             + 3;
-        match self {
-            HelpPage::Overview => {
+        match &self.page {
+            Page::Overview => {
                 writeln!(out.w, "usage: git ticket <command> [<args>]")?;
                 writeln!(out.w)?;
                 writeln!(
@@ -144,7 +150,7 @@ impl Outcome for HelpPage {
                 writeln!(out.w)?;
                 out.styled(Style::Bold, "These are the common git-ticket commands:")?;
                 writeln!(out.w)?;
-                write_group(out, Group::Porcelain, width)?;
+                write_group(out, self.commands, Group::Porcelain, width)?;
                 writeln!(out.w)?;
                 writeln!(
                     out.w,
@@ -155,7 +161,7 @@ impl Outcome for HelpPage {
                     "'git ticket help <command>' or 'git ticket <command> -h' shows a command's options."
                 )
             }
-            HelpPage::All => {
+            Page::All => {
                 writeln!(
                     out.w,
                     "See 'git ticket help <command>' to read about a specific subcommand"
@@ -164,30 +170,31 @@ impl Outcome for HelpPage {
                     writeln!(out.w)?;
                     out.styled(Style::Bold, group.heading())?;
                     writeln!(out.w)?;
-                    write_group(out, group, width)?;
+                    write_group(out, self.commands, group, width)?;
                 }
                 Ok(())
             }
-            HelpPage::Command(spec) => {
-                write!(out.w, "{}", spec.command().render_long_help())
+            Page::Command(spec) => {
+                write!(out.w, "{}", spec.command_with_globals().render_long_help())
             }
         }
     }
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
-        match self {
-            HelpPage::Overview | HelpPage::All => {
-                let commands: Vec<Value> = COMMANDS
+        match &self.page {
+            Page::Overview | Page::All => {
+                let commands: Vec<Value> = self
+                    .commands
                     .iter()
-                    .filter(|c| matches!(self, HelpPage::All) || c.group == Group::Porcelain)
+                    .filter(|c| matches!(self.page, Page::All) || c.group == Group::Porcelain)
                     .map(command_json)
                     .collect();
                 write_json(w, &json!({ "commands": commands }))
             }
-            HelpPage::Command(spec) => {
+            Page::Command(spec) => {
                 let mut v = command_json(spec);
-                v["usage"] = json!(spec.command().render_usage().to_string());
-                v["help"] = json!(spec.command().render_long_help().to_string());
+                v["usage"] = json!(spec.command_with_globals().render_usage().to_string());
+                v["help"] = json!(spec.command_with_globals().render_long_help().to_string());
                 write_json(w, &json!({ "command": v }))
             }
         }
@@ -202,9 +209,9 @@ mod tests {
     fn suggestions() {
         assert_eq!(edit_distance("lsit", "list"), 1);
         assert_eq!(edit_distance("init", "lsit"), 2);
-        let msg = unknown_command("lst").to_string();
+        let msg = unknown_command(crate::registry::COMMANDS, "lst").to_string();
         assert!(msg.contains("'list'") || msg.contains("list"), "{msg}");
-        let msg = unknown_command("zzzzzz").to_string();
+        let msg = unknown_command(crate::registry::COMMANDS, "zzzzzz").to_string();
         assert!(!msg.contains("did you mean"), "{msg}");
     }
 }

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
 use crate::config::{self, Config};
-use crate::context::Ctx;
 use crate::error::Error;
 use crate::fsutil;
-use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Group, Profile};
+use crate::output::{Outcome, Ui, write_json};
 
 /// Initialize git-ticket (TicketFlow) in the current working tree.
 ///
@@ -20,10 +20,7 @@ use crate::registry::{Command, Group, Profile};
 /// `.ticketflow.yaml` and `.gitignore` yourself, since worktrees read the committed config.
 /// Running it again changes nothing.
 #[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    format: FormatArg,
-}
+pub struct Args {}
 
 /// The `init` command.
 pub struct Init;
@@ -32,11 +29,11 @@ impl Command for Init {
     const NAME: &'static str = "init";
     const SUMMARY: &'static str = "Initialize ticket management in this repository";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
-        let (_, root) = ctx.repo()?;
+    fn run(_ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
+        let repo = crate::git::Repo::discover()?;
+        let root = repo.root();
         let config_path = root.join(config::FILE_NAME);
         let io = |path: &Path| {
             let path = path.to_owned();
@@ -53,7 +50,7 @@ impl Command for Init {
             other => other.map_err(io(&config_path))?,
         }
         let config = Config::default();
-        let tickets_dir = config.tickets_dir(&root);
+        let tickets_dir = config.tickets_dir(root);
         for sub in config.status_dirs() {
             let dir = tickets_dir.join(sub);
             std::fs::create_dir_all(&dir).map_err(io(&dir))?;
@@ -88,7 +85,7 @@ struct Initialized {
 }
 
 impl Outcome for Initialized {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         if !self.created {
             return writeln!(out.w, "Ticket system already initialized");
         }

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
+use crate::commands::Ctx;
 use crate::commands::plumbing::hook::HOOKS;
-use crate::context::Ctx;
-use crate::error::Error;
+use crate::commands::{Command, Group};
+use crate::error::{Error, ErrorCode};
 use crate::fsutil;
-use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Group, Profile};
+use crate::output::{Outcome, Ui, write_json};
 
 /// The marker that identifies a hook script written by git-ticket.
 const MARKER: &str = "# git-ticket hook";
@@ -26,7 +26,7 @@ struct Done {
 }
 
 impl Outcome for Done {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         for l in &self.lines {
             writeln!(out.w, "{l}")?;
         }
@@ -49,10 +49,7 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> Error {
 /// to <hook>.pre-git-ticket and called first by the new script. Running it again updates the
 /// scripts.
 #[derive(Debug, clap::Args)]
-pub struct HooksArgs {
-    #[command(flatten)]
-    format: FormatArg,
-}
+pub struct HooksArgs {}
 
 /// The `install-hooks` command.
 pub struct InstallHooks;
@@ -77,17 +74,15 @@ impl Command for InstallHooks {
     const NAME: &'static str = "install-hooks";
     const SUMMARY: &'static str = "Install git hooks that call git ticket hook";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = HooksArgs;
 
-    fn run(ctx: &mut Ctx<'_>, _args: HooksArgs) -> Result<Box<dyn Outcome>, Error> {
+    fn run(
+        ctx: &mut Ctx<'_>,
+        _ui: &mut Ui<'_>,
+        _args: HooksArgs,
+    ) -> Result<Box<dyn Outcome>, Error> {
         let project = ctx.project()?;
-        let repo = project.repo()?;
-        let hooks_dir = match repo.config()?.get_path("core.hooksPath") {
-            Ok(p) if p.is_absolute() => p,
-            Ok(p) => project.root.join(p),
-            Err(_) => repo.commondir().join("hooks"),
-        };
+        let hooks_dir = project.repo()?.hooks_dir()?;
         std::fs::create_dir_all(&hooks_dir).map_err(io_err(&hooks_dir))?;
         let mut lines = Vec::new();
         let mut installed = Vec::new();
@@ -100,7 +95,7 @@ impl Command for InstallHooks {
                 let kept = hooks_dir.join(format!("{name}{CHAINED}"));
                 if kept.exists() {
                     return Err(Error::precondition(
-                        "VALIDATION_ERROR",
+                        ErrorCode::ValidationError,
                         "Cannot chain hook",
                         format!(
                             "{} exists and {} is taken too",
@@ -134,10 +129,7 @@ impl Command for InstallHooks {
 /// for started_at/closed_at, related is a union) and merges the body as text, with conflict
 /// markers only where both sides changed the same lines.
 #[derive(Debug, clap::Args)]
-pub struct MergeDriverArgs {
-    #[command(flatten)]
-    format: FormatArg,
-}
+pub struct MergeDriverArgs {}
 
 /// The `install-merge-driver` command.
 pub struct InstallMergeDriver;
@@ -146,10 +138,13 @@ impl Command for InstallMergeDriver {
     const NAME: &'static str = "install-merge-driver";
     const SUMMARY: &'static str = "Set up the field-by-field ticket merge driver";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = MergeDriverArgs;
 
-    fn run(ctx: &mut Ctx<'_>, _args: MergeDriverArgs) -> Result<Box<dyn Outcome>, Error> {
+    fn run(
+        ctx: &mut Ctx<'_>,
+        _ui: &mut Ui<'_>,
+        _args: MergeDriverArgs,
+    ) -> Result<Box<dyn Outcome>, Error> {
         let project = ctx.project()?;
         let dir = project.config.tickets.dir.trim_end_matches('/');
         let line = format!("{dir}/**/*.md merge=ticket");
@@ -170,15 +165,12 @@ impl Command for InstallMergeDriver {
                 "Added to .gitattributes: {line} (commit it to share the setting)"
             ));
         }
-        let mut config = project
-            .repo()?
-            .config()?
-            .open_level(git2::ConfigLevel::Local)?;
-        config.set_str(
+        let repo = project.repo()?;
+        repo.set_local_config(
             "merge.ticket.name",
             "git-ticket field-by-field ticket merge",
         )?;
-        config.set_str("merge.ticket.driver", "git ticket merge-driver %O %A %B %P")?;
+        repo.set_local_config("merge.ticket.driver", "git ticket merge-driver %O %A %B %P")?;
         lines.push("Set merge.ticket.driver in this repository's config".into());
         Ok(Box::new(Done {
             lines,
@@ -196,8 +188,6 @@ pub struct ManArgs {
     /// The man directory (pages go to DIR/man1)
     #[arg(value_name = "DIR")]
     dir: Option<PathBuf>,
-    #[command(flatten)]
-    format: FormatArg,
 }
 
 /// The `install-man` command.
@@ -207,10 +197,9 @@ impl Command for InstallMan {
     const NAME: &'static str = "install-man";
     const SUMMARY: &'static str = "Install the man pages (for git ticket --help)";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = ManArgs;
 
-    fn run(_ctx: &mut Ctx<'_>, args: ManArgs) -> Result<Box<dyn Outcome>, Error> {
+    fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, args: ManArgs) -> Result<Box<dyn Outcome>, Error> {
         let dir = match args.dir {
             Some(d) => d,
             None => {
@@ -224,7 +213,7 @@ impl Command for InstallMan {
         };
         let man1 = dir.join("man1");
         std::fs::create_dir_all(&man1).map_err(io_err(&man1))?;
-        let pages = crate::docs::man_pages();
+        let pages = crate::docs::man_pages(ctx.commands);
         for (name, contents) in &pages {
             let path = man1.join(name);
             fsutil::write_atomic(&path, contents).map_err(io_err(&path))?;
@@ -261,16 +250,19 @@ impl Command for Completion {
     const NAME: &'static str = "completion";
     const SUMMARY: &'static str = "Print a shell completion script";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::TRIVIAL;
     type Args = CompletionArgs;
 
-    fn run(_ctx: &mut Ctx<'_>, args: CompletionArgs) -> Result<Box<dyn Outcome>, Error> {
+    fn run(
+        ctx: &mut Ctx<'_>,
+        _ui: &mut Ui<'_>,
+        args: CompletionArgs,
+    ) -> Result<Box<dyn Outcome>, Error> {
         let file = match args.shell.as_str() {
             "bash" => "git-ticket",
             "zsh" => "_git-ticket",
             _ => "git-ticket.fish",
         };
-        let script = crate::docs::completions()
+        let script = crate::docs::completions(ctx.commands)
             .into_iter()
             .find(|(name, _)| name == file)
             .map(|(_, s)| s)
@@ -282,7 +274,7 @@ impl Command for Completion {
 struct Script(String);
 
 impl Outcome for Script {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         out.w.write_all(self.0.as_bytes())
     }
 

@@ -5,11 +5,12 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::commands::Ctx;
 use crate::commands::view::{Summary, TicketView};
-use crate::context::Ctx;
+use crate::commands::{Command, Group};
 use crate::error::Error;
-use crate::output::{Format, FormatArg, Out, Outcome, Style, json, pad, truncate, width};
-use crate::registry::{Command, Cost, Exec, Group, Profile};
+use crate::exec::{Exec, Piece};
+use crate::output::{Format, Outcome, Style, Ui, json, pad, truncate, width};
 use crate::ticket::store::{Problem, Severity};
 use crate::ticket::{Status, Ticket};
 
@@ -37,8 +38,6 @@ pub struct Args {
     /// Maximum number of tickets to show; 0 shows all
     #[arg(short, long, alias = "c", default_value_t = 20, value_name = "N")]
     count: usize,
-    #[command(flatten)]
-    format: FormatArg,
 }
 
 /// The `list` command.
@@ -49,13 +48,10 @@ impl Command for List {
     const ALIASES: &'static [&'static str] = &["ls"];
     const SUMMARY: &'static str = "List tickets";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile {
-        exec: Exec::Parallel,
-        cost: Cost::PerTicket,
-    };
+    const EXEC: Exec = Exec::Parallel;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let folders: &[Status] = match args.status {
             None => &[Status::Todo, Status::Doing],
             Some(StatusFilter::Todo) => &[Status::Todo],
@@ -63,14 +59,13 @@ impl Command for List {
             Some(StatusFilter::Done) => &[Status::Done],
             Some(StatusFilter::All) => &Status::ALL,
         };
-        ctx.project()?;
-        if ctx.format() == Format::Ndjson {
-            return streamed(ctx, folders, args.count);
+        if ctx.format == Format::Ndjson {
+            return streamed(ctx, ui, folders, args.count);
         }
-        let ctx_format = ctx.format();
+        let (format, exec) = (ctx.format, ctx.exec);
         let (project, trace) = ctx.project_and_trace()?;
         let store = &project.store;
-        let listing = store.list_traced(folders, Self::PROFILE.exec, trace)?;
+        let listing = crate::exec::list(store, folders, exec, trace)?;
         // The summary counts every ticket. Folders that were read count by the tickets'
         // timestamps; the others by their file names, so unlisted done tickets cost a
         // directory read only.
@@ -81,9 +76,9 @@ impl Command for List {
         // Only JSON shows the summary: text output never reads the other folders.
         let unread: Vec<Status> = Status::ALL
             .into_iter()
-            .filter(|s| ctx_format != Format::Text && !folders.contains(s))
+            .filter(|s| format != Format::Text && !folders.contains(s))
             .collect();
-        let (others, _) = crate::exec::NameList::read_in_order(store.dirs(&unread), false)
+        let (others, _) = crate::ticket::names::NameList::read_in_order(store.dirs(&unread), false)
             .map_err(|source| Error::Io {
                 path: store.dir(Status::Done).to_owned(),
                 source,
@@ -95,9 +90,9 @@ impl Command for List {
         problems.sort_by(|a, b| (a.severity, &a.path).cmp(&(b.severity, &b.path)));
         for p in &problems {
             match p.severity {
-                Severity::Critical => ctx.errors.push(p.to_string()),
-                Severity::Retryable => ctx.warnings.push(format!("{p} (retrying may help)")),
-                Severity::Warning => ctx.warnings.push(p.to_string()),
+                Severity::Critical => ui.error(p.to_string()),
+                Severity::Retryable => ui.warn(format!("{p} (retrying may help)")),
+                Severity::Warning => ui.warn(p.to_string()),
             }
         }
         let mut tickets = listing.tickets;
@@ -116,13 +111,14 @@ impl Command for List {
 /// with bounded memory — the first line is written while the rest is still being read.
 fn streamed(
     ctx: &mut Ctx<'_>,
+    ui: &mut Ui<'_>,
     folders: &[Status],
     count: usize,
 ) -> Result<Box<dyn Outcome>, Error> {
     let (project, trace) = ctx.project_and_trace()?;
     let dirs = project.store.dirs(folders);
     let (names, problems) = trace
-        .phase("discover", || crate::exec::NameList::read(dirs))
+        .phase("discover", || crate::ticket::names::NameList::read(dirs))
         .map_err(|source| Error::Io {
             path: project
                 .store
@@ -139,8 +135,9 @@ fn streamed(
             names.len()
         )
     });
-    ctx.warnings
-        .extend(problems.iter().map(ToString::to_string));
+    for p in &problems {
+        ui.warn(p.to_string());
+    }
     Ok(Box::new(Streamed {
         names: std::cell::RefCell::new(names),
         count,
@@ -149,39 +146,42 @@ fn streamed(
 
 struct Streamed {
     /// Taken by the one rendering (no copy of a possibly huge list).
-    names: std::cell::RefCell<crate::exec::NameList>,
+    names: std::cell::RefCell<crate::ticket::names::NameList>,
     count: usize,
 }
 
 impl Outcome for Streamed {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
-        self.ndjson(out.w)
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
+        self.ndjson(out)
     }
 
-    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
-        self.ndjson(w)
+    fn json(&self, _w: &mut dyn Write) -> io::Result<()> {
+        unreachable!("a streamed listing renders as NDJSON whatever the format")
     }
 
-    fn ndjson(&self, w: &mut dyn Write) -> io::Result<()> {
-        let render = |r: Result<Ticket, Problem>, batch: &mut Vec<u8>| match r {
-            Ok(t) => {
-                TicketView::new(&t)
-                    .with_worktree_flag()
-                    .write_json(batch, None);
-                batch.push(b'\n');
-                true
-            }
-            Err(p) => {
-                let _ = writeln!(io::stderr(), "warning: {p}");
-                false
-            }
+    fn ndjson(&self, out: &mut Ui<'_>) -> io::Result<()> {
+        let render = |t: &Ticket, batch: &mut Vec<u8>| {
+            TicketView::new(t)
+                .with_worktree_flag()
+                .write_json(batch, None);
+            batch.push(b'\n');
         };
         let names = self.names.take();
         // Flush each batch: the first records reach the reader at once.
-        crate::exec::stream(names, self.count, render, |batch| {
-            w.write_all(batch)?;
-            w.flush()
+        crate::exec::stream(names, self.count, render, |piece| match piece {
+            Piece::Records(batch) => {
+                out.w.write_all(batch)?;
+                out.w.flush()
+            }
+            Piece::Problem(p) => {
+                out.warn_now(p);
+                Ok(())
+            }
         })
+    }
+
+    fn render(&self, _format: Format, out: &mut Ui<'_>) -> io::Result<()> {
+        self.ndjson(out)
     }
 }
 
@@ -216,7 +216,7 @@ impl<'a> From<&'a Problem> for ProblemView<'a> {
 const DESCRIPTION_WIDTH: usize = 50;
 
 impl Outcome for Listed {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         if self.tickets.is_empty() {
             return writeln!(out.w, "No tickets found");
         }

@@ -2,13 +2,11 @@
 
 pub mod cleanup;
 pub mod close;
-pub mod flow;
 pub mod help;
 pub mod init;
 pub mod install;
 pub mod list;
 pub mod new;
-pub mod recover;
 pub mod restore;
 pub mod show;
 pub mod start;

@@ -4,18 +4,14 @@
 //! the resolved full ID. Creation is exclusive: an existing ID is an error, never overwritten.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 
 use serde_json::json;
 
-use crate::context::Ctx;
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
 use crate::error::Error;
-use crate::output::{FormatArg, Out, Outcome, Style, write_json};
-use crate::registry::{Command, Group, Profile};
-use crate::ticket::format::render_new;
-use crate::ticket::id::{is_valid_slug, new_id};
-use crate::ticket::store::load;
-use crate::ticket::{Status, Timestamp};
+use crate::ops::new::{self, Created, NewInput};
+use crate::output::{Outcome, Style, Ui, write_json};
 
 /// Create a new ticket in tickets/todo.
 ///
@@ -30,8 +26,6 @@ pub struct Args {
     /// Parent ticket: an ID, ID prefix, slug or words of a slug
     #[arg(short, long, value_name = "TICKET")]
     parent: Option<String>,
-    #[command(flatten)]
-    format: FormatArg,
 }
 
 /// The `new` command.
@@ -41,75 +35,45 @@ impl Command for New {
     const NAME: &'static str = "new";
     const SUMMARY: &'static str = "Create a new ticket";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
-        if !is_valid_slug(&args.slug) {
-            return Err(Error::InvalidSlug(args.slug));
-        }
+    fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+        // A bad slug is refused before anything is opened.
+        new::check_slug(&args.slug)?;
         let env = ctx.env;
         let project = ctx.project()?;
-        let _lock = super::flow::lock(env, project, &format!("new {}", args.slug))?;
-        let now = Timestamp::now_local();
-        let id = new_id(&now, &args.slug);
-        let (parent, implicit) = match &args.parent {
-            Some(p) if p.is_empty() => (None, false),
-            Some(p) => {
-                if *p == args.slug || *p == id {
-                    return Err(Error::SelfParent(p.clone()));
-                }
-                let entry = project.store.resolve(p).map_err(Error::Parent)?;
-                (Some(entry), false)
-            }
-            None => {
-                let branch = crate::git::current_branch(project.repo()?)
-                    .filter(|b| *b != project.config.git.default_branch);
-                (branch.and_then(|b| project.store.find_exact(&b)), true)
-            }
+        let input = NewInput {
+            slug: &args.slug,
+            parent: args.parent.as_deref(),
         };
-        let parent_done = parent
-            .as_ref()
-            .is_some_and(|p| load(p, false).is_ok_and(|t| t.status() == Status::Done));
-        let parent_id = parent.map(|p| p.id);
-        let contents = render_new(&now, parent_id.as_deref(), &project.config.tickets.template);
-        let path = project.store.create(&id, &contents)?;
-        Ok(Box::new(Created {
-            id,
-            path,
-            parent: parent_id,
-            implicit,
-            parent_done,
-        }))
+        Ok(Box::new(Report(new::new(env, project, &input, ui)?)))
     }
 }
 
-struct Created {
-    id: String,
-    path: PathBuf,
-    parent: Option<String>,
-    implicit: bool,
-    parent_done: bool,
-}
+/// The result of `new`, rendered.
+struct Report(Created);
 
-impl Outcome for Created {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
-        let path = self.path.display();
-        if let Some(p) = &self.parent {
-            if self.parent_done {
+impl Outcome for Report {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
+        let path = self.0.path.display();
+        if let Some(p) = &self.0.parent {
+            if self.0.parent_done {
                 writeln!(out.w, "⚠️  Warning: Parent ticket '{p}' is already done")?;
             }
-            if self.implicit {
+            if self.0.implicit {
                 writeln!(out.w, "Creating ticket in branch: {p}")?;
             } else {
                 writeln!(out.w, "Creating sub-ticket with parent: {p}")?;
             }
         }
         writeln!(out.w)?;
-        out.styled(Style::Bold, &format!("🎫 Created new ticket: {}", self.id))?;
+        out.styled(
+            Style::Bold,
+            &format!("🎫 Created new ticket: {}", self.0.id),
+        )?;
         writeln!(out.w)?;
         writeln!(out.w, "   File: {path}")?;
-        if let Some(p) = &self.parent {
+        if let Some(p) = &self.0.parent {
             writeln!(out.w, "   Parent ticket: {p}")?;
             writeln!(out.w, "   Type: Sub-ticket")?;
         }
@@ -120,17 +84,17 @@ impl Outcome for Created {
         writeln!(out.w, "   ")?;
         writeln!(out.w, "2. Commit the ticket file:")?;
         writeln!(out.w, "   git add {path}")?;
-        writeln!(out.w, "   git commit -m \"Add ticket: {}\"", self.id)?;
+        writeln!(out.w, "   git commit -m \"Add ticket: {}\"", self.0.id)?;
         writeln!(out.w, "   ")?;
         writeln!(out.w, "3. Start working on the ticket:")?;
-        writeln!(out.w, "   git ticket start {}", self.id)
+        writeln!(out.w, "   git ticket start {}", self.0.id)
     }
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
         let mut v = json!({
-            "ticket": { "id": self.id, "path": self.path.display().to_string() },
+            "ticket": { "id": self.0.id, "path": self.0.path.display().to_string() },
         });
-        if let Some(p) = &self.parent {
+        if let Some(p) = &self.0.parent {
             v["parent_ticket"] = json!(p);
         }
         write_json(w, &v)

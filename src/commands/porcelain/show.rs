@@ -5,11 +5,11 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
+use crate::commands::Ctx;
 use crate::commands::view::TicketView;
-use crate::context::Ctx;
+use crate::commands::{Command, Group};
 use crate::error::Error;
-use crate::output::{FormatArg, Out, Outcome, Style, write_json};
-use crate::registry::{Command, Group, Profile};
+use crate::output::{Outcome, Style, Ui, write_json};
 use crate::ticket::Ticket;
 use crate::ticket::store::load;
 
@@ -22,8 +22,6 @@ pub struct Args {
     /// The ticket to show
     #[arg(value_name = "TICKET")]
     ticket: String,
-    #[command(flatten)]
-    format: FormatArg,
 }
 
 /// The `show` command.
@@ -33,10 +31,9 @@ impl Command for Show {
     const NAME: &'static str = "show";
     const SUMMARY: &'static str = "Show ticket details";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let store = &ctx.project()?.store;
         let entry = store.resolve(&args.ticket)?;
         let ticket = load(&entry, true)?;
@@ -47,7 +44,7 @@ impl Command for Show {
 struct Shown(Ticket);
 
 impl Outcome for Shown {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         let t = &self.0;
         let m = &t.meta;
         let time = |t: &Option<crate::ticket::Timestamp>| t.map(|t| t.to_rfc3339());

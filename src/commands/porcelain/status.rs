@@ -7,23 +7,20 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::commands::Ctx;
 use crate::commands::view::{Summary, TicketView};
-use crate::context::Ctx;
+use crate::commands::{Command, Group};
 use crate::current;
 use crate::error::Error;
-use crate::git;
-use crate::output::{FormatArg, Out, Outcome, Style, write_json};
-use crate::registry::{Command, Group, Profile};
+use crate::git::worktree_of_branch;
+use crate::output::{Outcome, Style, Ui, write_json};
 use crate::ticket::store::load;
 use crate::ticket::time::format_duration;
 use crate::ticket::{Status, Ticket, Timestamp};
 
 /// Show the current branch, the active ticket, and a summary of all tickets.
 #[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    format: FormatArg,
-}
+pub struct Args {}
 
 /// The `status` command.
 pub struct StatusCmd;
@@ -32,13 +29,12 @@ impl Command for StatusCmd {
     const NAME: &'static str = "status";
     const SUMMARY: &'static str = "Show the current ticket and a summary";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
         let project = ctx.project()?;
         let repo = project.repo()?;
-        let branch = git::current_branch(repo).unwrap_or_default();
+        let branch = repo.current_branch().unwrap_or_default();
         let from_link = current::read(&project.root)
             .ok()
             .flatten()
@@ -46,14 +42,13 @@ impl Command for StatusCmd {
         let entry = from_link.or_else(|| project.store.find_exact(&branch));
         let ticket = entry.and_then(|e| load(&e, false).ok());
         let (names, _) =
-            crate::exec::NameList::read_in_order(project.store.dirs(&Status::ALL), false).map_err(
-                |source| Error::Io {
+            crate::ticket::names::NameList::read_in_order(project.store.dirs(&Status::ALL), false)
+                .map_err(|source| Error::Io {
                     path: project.store.dir(Status::Todo).to_owned(),
                     source,
-                },
-            )?;
+                })?;
         let summary = names.counts();
-        let all = git::worktrees(repo);
+        let all = repo.worktrees();
         let ticket_worktrees: Vec<TicketWorktree> = all
             .iter()
             .filter(|w| !w.main)
@@ -70,7 +65,7 @@ impl Command for StatusCmd {
             })
             .collect();
         let worktree = ticket.as_ref().and_then(|t| {
-            git::worktree_of_branch(&all, &t.id)
+            worktree_of_branch(&all, &t.id)
                 .filter(|w| !w.main)
                 .map(|w| w.path.clone())
         });
@@ -101,7 +96,7 @@ struct StatusReport {
 }
 
 impl Outcome for StatusReport {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         writeln!(out.w)?;
         writeln!(out.w, "🌿 Current branch: {}", self.branch)?;
         writeln!(out.w)?;

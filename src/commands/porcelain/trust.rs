@@ -6,10 +6,10 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use crate::context::Ctx;
-use crate::error::Error;
-use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Group, Profile};
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
+use crate::error::{Error, ErrorCode};
+use crate::output::{Outcome, Ui, write_json};
 
 /// Trust this repository's .ticketflow.yaml, so `start` runs its init commands.
 ///
@@ -24,8 +24,6 @@ pub struct Args {
     /// Forget every trusted config of this repository
     #[arg(long)]
     revoke: bool,
-    #[command(flatten)]
-    format: FormatArg,
 }
 
 /// The `trust` command.
@@ -35,12 +33,11 @@ impl Command for Trust {
     const NAME: &'static str = "trust";
     const SUMMARY: &'static str = "Allow this config's init commands to run on this machine";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::SINGLE;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let project = ctx.project()?;
-        let common = project.repo()?.commondir();
+        let common = project.repo()?.common_dir();
         let path = project.root.join(crate::config::FILE_NAME);
         let bytes = std::fs::read(&path).map_err(|source| Error::Io {
             path: path.clone(),
@@ -59,7 +56,7 @@ impl Command for Trust {
             let trusted = crate::trust::is_trusted(common, &bytes);
             if !trusted {
                 return Err(Error::precondition(
-                    "VALIDATION_ERROR",
+                    ErrorCode::ValidationError,
                     "Config not trusted",
                     format!(
                         "{} (content {id}) is not trusted on this machine",
@@ -90,7 +87,7 @@ struct Trusted {
 }
 
 impl Outcome for Trusted {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         if self.revoked {
             return writeln!(
                 out.w,

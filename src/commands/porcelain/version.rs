@@ -4,17 +4,14 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use crate::context::Ctx;
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
 use crate::error::Error;
-use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Group, Profile};
+use crate::output::{Outcome, Ui, write_json};
 
 /// Show version information.
 #[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    format: FormatArg,
-}
+pub struct Args {}
 
 /// The `version` command.
 pub struct Version;
@@ -35,10 +32,9 @@ impl Command for Version {
     const NAME: &'static str = "version";
     const SUMMARY: &'static str = "Show version information";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::TRIVIAL;
     type Args = Args;
 
-    fn run(_ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(_ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
         Ok(Box::new(VersionInfo))
     }
 }
@@ -46,7 +42,7 @@ impl Command for Version {
 struct VersionInfo;
 
 impl Outcome for VersionInfo {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         writeln!(out.w, "git-ticket version {VERSION}")?;
         if GIT_COMMIT != "unknown" {
             writeln!(out.w, "  Git commit: {GIT_COMMIT}")?;

@@ -5,10 +5,10 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use crate::context::Ctx;
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
 use crate::error::Error;
-use crate::output::{FormatArg, Out, Outcome, write_json};
-use crate::registry::{Command, Group, Profile};
+use crate::output::{Outcome, Ui, write_json};
 
 /// The guide, in Markdown.
 pub const GUIDE: &str = include_str!("workflow.md");
@@ -17,10 +17,7 @@ pub const GUIDE: &str = include_str!("workflow.md");
 ///
 /// Redirect it into the file your agent reads, e.g. `git ticket workflow > AGENTS.md`.
 #[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    format: FormatArg,
-}
+pub struct Args {}
 
 /// The `workflow` command.
 pub struct Workflow;
@@ -29,10 +26,9 @@ impl Command for Workflow {
     const NAME: &'static str = "workflow";
     const SUMMARY: &'static str = "Print the workflow guide for people and AI agents";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::TRIVIAL;
     type Args = Args;
 
-    fn run(_ctx: &mut Ctx<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(_ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
         Ok(Box::new(Guide))
     }
 }
@@ -40,7 +36,7 @@ impl Command for Workflow {
 struct Guide;
 
 impl Outcome for Guide {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         out.w.write_all(GUIDE.as_bytes())
     }
 

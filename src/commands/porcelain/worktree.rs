@@ -6,13 +6,12 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::json;
 
-use super::cleanup::{Skipped, sweep_worktrees};
-use super::flow;
-use crate::context::Ctx;
+use crate::commands::Ctx;
+use crate::commands::{Command, Group};
 use crate::error::Error;
-use crate::git;
-use crate::output::{FormatArg, Out, Outcome, Style, pad, write_json};
-use crate::registry::{Command, Group, Profile};
+use crate::ops::cleanup::{Skipped, sweep_worktrees};
+use crate::ops::guard;
+use crate::output::{Outcome, Style, Ui, pad, write_json};
 use crate::ticket::Status;
 
 /// List the repository's worktrees, or clean those of done tickets.
@@ -20,8 +19,6 @@ use crate::ticket::Status;
 pub struct Args {
     #[command(subcommand)]
     action: Option<Action>,
-    #[command(flatten)]
-    format: FormatArg,
 }
 
 /// `worktree` subcommands.
@@ -44,31 +41,33 @@ impl Command for Worktree {
     const NAME: &'static str = "worktree";
     const SUMMARY: &'static str = "List worktrees, or clean those of done tickets";
     const GROUP: Group = Group::Porcelain;
-    const PROFILE: Profile = Profile::PER_TICKET;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let env = ctx.env;
         let project = ctx.project()?;
         match args.action.unwrap_or(Action::List) {
             Action::List => {
-                let worktrees = git::worktrees(project.repo()?)
+                let worktrees = project
+                    .repo()?
+                    .worktrees()
                     .into_iter()
                     .map(|w| Row {
                         path: w.path.display().to_string(),
                         branch: w.branch.unwrap_or_default(),
-                        head: w.head.map(|h| h.to_string()).unwrap_or_default(),
+                        head: w.head.unwrap_or_default(),
                     })
                     .collect();
                 Ok(Box::new(Listed(worktrees)))
             }
             Action::Clean { dry_run } => {
-                let git = flow::git(project)?;
-                let _lock = flow::lock(env, project, "worktree clean")?;
-                let sweep = sweep_worktrees(env, project, &git, dry_run)?;
+                project.repo_with_git()?;
+                let _lock = guard::lock(env, project, "worktree clean", ui)?;
+                let sweep = sweep_worktrees(env, project, dry_run)?;
                 let (doing, _) = project.store.entries(&[Status::Doing])?;
-                ctx.warnings
-                    .extend(sweep.skipped.iter().map(ToString::to_string));
+                for s in &sweep.skipped {
+                    ui.warn(s.to_string());
+                }
                 Ok(Box::new(Cleaned {
                     dry_run,
                     active: doing.len(),
@@ -100,7 +99,7 @@ struct Row {
 struct Listed(Vec<Row>);
 
 impl Outcome for Listed {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         out.styled(
             Style::Bold,
             &format!("{} {} HEAD", pad("PATH", 50), pad("BRANCH", 30)),
@@ -133,7 +132,7 @@ struct Cleaned {
 }
 
 impl Outcome for Cleaned {
-    fn text(&self, out: &mut Out<'_>) -> io::Result<()> {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         let verb = if self.dry_run {
             "Would remove"
         } else {

@@ -5,32 +5,29 @@
 //! contents, and its index entries are reset); after it, roll forward (create the worktree,
 //! the link, remove what cleanup was removing). Nothing the user made is touched.
 
-use std::io::Write;
 use std::path::Path;
 
-use git2::Repository;
-
-use super::flow::{self, Tree};
-use super::start::Plan;
-use crate::context::Project;
+use super::Project;
+use super::plan::{Plan, remove_worktree};
+use super::project::rel;
 use crate::current;
 use crate::env::Env;
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 use crate::fsutil;
-use crate::git::{self, cli::Git};
+use crate::git::{Delete, Repo, message, worktree_of_branch};
 use crate::journal::{self, Journal, Op, Record, Step};
 use crate::ticket::Status;
 use crate::ticket::store::read_text;
 
 /// Recovers every interrupted operation of the repository whose common git directory is
 /// `common`; returns one line per operation saying what was done.
-pub fn recover_all(env: &Env, git: &Git, common: &Path) -> Vec<String> {
+pub fn recover_all(env: &Env, common: &Path) -> Vec<String> {
     let mut notes = Vec::new();
     for found in journal::pending(common) {
         match found {
             Ok((path, record)) => {
                 let what = format!("{:?} of {}", record.op, record.ticket).to_lowercase();
-                match recover(env, git, Journal::reopen(path, record)) {
+                match recover(env, Journal::reopen(path, record)) {
                     Ok(done) => notes.push(format!("interrupted {what}: {done}")),
                     Err(e) => notes.push(format!("interrupted {what} could not be recovered: {e}")),
                 }
@@ -45,25 +42,23 @@ pub fn recover_all(env: &Env, git: &Git, common: &Path) -> Vec<String> {
 }
 
 /// Whether the operation's commit was made: its step says so, or HEAD moved to a commit
-/// with the operation's message.
-fn committed(repo: &Repository, r: &Record, message: &str) -> bool {
+/// with the operation's subject.
+fn committed(repo: &Repo, r: &Record, kind: message::Kind) -> bool {
     if r.step >= Step::Committed {
         return true;
     }
-    let Some(head) = repo.head().ok().and_then(|h| h.target()) else {
+    let Some(head) = repo.head() else {
         return false;
     };
-    if r.head_before.as_deref() == Some(head.to_string().as_str()) {
+    if r.head_before.as_deref() == Some(head.as_str()) {
         return false;
     }
-    repo.find_commit(head)
-        .ok()
-        .and_then(|c| c.summary().ok().flatten().map(|s| s.starts_with(message)))
-        .unwrap_or(false)
+    repo.head_summary()
+        .is_some_and(|s| message::is(&s, kind, &r.ticket))
 }
 
 /// Puts the ticket file back as it was before the operation.
-fn roll_back(git: &Git, tree: Tree<'_>, r: &Record) -> Result<(), Error> {
+fn roll_back(repo: &Repo, r: &Record) -> Result<(), Error> {
     let (Some(from), Some(to), Some(original)) = (&r.from, &r.to, &r.original) else {
         return Ok(());
     };
@@ -77,50 +72,37 @@ fn roll_back(git: &Git, tree: Tree<'_>, r: &Record) -> Result<(), Error> {
         path: from.clone(),
         source,
     })?;
-    let rel = |p: &Path| flow::rel(tree.root, p).as_os_str().to_owned();
-    let _ = git.run(
-        tree.target(),
-        &[
-            "reset".as_ref(),
-            "-q".as_ref(),
-            "--".as_ref(),
-            rel(from).as_os_str(),
-            rel(to).as_os_str(),
-        ],
-    );
+    let _ = repo.reset_paths(&[rel(repo.root(), from), rel(repo.root(), to)]);
     Ok(())
 }
 
-fn recover(env: &Env, git: &Git, mut j: Journal) -> Result<String, Error> {
+fn recover(env: &Env, mut j: Journal) -> Result<String, Error> {
     let r = j.record.clone();
     let project = Project::open_at(&r.root)?;
-    let tree = Tree {
-        repo: project.repo()?,
-        root: &project.root,
-    };
+    let repo = project.repo()?;
     let done = match r.op {
         Op::Close => {
-            if committed(project.repo()?, &r, &format!("Close ticket: {}", r.ticket)) {
+            if committed(repo, &r, message::Kind::Close) {
                 let _ = current::remove_if(&project.root, &r.ticket);
                 "completed (the close commit had been made)".to_owned()
             } else {
-                roll_back(git, tree, &r)?;
+                roll_back(repo, &r)?;
                 "rolled back: the ticket is as it was".to_owned()
             }
         }
         Op::Start => {
-            if !committed(project.repo()?, &r, &format!("Start ticket: {}", r.ticket)) {
-                roll_back(git, tree, &r)?;
+            if !committed(repo, &r, message::Kind::Start) {
+                roll_back(repo, &r)?;
                 "rolled back: the ticket is as it was".to_owned()
             } else {
                 j.step(Step::Committed).map_err(|source| Error::Io {
                     path: r.root.clone(),
                     source,
                 })?;
-                finish_start(env, git, &project, &r)?
+                finish_start(env, &project, &r)?
             }
         }
-        Op::Cleanup => finish_cleanup(env, git, &project, &r)?,
+        Op::Cleanup => finish_cleanup(env, &project, &r)?,
     };
     j.finish().map_err(|source| Error::Io {
         path: r.root.clone(),
@@ -129,7 +111,7 @@ fn recover(env: &Env, git: &Git, mut j: Journal) -> Result<String, Error> {
     Ok(done)
 }
 
-fn finish_start(env: &Env, git: &Git, project: &Project, r: &Record) -> Result<String, Error> {
+fn finish_start(env: &Env, project: &Project, r: &Record) -> Result<String, Error> {
     let id = r.ticket.as_str();
     let doing = project.store.dir(Status::Doing).join(format!("{id}.md"));
     let Some(worktree) = &r.worktree else {
@@ -140,9 +122,9 @@ fn finish_start(env: &Env, git: &Git, project: &Project, r: &Record) -> Result<S
         })?;
         return Ok("completed (link restored)".into());
     };
-    let all = git::worktrees(project.repo()?);
-    if let Some(w) = git::worktree_of_branch(&all, id).filter(|w| !w.missing) {
-        let target = w.path.join(flow::rel(&project.root, &doing));
+    let all = project.repo()?.worktrees();
+    if let Some(w) = worktree_of_branch(&all, id).filter(|w| !w.missing) {
+        let target = w.path.join(rel(&project.root, &doing));
         current::write(&w.path, &target).map_err(|source| Error::Io {
             path: w.path.join(current::LINK),
             source,
@@ -152,14 +134,13 @@ fn finish_start(env: &Env, git: &Git, project: &Project, r: &Record) -> Result<S
     let text = read_text(&doing)?;
     let plan = Plan {
         env,
-        git,
         id,
         from: &doing,
         doing_path: &doing,
         started_text: None,
         current_text: &text,
     };
-    if worktree.exists() && git::worktree_of_branch(&all, id).is_none() {
+    if worktree.exists() && worktree_of_branch(&all, id).is_none() {
         // A half-created folder from `git worktree add`: only ours if empty.
         let _ = std::fs::remove_dir(worktree);
     }
@@ -170,36 +151,29 @@ fn finish_start(env: &Env, git: &Git, project: &Project, r: &Record) -> Result<S
     ))
 }
 
-fn finish_cleanup(env: &Env, git: &Git, project: &Project, r: &Record) -> Result<String, Error> {
-    let tree = Tree {
-        repo: project.repo()?,
-        root: &project.root,
-    };
+fn finish_cleanup(env: &Env, project: &Project, r: &Record) -> Result<String, Error> {
+    let repo = project.repo()?;
     let id = r.ticket.as_str();
-    let all = git::worktrees(project.repo()?);
-    match git::worktree_of_branch(&all, id).filter(|w| !w.main) {
-        Some(w) => super::cleanup::remove_worktree(env, git, tree, w, r.force)?,
+    let all = repo.worktrees();
+    match worktree_of_branch(&all, id).filter(|w| !w.main) {
+        Some(w) => remove_worktree(env, repo, w, r.force)?,
         None => {
-            let _ = git.run(tree.target(), &["worktree", "prune"]);
+            let _ = repo.worktree_prune();
         }
     }
-    if git::branch_tip(project.repo()?, id).is_some() {
-        let flag = if r.force { "-D" } else { "-d" };
-        git.run(tree.target(), &["branch", "-q", flag, id])
+    if repo.branch_exists(id) {
+        let how = if r.force {
+            Delete::Force
+        } else {
+            Delete::Merged
+        };
+        repo.branch_delete(id, how)
             .map_err(|err| Error::GitCommand {
-                code: "GIT_MERGE_FAILED",
+                code: ErrorCode::GitMergeFailed,
                 err,
                 state: "The interrupted cleanup is still recorded; run git ticket fsck --fix again"
                     .into(),
             })?;
     }
     Ok("completed (worktree and branch removed)".into())
-}
-
-/// Prints recovery notes (stderr): recovery happens inside whatever command came next.
-pub fn report(notes: &[String]) {
-    let mut err = std::io::stderr();
-    for n in notes {
-        let _ = writeln!(err, "note: {n}");
-    }
 }

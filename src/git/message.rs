@@ -1,0 +1,67 @@
+//! The commit-message protocol: the subjects git-ticket writes for its own commits
+//! ("Start ticket: <ID>", "Close ticket: <ID>", "Close ticket: <ID> (<reason>)") and how
+//! they are read back (recovery checks whether an operation's commit was made; the merged
+//! check ignores a branch that holds nothing but its start commit). Written and parsed only
+//! here.
+
+/// What a git-ticket commit did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The ticket moved to doing.
+    Start,
+    /// The ticket moved to done.
+    Close,
+}
+
+impl Kind {
+    fn prefix(self) -> &'static str {
+        match self {
+            Kind::Start => "Start ticket: ",
+            Kind::Close => "Close ticket: ",
+        }
+    }
+}
+
+/// The subject of the commit that starts ticket `id`.
+pub fn start(id: &str) -> String {
+    format!("{}{id}", Kind::Start.prefix())
+}
+
+/// The subject of the commit that closes ticket `id`, with the reason when there is one.
+pub fn close(id: &str, reason: Option<&str>) -> String {
+    match reason {
+        Some(r) => format!("{}{id} ({r})", Kind::Close.prefix()),
+        None => format!("{}{id}", Kind::Close.prefix()),
+    }
+}
+
+/// Whether `summary` is the subject of a `kind` commit of ticket `id` (with or without a
+/// reason).
+pub fn is(summary: &str, kind: Kind, id: &str) -> bool {
+    summary
+        .strip_prefix(kind.prefix())
+        .and_then(|rest| rest.strip_prefix(id))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(" ("))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subjects_round_trip() {
+        let id = "250101-000000-x";
+        assert_eq!(start(id), "Start ticket: 250101-000000-x");
+        assert_eq!(close(id, None), "Close ticket: 250101-000000-x");
+        assert_eq!(
+            close(id, Some("dup")),
+            "Close ticket: 250101-000000-x (dup)"
+        );
+        assert!(is(&start(id), Kind::Start, id));
+        assert!(is(&close(id, None), Kind::Close, id));
+        assert!(is(&close(id, Some("dup")), Kind::Close, id));
+        assert!(!is(&start(id), Kind::Close, id));
+        assert!(!is("Start ticket: 250101-000000-xy", Kind::Start, id));
+        assert!(!is("Start ticket: 250101-000000", Kind::Start, id));
+    }
+}

@@ -1,0 +1,298 @@
+//! Checking that tickets, folders, links, branches and worktrees agree, and repairing what
+//! is safe to repair (`--fix`): tickets moved to the folder their timestamps name, dangling
+//! links removed, stale worktree records pruned, leftover temporary files removed, and
+//! interrupted operations finished (taking the lock does that).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::{Project, Ui, guard};
+use crate::current;
+use crate::env::Env;
+use crate::error::{Error, ErrorCode};
+use crate::exec::Exec;
+use crate::ticket::id::slug_of;
+use crate::ticket::{Status, Ticket};
+use crate::trace::Trace;
+
+/// What fsck found.
+#[derive(Debug)]
+pub struct Report {
+    /// The findings, sorted by kind and subject.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// How many findings were not repaired.
+    pub fn unfixed(&self) -> usize {
+        self.findings.iter().filter(|f| !f.fixed).count()
+    }
+
+    /// One line per finding: `<kind>\t<subject>\t<message>[\t(fixed)]`.
+    pub fn lines(&self) -> String {
+        self.findings
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}\t{}\t{}{}",
+                    f.kind,
+                    f.subject,
+                    f.message,
+                    if f.fixed { "\t(fixed)" } else { "" }
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Checks the project, repairing what is safe when `fix`; tickets are read with the
+/// strategy `exec` allows.
+pub fn fsck(
+    env: &Env,
+    project: &Project,
+    fix: bool,
+    exec: Exec,
+    ui: &mut dyn Ui,
+) -> Result<Report, Error> {
+    let common = project.repo()?.common_dir().to_owned();
+    let interrupted = crate::journal::pending(&common);
+    // With --fix, taking the lock finishes interrupted operations (see `guard::lock`).
+    let _lock = if fix {
+        Some(guard::lock(env, project, "fsck --fix", ui)?)
+    } else {
+        None
+    };
+    let still = crate::journal::pending(&common);
+    let mut findings = check(project, fix, exec)?;
+    for found in interrupted {
+        let (subject, message) = match &found {
+            Ok((_, r)) => (
+                r.ticket.clone(),
+                format!(
+                    "{:?} interrupted at step {:?} (pid {})",
+                    r.op, r.step, r.pid
+                )
+                .to_lowercase(),
+            ),
+            Err(p) => (p.display().to_string(), "unreadable journal record".into()),
+        };
+        let fixed = !still.iter().any(|s| match (s, &found) {
+            (Ok((a, _)), Ok((b, _))) | (Err(a), Err(b)) => a == b,
+            _ => false,
+        });
+        findings.push(Finding {
+            kind: "interrupted-operation",
+            subject,
+            message,
+            fixed,
+        });
+    }
+    findings.sort_by(|a, b| (a.kind, &a.subject).cmp(&(b.kind, &b.subject)));
+    Ok(Report { findings })
+}
+
+/// One inconsistency.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// Stable kind name.
+    pub kind: &'static str,
+    /// The file, ticket, branch or worktree concerned.
+    pub subject: String,
+    /// What is wrong (and what was done).
+    pub message: String,
+    /// Whether `--fix` repaired it.
+    pub fixed: bool,
+}
+
+fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error> {
+    let mut out = Vec::new();
+    let mut push = |kind, subject: String, message: String, fixed| {
+        out.push(Finding {
+            kind,
+            subject,
+            message,
+            fixed,
+        })
+    };
+    let store = &project.store;
+    let (entries, problems) = store.entries(&Status::ALL)?;
+    for p in problems {
+        push(
+            "invalid-file",
+            p.path.display().to_string(),
+            p.reason,
+            false,
+        );
+    }
+    // Leftover temporary files of interrupted atomic writes.
+    for folder in Status::ALL {
+        let Ok(read) = std::fs::read_dir(store.dir(folder)) else {
+            continue;
+        };
+        for e in read.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') && name.ends_with(".tmp") {
+                let fixed = fix && std::fs::remove_file(e.path()).is_ok();
+                push(
+                    "leftover-temp",
+                    e.path().display().to_string(),
+                    "temporary file of an interrupted write".into(),
+                    fixed,
+                );
+            }
+        }
+    }
+    let strategy = crate::exec::choose(exec, entries.len(), false);
+    let (tickets, failed) = crate::exec::load_all(entries, strategy, &Trace::new(false));
+    let mut tickets: Vec<Ticket> = tickets;
+    tickets.sort_by(|a, b| a.id.cmp(&b.id).then(a.folder.cmp(&b.folder)));
+    for p in failed {
+        push(
+            "invalid-file",
+            p.path.display().to_string(),
+            format!(
+                "{}{}",
+                p.line.map(|l| format!("line {l}: ")).unwrap_or_default(),
+                p.reason
+            ),
+            false,
+        );
+    }
+    let mut by_id: HashMap<&str, Vec<&Ticket>> = HashMap::new();
+    for t in &tickets {
+        by_id.entry(t.id.as_str()).or_default().push(t);
+    }
+    for (id, same) in &by_id {
+        if same.len() > 1 {
+            let folders: Vec<&str> = same.iter().map(|t| t.folder.as_str()).collect();
+            push(
+                "duplicate-id",
+                (*id).to_owned(),
+                format!("in several folders: {}", folders.join(", ")),
+                false,
+            );
+        }
+    }
+    for t in &tickets {
+        let status = t.status();
+        if status != t.folder && by_id[t.id.as_str()].len() == 1 {
+            let to = store.dir(status).join(format!("{}.md", t.id));
+            let fixed = fix
+                && !to.exists()
+                && std::fs::create_dir_all(store.dir(status)).is_ok()
+                && std::fs::rename(&t.path, &to).is_ok();
+            push(
+                "wrong-folder",
+                t.id.clone(),
+                format!(
+                    "in {}/ but its timestamps say {status}{}",
+                    t.folder,
+                    if fixed {
+                        format!("; moved to {status}/ (commit the move)")
+                    } else {
+                        String::new()
+                    }
+                ),
+                fixed,
+            );
+        }
+        if let Some(p) = t.meta.parent()
+            && !by_id.contains_key(p)
+        {
+            push(
+                "dangling-parent",
+                t.id.clone(),
+                format!("parent {p} does not exist"),
+                false,
+            );
+        }
+    }
+    match current::read(&project.root) {
+        Ok(Some(c)) => {
+            let target = project.root.join(&c.target);
+            if !target.exists() {
+                let fixed = fix && std::fs::remove_file(project.root.join(current::LINK)).is_ok();
+                push(
+                    "dangling-current",
+                    current::LINK.into(),
+                    format!(
+                        "points to {} which does not exist (git ticket restore recreates it)",
+                        c.target.display()
+                    ),
+                    fixed,
+                );
+            }
+        }
+        Ok(None) => {}
+        Err(e) => push(
+            "dangling-current",
+            current::LINK.into(),
+            e.to_string(),
+            false,
+        ),
+    }
+    let repo = project.repo()?;
+    let is_ticket_name = |b: &str| slug_of(b).is_some();
+    // Where a ticket's file would be, relative to a working tree's root.
+    let rel_paths = |id: &str| -> Vec<PathBuf> {
+        Status::ALL
+            .iter()
+            .map(|s| project.rel(store.dir(*s)).join(format!("{id}.md")))
+            .collect()
+    };
+    // A ticket created on a branch (a sub-ticket) exists there even if not here.
+    let on_branch = |b: &str| repo.branch_has_file(b, &rel_paths(b));
+    let in_worktree = |root: &Path, b: &str| rel_paths(b).iter().any(|p| root.join(p).exists());
+    let worktrees = repo.worktrees();
+    let mut stale = false;
+    for w in worktrees.iter().filter(|w| !w.main) {
+        let subject = w.path.display().to_string();
+        if w.missing {
+            stale = true;
+            push(
+                "stale-worktree",
+                subject,
+                "registered, but its folder is gone".into(),
+                fix,
+            );
+            continue;
+        }
+        if let Some(b) = &w.branch
+            && is_ticket_name(b)
+            && !by_id.contains_key(b.as_str())
+            && !in_worktree(&w.path, b)
+        {
+            push(
+                "orphan-worktree",
+                subject,
+                format!("branch {b} looks like a ticket, but there is no such ticket here"),
+                false,
+            );
+        }
+    }
+    if stale && fix {
+        project
+            .repo_with_git()?
+            .worktree_prune()
+            .map_err(|err| Error::GitCommand {
+                code: ErrorCode::GitMergeFailed,
+                err,
+                state: "The other repairs were done".into(),
+            })?;
+    }
+    for name in repo.local_branches()? {
+        if is_ticket_name(&name) && !by_id.contains_key(name.as_str()) && !on_branch(&name) {
+            push(
+                "orphan-branch",
+                name,
+                "looks like a ticket branch, but there is no such ticket here".into(),
+                false,
+            );
+        }
+    }
+    out.sort_by(|a, b| (a.kind, &a.subject).cmp(&(b.kind, &b.subject)));
+    Ok(out)
+}

@@ -1,0 +1,90 @@
+//! Creating a ticket: `tickets/todo/<YYMMDD-HHMMSS-slug>.md` from the config's template,
+//! under the repository lock. The parent (given, or the current branch when it is exactly a
+//! ticket ID) is stored as the resolved full ID. Creation is exclusive: an existing ID is an
+//! error, never overwritten.
+
+use std::path::PathBuf;
+
+use super::{Project, Ui, guard};
+use crate::env::Env;
+use crate::error::Error;
+use crate::ticket::format::render_new;
+use crate::ticket::id::{is_valid_slug, new_id};
+use crate::ticket::store::load;
+use crate::ticket::{Status, Timestamp};
+
+/// What to create.
+#[derive(Clone, Debug, Default)]
+pub struct NewInput<'a> {
+    /// The slug (`[a-z0-9-]`).
+    pub slug: &'a str,
+    /// The parent reference; `Some("")`: none, not even the branch's ticket.
+    pub parent: Option<&'a str>,
+}
+
+/// What was created.
+#[derive(Debug)]
+pub struct Created {
+    /// The new ID.
+    pub id: String,
+    /// Its file.
+    pub path: PathBuf,
+    /// The parent's ID.
+    pub parent: Option<String>,
+    /// The parent came from the branch, not from the input.
+    pub implicit: bool,
+    /// The parent is already done.
+    pub parent_done: bool,
+}
+
+/// Checks the slug before anything is opened.
+pub fn check_slug(slug: &str) -> Result<(), Error> {
+    if is_valid_slug(slug) {
+        Ok(())
+    } else {
+        Err(Error::InvalidSlug(slug.to_owned()))
+    }
+}
+
+/// Creates a ticket (see the module documentation).
+pub fn new(
+    env: &Env,
+    project: &Project,
+    input: &NewInput<'_>,
+    ui: &mut dyn Ui,
+) -> Result<Created, Error> {
+    check_slug(input.slug)?;
+    let _lock = guard::lock(env, project, &format!("new {}", input.slug), ui)?;
+    let now = Timestamp::now_local();
+    let id = new_id(&now, input.slug);
+    let (parent, implicit) = match input.parent {
+        Some("") => (None, false),
+        Some(p) => {
+            if p == input.slug || p == id {
+                return Err(Error::SelfParent(p.to_owned()));
+            }
+            let entry = project.store.resolve(p).map_err(Error::Parent)?;
+            (Some(entry), false)
+        }
+        None => {
+            let branch = project
+                .repo()?
+                .current_branch()
+                .filter(|b| *b != project.config.git.default_branch);
+            (branch.and_then(|b| project.store.find_exact(&b)), true)
+        }
+    };
+    let parent_done = parent
+        .as_ref()
+        .is_some_and(|p| load(p, false).is_ok_and(|t| t.status() == Status::Done));
+    let parent_id = parent.map(|p| p.id);
+    let contents = render_new(&now, parent_id.as_deref(), &project.config.tickets.template);
+    let path = project.store.create(&id, &contents)?;
+    Ok(Created {
+        id,
+        path,
+        parent: parent_id,
+        implicit,
+        parent_done,
+    })
+}

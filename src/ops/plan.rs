@@ -1,0 +1,378 @@
+//! The changing half of `start` — carrying out a checked start in worktree mode (commit,
+//! worktree, link) or branch mode (switch, commit, link), journaled step by step — and the
+//! removal of a ticket worktree. Recovery uses both to finish what a dead process began, so
+//! they sit below `start`, `cleanup` and `recover`.
+
+use std::path::{Path, PathBuf};
+
+use super::Project;
+use super::project::rel;
+use super::tx::{self, TicketChange};
+use crate::current;
+use crate::env::Env;
+use crate::error::{Error, ErrorCode};
+use crate::git::{GitError, Repo, WorktreeInfo, message, worktree_of_branch};
+use crate::journal::{Journal, Op, Record, Step};
+use crate::ticket::format::parse_meta;
+use crate::ticket::store::read_text;
+
+/// What start needs to carry out either mode.
+pub struct Plan<'a> {
+    /// The environment (failure injection).
+    pub env: &'a Env,
+    /// The ticket.
+    pub id: &'a str,
+    /// Its file now.
+    pub from: &'a Path,
+    /// Its file in doing.
+    pub doing_path: &'a Path,
+    /// The ticket's text after start (None when it is already doing).
+    pub started_text: Option<&'a str>,
+    /// The ticket's text now.
+    pub current_text: &'a str,
+}
+
+/// What a start did.
+#[derive(Clone, Debug, Default)]
+pub struct Done {
+    /// The worktree (empty in branch mode).
+    pub worktree_path: PathBuf,
+    /// The branch the ticket branch started from, when not the current one.
+    pub parent_branch: Option<String>,
+    /// An existing worktree was recreated (`--force`).
+    pub recreated: bool,
+    /// The start commit was made now.
+    pub committed: bool,
+    /// Branch mode (no worktree).
+    pub branch_mode: bool,
+}
+
+impl Plan<'_> {
+    /// Records the start in the journal before anything changes.
+    fn journal(
+        &self,
+        project: &Project,
+        worktree: Option<PathBuf>,
+        branch_from: Option<&str>,
+    ) -> Result<Journal, Error> {
+        let record = Record {
+            head_before: project.repo()?.head(),
+            from: Some(self.from.to_owned()),
+            to: Some(self.doing_path.to_owned()),
+            original: self.started_text.map(|_| self.current_text.to_owned()),
+            worktree,
+            branch_from: branch_from.map(str::to_owned),
+            step: if self.started_text.is_some() {
+                Step::Planned
+            } else {
+                Step::Committed
+            },
+            ..Record::new(Op::Start, self.id, &project.root)
+        };
+        tx::journal(project, record)
+    }
+
+    /// Worktree mode: checks, then commit, worktree, link — journaled so that a crash at any
+    /// point is completed or rolled back by the next command.
+    pub fn worktree_mode(
+        &self,
+        project: &Project,
+        force: bool,
+        parent_branch: Option<&str>,
+    ) -> Result<Done, Error> {
+        let repo = project.repo()?;
+        let id = self.id;
+        let all = repo.worktrees();
+        let path = project.worktree_path(id)?;
+        let existing = worktree_of_branch(&all, id).cloned();
+        let mut recreating = false;
+        if let Some(w) = &existing
+            && !w.missing
+        {
+            if !force {
+                return Err(Error::precondition(
+                    ErrorCode::WorktreeExists,
+                    "Worktree already exists",
+                    format!(
+                        "Worktree for ticket {id} already exists at: {}",
+                        w.path.display()
+                    ),
+                    &[
+                        &format!("Work there: cd {}", w.path.display()),
+                        "Use --force to recreate it (only when it has no uncommitted changes)",
+                    ],
+                ));
+            }
+            let dirty = repo.open_worktree(&w.path)?.dirty_paths(&[current::LINK])?;
+            if !dirty.is_empty() {
+                return Err(Error::precondition(
+                    ErrorCode::GitDirtyWorkspace,
+                    "Uncommitted changes in worktree",
+                    format!(
+                        "{} has uncommitted changes ({}); --force never discards work",
+                        w.path.display(),
+                        dirty.join(", ")
+                    ),
+                    &[
+                        &format!("Commit or stash them: cd {} && git stash", w.path.display()),
+                        "Or keep working in that worktree as it is",
+                    ],
+                ));
+            }
+            recreating = true;
+        } else if path.exists() {
+            return Err(Error::precondition(
+                ErrorCode::WorktreeExists,
+                "Worktree directory already exists",
+                format!(
+                    "{} exists and is not the worktree of branch {id}",
+                    path.display()
+                ),
+                &["Move or remove that folder, then run the command again"],
+            ));
+        }
+        // Checks done; now change things.
+        let mut journal = self.journal(project, Some(path.clone()), parent_branch)?;
+        let result = self.worktree_steps(
+            project,
+            &path,
+            existing.as_ref(),
+            parent_branch,
+            &mut journal,
+        );
+        match result {
+            Ok(mut done) => {
+                tx::journal_finish(journal)?;
+                done.recreated = recreating;
+                Ok(done)
+            }
+            Err(e) => {
+                // A handled failure: the error says what state it left. Only a crash leaves
+                // a journal record behind.
+                let _ = journal.finish();
+                Err(e)
+            }
+        }
+    }
+
+    /// The changing part of worktree mode, recorded step by step in `journal`.
+    fn worktree_steps(
+        &self,
+        project: &Project,
+        path: &Path,
+        existing: Option<&WorktreeInfo>,
+        parent_branch: Option<&str>,
+        journal: &mut Journal,
+    ) -> Result<Done, Error> {
+        let repo = project.repo()?;
+        let id = self.id;
+        let env = self.env;
+        let start_message = message::start(id);
+        if let Some(text) = self.started_text {
+            tx::commit_ticket_change(
+                env,
+                repo,
+                &TicketChange {
+                    from: self.from,
+                    to: self.doing_path,
+                    text,
+                    message: &start_message,
+                    failpoint: "start:commit",
+                },
+            )?;
+        }
+        tx::journal_step(journal, Step::Committed)?;
+        let committed = self.started_text.is_some();
+        let after_commit = |what: &str| {
+            if committed {
+                format!(
+                    "The start commit is on the current branch and the ticket is in doing; {what}, then run 'git ticket start {id}' again to create the worktree"
+                )
+            } else {
+                format!("Nothing was changed; {what}, then run the command again")
+            }
+        };
+        let fail = |code, err| Error::GitCommand {
+            code,
+            err,
+            state: after_commit("fix the problem above"),
+        };
+        if let Some(w) = existing.filter(|w| !w.missing) {
+            let _ = current::remove_if(&w.path, id);
+            repo.worktree_remove(&w.path, false)
+                .map_err(|e| fail(ErrorCode::WorktreeRemoveFailed, e))?;
+        } else if existing.is_some() {
+            let _ = repo.worktree_prune();
+        }
+        if let Some(base) = path.parent() {
+            std::fs::create_dir_all(base).map_err(|source| Error::Io {
+                path: base.to_owned(),
+                source,
+            })?;
+        }
+        tx::step(env, "start:worktree", || {
+            repo.worktree_add(path, id, parent_branch.unwrap_or("HEAD"))
+        })
+        .map_err(|e| fail(ErrorCode::WorktreeCreateFailed, e))?;
+        tx::journal_step(journal, Step::WorktreeAdded)?;
+        tx::crash_point(env, "start:worktree-added");
+        // The worktree's own copy of the ticket must be in doing too (it is, when the branch
+        // was made from the start commit; not when it comes from a parent or already existed).
+        let wt = repo.open_worktree(path)?;
+        let wt_doing = path.join(rel(&project.root, self.doing_path));
+        let wt_started = read_text(&wt_doing)
+            .ok()
+            .and_then(|t| parse_meta(&t).ok())
+            .is_some_and(|m| m.started_at.is_some());
+        if !wt_started {
+            let wt_from = path.join(rel(&project.root, self.from));
+            let text = self.started_text.unwrap_or(self.current_text);
+            tx::commit_ticket_change(
+                env,
+                &wt,
+                &TicketChange {
+                    from: &wt_from,
+                    to: &wt_doing,
+                    text,
+                    message: &start_message,
+                    failpoint: "start:worktree-commit",
+                },
+            )
+            .map_err(|e| match e {
+                Error::GitCommand { code, err, .. } => Error::GitCommand {
+                    code,
+                    err,
+                    state: format!(
+                        "The worktree {} exists; commit the ticket's move to doing there by hand, or run 'git ticket start {id}' again",
+                        path.display()
+                    ),
+                },
+                e => e,
+            })?;
+        }
+        let linked = if env.fail_at("start:link") {
+            Err(std::io::Error::other(
+                "failure injected by GIT_TICKET_FAILPOINT",
+            ))
+        } else {
+            current::write(path, &wt_doing).map(drop)
+        };
+        linked.map_err(|source| Error::Link {
+            path: path.join(current::LINK),
+            source,
+            state: format!(
+                "The worktree {} is ready but has no current-ticket.md; run 'git ticket restore' there to create it",
+                path.display()
+            ),
+        })?;
+        Ok(Done {
+            worktree_path: path.to_owned(),
+            parent_branch: parent_branch.map(str::to_owned),
+            committed,
+            ..Done::default()
+        })
+    }
+
+    /// Branch mode: switch to the ticket branch (created from `parent_branch` or HEAD) and
+    /// commit the start there; on failure switch back to `current`.
+    pub fn branch_mode(
+        &self,
+        project: &Project,
+        parent_branch: Option<&str>,
+        current: &str,
+    ) -> Result<Done, Error> {
+        let repo = project.repo()?;
+        let id = self.id;
+        if self.started_text.is_none() {
+            return Err(Error::precondition(
+                ErrorCode::TicketAlreadyStarted,
+                "Ticket already started",
+                format!("Ticket {id} is already in progress"),
+                &[
+                    &format!("Switch to the existing branch: git checkout {id}"),
+                    "Use 'git ticket status' to see the current ticket",
+                ],
+            ));
+        }
+        let dirty = repo.dirty_paths(&[current::LINK])?;
+        if !dirty.is_empty() {
+            return Err(Error::precondition(
+                ErrorCode::GitDirtyWorkspace,
+                "Uncommitted changes detected",
+                format!(
+                    "Please commit or stash your changes before starting a ticket ({})",
+                    dirty.join(", ")
+                ),
+                &[
+                    "Commit your changes: git commit -am 'Your message'",
+                    "Stash your changes: git stash",
+                ],
+            ));
+        }
+        let created = !repo.branch_exists(id);
+        let journal = self.journal(project, None, None)?;
+        let switch = if created {
+            repo.checkout_new(id, parent_branch.unwrap_or("HEAD"))
+        } else {
+            repo.checkout(id)
+        };
+        switch.map_err(|err| Error::GitCommand {
+            code: ErrorCode::GitBranchExists,
+            err,
+            state: "Nothing was changed".into(),
+        })?;
+        let commit = tx::commit_ticket_change(
+            self.env,
+            repo,
+            &TicketChange {
+                from: self.from,
+                to: self.doing_path,
+                text: self.started_text.unwrap_or(self.current_text),
+                message: &message::start(id),
+                failpoint: "start:commit",
+            },
+        );
+        if let Err(e) = commit {
+            let _ = journal.finish();
+            // Never leave the user on a half-started branch (TicketFlow's W32).
+            let _ = repo.checkout(current);
+            if created {
+                let _ = repo.branch_delete(id, crate::git::Delete::Merged);
+            }
+            return Err(e);
+        }
+        let linked = current::write(&project.root, self.doing_path);
+        tx::journal_finish(journal)?;
+        linked.map_err(|source| Error::Io {
+            path: project.root.join(current::LINK),
+            source,
+        })?;
+        Ok(Done {
+            parent_branch: parent_branch.map(str::to_owned),
+            committed: true,
+            branch_mode: true,
+            ..Done::default()
+        })
+    }
+}
+
+/// Removes a ticket worktree (its `current-ticket.md` first; `force` only when asked), or
+/// prunes its record when the folder is gone. Used by cleanup and to finish an interrupted
+/// cleanup.
+pub fn remove_worktree(env: &Env, repo: &Repo, w: &WorktreeInfo, force: bool) -> Result<(), Error> {
+    if w.missing {
+        let _ = repo.worktree_prune();
+        return Ok(());
+    }
+    if let Some(b) = &w.branch {
+        let _ = current::remove_if(&w.path, b);
+    }
+    tx::step(env, "cleanup:worktree", || {
+        repo.worktree_remove(&w.path, force)
+    })
+    .map_err(|err: GitError| Error::GitCommand {
+        code: ErrorCode::WorktreeRemoveFailed,
+        err,
+        state: "Nothing was removed; fix the problem above and run the command again".into(),
+    })
+}

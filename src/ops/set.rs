@@ -1,0 +1,136 @@
+//! Setting one frontmatter field, losslessly (only that line changes), atomically, under the
+//! repository lock. Typed: `priority` is an integer, times are RFC 3339 (or `now`, or
+//! `null`), `related` takes an entry to add or remove (or a comma-separated list), `parent`
+//! is resolved to a full ID.
+
+use super::{Project, Ui, guard};
+use crate::env::Env;
+use crate::error::Error;
+use crate::fsutil;
+use crate::ticket::Timestamp;
+use crate::ticket::format::{Change, Value, apply};
+use crate::ticket::store::read_ticket;
+
+/// Which field of which ticket, and the new value.
+#[derive(Clone, Debug, Default)]
+pub struct SetInput<'a> {
+    /// The ticket reference.
+    pub ticket: &'a str,
+    /// The field name.
+    pub field: &'a str,
+    /// The new value (`related`: a comma-separated list).
+    pub value: Option<&'a str>,
+    /// (`related`) An entry to add.
+    pub add: Option<&'a str>,
+    /// (`related`) An entry to remove.
+    pub remove: Option<&'a str>,
+}
+
+/// What was set.
+#[derive(Debug)]
+pub struct Updated {
+    /// The ticket.
+    pub id: String,
+    /// The field.
+    pub field: String,
+    /// Whether the file changed.
+    pub changed: bool,
+}
+
+/// Sets one field (see the module documentation).
+pub fn set(
+    env: &Env,
+    project: &Project,
+    input: &SetInput<'_>,
+    ui: &mut dyn Ui,
+) -> Result<Updated, Error> {
+    let _lock = guard::lock(
+        env,
+        project,
+        &format!("set {} {}", input.ticket, input.field),
+        ui,
+    )?;
+    let entry = project.store.resolve(input.ticket)?;
+    let (text, meta) = read_ticket(&entry.path)?;
+    let bad = |why: String| Error::Usage(format!("{}: {why}", input.field));
+    let value = input.value.unwrap_or_default().to_owned();
+    let time = |v: &str| -> Result<Value, Error> {
+        match v {
+            "null" | "" => Ok(Value::Null),
+            "now" => Ok(Value::Time(Timestamp::now_local())),
+            v => Timestamp::parse(v).map(Value::Time).ok_or_else(|| {
+                bad(format!(
+                    "'{v}' is not an RFC 3339 time (e.g. 2025-01-31T09:00:00Z), now or null"
+                ))
+            }),
+        }
+    };
+    let field = input.field;
+    let change = match field {
+        "id" | "slug" | "status" | "path" => {
+            return Err(bad(
+                "is derived, not stored; the status changes with 'git ticket start' and 'close'"
+                    .into(),
+            ));
+        }
+        "priority" => Change::Set(
+            "priority".into(),
+            Value::Int(
+                value
+                    .parse()
+                    .map_err(|_| bad(format!("'{value}' is not an integer")))?,
+            ),
+        ),
+        "created_at" | "started_at" | "closed_at" => {
+            Change::Set(field.to_owned().into(), time(&value)?)
+        }
+        "closure_reason" if value.is_empty() => Change::Remove("closure_reason".into()),
+        "related" | "parent" => {
+            let mut related = meta.related.clone().unwrap_or_default();
+            if field == "parent" {
+                related.retain(|r| !r.starts_with("parent:"));
+                if !value.is_empty() {
+                    let parent = project.store.resolve(&value).map_err(Error::Parent)?;
+                    if parent.id == entry.id {
+                        return Err(Error::SelfParent(value));
+                    }
+                    related.insert(0, format!("parent:{}", parent.id));
+                }
+            } else if let Some(add) = input.add {
+                if !related.iter().any(|r| r == add) {
+                    related.push(add.to_owned());
+                }
+            } else if let Some(remove) = input.remove {
+                related.retain(|r| r != remove);
+            } else {
+                related = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+            }
+            if related.is_empty() {
+                Change::Remove("related".into())
+            } else {
+                Change::Set("related".into(), Value::List(related))
+            }
+        }
+        _ if input.add.is_some() || input.remove.is_some() => {
+            return Err(bad("--add and --remove work on 'related' only".into()));
+        }
+        key => Change::Set(key.to_owned().into(), Value::Str(value.clone())),
+    };
+    let updated = apply(&text, std::slice::from_ref(&change))?;
+    if updated != text {
+        fsutil::write_atomic(&entry.path, updated.as_bytes()).map_err(|source| Error::Io {
+            path: entry.path.clone(),
+            source,
+        })?;
+    }
+    Ok(Updated {
+        id: entry.id,
+        field: input.field.to_owned(),
+        changed: updated != text,
+    })
+}

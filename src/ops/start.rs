@@ -1,0 +1,180 @@
+//! Starting a ticket. Worktree mode commits "Start ticket: <ID>" (the move to doing, nothing
+//! else) on the current branch, creates branch `<ID>` from it and a worktree at
+//! `<base_dir>/<ID>`, links `current-ticket.md` there and runs the trusted init commands.
+//! Branch mode switches to branch `<ID>` and commits there.
+//!
+//! Everything is checked before anything changes. A failure before the commit changes
+//! nothing; after it, running `start` again completes the work (a doing ticket without a
+//! worktree gets one). Nothing is ever deleted: an existing branch is used as it is.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::init_commands::{self, InitCommand};
+use super::plan::Plan;
+use super::{Project, Ui, guard};
+use crate::env::Env;
+use crate::error::{Error, ErrorCode};
+use crate::ticket::store::read_ticket;
+use crate::ticket::transition::{self, TransitionError};
+use crate::ticket::{Status, Timestamp};
+
+/// What to start.
+#[derive(Clone, Debug)]
+pub struct StartInput<'a> {
+    /// The ticket reference (ID, ID prefix, slug, slug words).
+    pub ticket: &'a str,
+    /// Recreate an existing worktree (only without uncommitted changes).
+    pub force: bool,
+}
+
+/// What a start did.
+#[derive(Debug, Default)]
+pub struct Started {
+    /// The ticket.
+    pub id: String,
+    /// Its description.
+    pub description: String,
+    /// Its status before.
+    pub original_status: Status,
+    /// The worktree (empty in branch mode).
+    pub worktree_path: PathBuf,
+    /// The branch the ticket branch started from, when not the current one.
+    pub parent_branch: Option<String>,
+    /// An existing worktree was recreated.
+    pub recreated: bool,
+    /// The start commit was made now.
+    pub committed: bool,
+    /// Branch mode.
+    pub branch_mode: bool,
+    /// The config's init commands may run here.
+    pub init_trusted: bool,
+    /// The init commands ran.
+    pub init_executed: bool,
+    /// Their results.
+    pub init_commands: Vec<InitCommand>,
+    /// Why init commands were not run, when there were some.
+    pub warning: Option<String>,
+}
+
+/// Starts a ticket (see the module documentation).
+pub fn start(
+    env: &Env,
+    project: &Project,
+    input: &StartInput<'_>,
+    ui: &mut dyn Ui,
+) -> Result<Started, Error> {
+    let repo = project.repo_with_git()?;
+    let lock = guard::lock(env, project, &format!("start {}", input.ticket), ui)?;
+    let entry = project.store.resolve(input.ticket)?;
+    let (text, meta) = read_ticket(&entry.path)?;
+    let id = entry.id.clone();
+    let original_status = meta.status();
+    if original_status == Status::Done {
+        return Err(Error::Transition {
+            id,
+            err: TransitionError::AlreadyClosed,
+        });
+    }
+    if !repo.has_commits() {
+        return Err(Error::precondition(
+            ErrorCode::InvalidContext,
+            "Repository has no commits",
+            "start commits on the current branch, which has no commit yet".into(),
+            &[
+                "Commit .ticketflow.yaml and your tickets first: git add -A && git commit -m 'Add tickets'",
+            ],
+        ));
+    }
+    let default = &project.config.git.default_branch;
+    let current = repo.current_branch().unwrap_or_default();
+    let on_ticket_branch = current != *default && project.store.find_exact(&current).is_some();
+    if current != *default && !on_ticket_branch {
+        return Err(Error::precondition(
+            ErrorCode::TicketInvalid,
+            "Invalid branch for starting ticket",
+            if current.is_empty() {
+                "HEAD is detached, which is not a ticket branch".into()
+            } else {
+                format!("Currently on branch '{current}', which is not a ticket branch")
+            },
+            &[
+                &format!("Switch to the default branch: git checkout {default}"),
+                "Or start from a ticket branch (its worktree)",
+            ],
+        ));
+    }
+    // The branch the ticket branch starts from: this ticket branch, else the ticket's parent
+    // when that branch exists, else the current (default) branch.
+    let parent_branch = if on_ticket_branch {
+        Some(current.clone())
+    } else {
+        meta.parent()
+            .filter(|p| *p != id && repo.branch_exists(p))
+            .map(str::to_owned)
+    };
+    let now = Timestamp::now_local();
+    let started_text = match original_status {
+        Status::Todo => {
+            Some(
+                transition::start(&text, &meta, &now).map_err(|err| Error::Transition {
+                    id: id.clone(),
+                    err,
+                })?,
+            )
+        }
+        _ => None,
+    };
+    let doing_path = project.store.dir(Status::Doing).join(format!("{id}.md"));
+    let plan = Plan {
+        env,
+        id: &id,
+        from: &entry.path,
+        doing_path: &doing_path,
+        started_text: started_text.as_deref(),
+        current_text: &text,
+    };
+    let done = if project.config.worktree.enabled {
+        plan.worktree_mode(project, input.force, parent_branch.as_deref())?
+    } else {
+        plan.branch_mode(project, parent_branch.as_deref(), &current)?
+    };
+    let mut started = Started {
+        id,
+        description: meta.description,
+        original_status,
+        worktree_path: done.worktree_path,
+        parent_branch: done.parent_branch,
+        recreated: done.recreated,
+        committed: done.committed,
+        branch_mode: done.branch_mode,
+        ..Started::default()
+    };
+    // Init commands may run for minutes: other agents need not wait for them.
+    drop(lock);
+    let commands = &project.config.worktree.init_commands;
+    if project.config.worktree.enabled && !commands.is_empty() {
+        let config = std::fs::read(project.root.join(crate::config::FILE_NAME)).unwrap_or_default();
+        started.init_trusted = crate::trust::is_trusted(repo.common_dir(), &config);
+        if started.init_trusted {
+            let secs = match project.config.timeouts.init_commands {
+                0 => 60,
+                s => s.unsigned_abs(),
+            };
+            started.init_commands = init_commands::run(
+                commands,
+                &started.worktree_path,
+                Duration::from_secs(secs),
+                ui,
+            );
+            started.init_executed = true;
+        } else {
+            started.warning = Some(format!(
+                "{} init command(s) were not run: this .ticketflow.yaml is not trusted on this machine. Review worktree.init_commands, run 'git ticket trust', and run them yourself in {} this time.",
+                commands.len(),
+                started.worktree_path.display()
+            ));
+        }
+    }
+    Ok(started)
+}

@@ -1,0 +1,161 @@
+//! The transaction service every mutation shares (the lock is [`super::guard`]): the journal of multi-step operations, the
+//! one way a ticket file change is committed — exactly that change, nothing else from the
+//! index — with its rollback, and failure injection (`GIT_TICKET_FAILPOINT`) for the tests
+//! that prove recovery.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::{Project, project::rel};
+use crate::env::Env;
+use crate::error::{Error, ErrorCode};
+use crate::fsutil;
+use crate::git::{GitError, Repo};
+use crate::journal::{Journal, Record, Step};
+
+/// Records an operation in the journal before it changes anything.
+pub fn journal(project: &Project, record: Record) -> Result<Journal, Error> {
+    Journal::begin(project.repo()?.common_dir(), record).map_err(journal_io)
+}
+
+/// Moves a journal record to `step`.
+pub fn journal_step(journal: &mut Journal, step: Step) -> Result<(), Error> {
+    journal.step(step).map_err(journal_io)
+}
+
+/// Removes a finished operation's journal record.
+pub fn journal_finish(journal: Journal) -> Result<(), Error> {
+    journal.finish().map_err(journal_io)
+}
+
+fn journal_io(source: std::io::Error) -> Error {
+    Error::Io {
+        path: PathBuf::from(crate::journal::DIR),
+        source,
+    }
+}
+
+/// Kills this process with SIGKILL when `GIT_TICKET_FAILPOINT=crash:<step>`: how tests
+/// prove that a crash at any step is recovered.
+pub fn crash_point(env: &Env, step: &str) {
+    if env
+        .failpoint
+        .as_deref()
+        .and_then(|f| f.strip_prefix("crash:"))
+        == Some(step)
+    {
+        let pid = std::process::id().to_string();
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &pid])
+            .status();
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    }
+}
+
+/// The error for a step that failed on purpose (`GIT_TICKET_FAILPOINT`).
+pub fn injected(step: &str) -> GitError {
+    GitError {
+        command: step.to_owned(),
+        reason: "failure injected by GIT_TICKET_FAILPOINT".into(),
+    }
+}
+
+/// Runs `step` unless the failure point `name` is armed.
+pub fn step<T>(
+    env: &Env,
+    name: &str,
+    step: impl FnOnce() -> Result<T, GitError>,
+) -> Result<T, GitError> {
+    if env.fail_at(name) {
+        return Err(injected(name));
+    }
+    step()
+}
+
+/// A ticket file change to commit: the file moves from `from` to `to` (possibly the same
+/// path) with new contents.
+pub struct TicketChange<'a> {
+    /// Current path (may not exist in this tree).
+    pub from: &'a Path,
+    /// New path.
+    pub to: &'a Path,
+    /// New contents.
+    pub text: &'a str,
+    /// Commit message.
+    pub message: &'a str,
+    /// Failure-injection step name.
+    pub failpoint: &'a str,
+}
+
+/// Applies `change` in the working tree of `repo` and commits exactly that change (`git
+/// commit --only`: whatever else the user staged stays staged and out of the commit; hooks
+/// and signing apply). On failure the file and its index entries are put back, so nothing
+/// has changed.
+pub fn commit_ticket_change(
+    env: &Env,
+    repo: &Repo,
+    change: &TicketChange<'_>,
+) -> Result<(), Error> {
+    let TicketChange {
+        from,
+        to,
+        text,
+        message,
+        failpoint,
+    } = *change;
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| Error::Io { path, source }
+    };
+    let original = match std::fs::read(from) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(from)(e)),
+    };
+    let from_rel = rel(repo.root(), from).to_owned();
+    let to_rel = rel(repo.root(), to).to_owned();
+    let from_tracked = from != to && repo.index_has(&from_rel);
+    if let Some(dir) = to.parent() {
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+    }
+    // Move first, then rewrite: a crash in between leaves the file in exactly one folder
+    // (fsck reports and fixes a ticket in the wrong folder), never in two.
+    let moving = from != to && original.is_some();
+    let op = failpoint.split(':').next().unwrap_or_default();
+    if moving && !to.exists() {
+        std::fs::rename(from, to).map_err(io(from))?;
+    }
+    crash_point(env, &format!("{op}:moved"));
+    fsutil::write_atomic(to, text.as_bytes()).map_err(io(to))?;
+    if moving && from.exists() {
+        std::fs::remove_file(from).map_err(io(from))?;
+    }
+    crash_point(env, &format!("{op}:rewritten"));
+    let mut paths: Vec<&Path> = Vec::with_capacity(2);
+    if from_tracked {
+        paths.push(&from_rel);
+    }
+    paths.push(&to_rel);
+    let committed = step(env, failpoint, || {
+        repo.stage(&to_rel)?;
+        repo.commit_only(&paths, message)
+    });
+    if let Err(err) = committed {
+        if from != to {
+            let _ = std::fs::remove_file(to);
+        }
+        if let Some(bytes) = &original {
+            let _ = fsutil::write_atomic(from, bytes);
+        }
+        let _ = repo.reset_paths(&paths);
+        return Err(Error::GitCommand {
+            code: ErrorCode::GitMergeFailed,
+            err,
+            state: format!("Nothing was changed: {} is as it was", from_rel.display()),
+        });
+    }
+    crash_point(env, &format!("{op}:committed"));
+    Ok(())
+}
