@@ -1,6 +1,6 @@
 //! `list`: filters, count, stable order, JSON shape, summary, width-aware truncation.
 
-use crate::common::TestEnv;
+use crate::common::{TestEnv, assert_error};
 use crate::snap;
 
 /// A repository with tickets in every status and known times.
@@ -168,7 +168,7 @@ fn default_format_from_config_and_environment() {
     cmd.args(["show", "nope"])
         .env("TICKETFLOW_OUTPUT_FORMAT", "json");
     let run = env.to_run(cmd.output().unwrap());
-    assert_eq!(run.json_err()["error"]["code"], "TICKET_NOT_FOUND");
+    assert_error(&run, "TICKET_NOT_FOUND");
 }
 
 #[test]
@@ -239,10 +239,5 @@ fn repository_is_found_from_anywhere_git_finds_it() {
     assert_eq!(ids(env.to_run(out)), at_root);
     // Outside any repository: the usual error.
     let run = env.run_in(&outside, &["list", "--format", "json"]);
-    assert_eq!(
-        run.json_err()["error"]["code"],
-        "NOT_GIT_REPO",
-        "{}",
-        run.stderr
-    );
+    assert_error(&run, "NOT_GIT_REPO");
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{Run, TestEnv, bin};
+use crate::common::{Run, TestEnv, assert_error, bin};
 
 /// An initialised repository (no init commands) with `n` committed todo tickets.
 fn repo_with(n: usize) -> (TestEnv, Vec<String>) {
@@ -249,9 +249,8 @@ fn a_held_lock_names_its_holder() {
         &[("GIT_TICKET_LOCK_TIMEOUT", "1")],
         &["set", &ids[1], "priority", "1", "-o", "json"],
     );
-    assert_eq!(run.status, 1);
+    assert_error(&run, "REPOSITORY_LOCKED");
     let err = run.json_err();
-    assert_eq!(err["error"]["code"], "REPOSITORY_LOCKED");
     let details = err["error"]["details"].as_str().unwrap();
     assert!(
         details.contains(&format!("git ticket start {}", ids[0])),

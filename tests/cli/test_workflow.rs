@@ -240,8 +240,7 @@ fn force_never_loses_commits_or_uncommitted_work() {
     let run = env.run(&["start", &id, "-o", "json"]);
     assert_error(&run, "WORKTREE_EXISTS");
     let run = env.run(&["start", &id, "--force", "-o", "json"]);
-    assert_eq!(run.status, 1);
-    assert_eq!(run.json_err()["error"]["code"], "GIT_DIRTY_WORKSPACE");
+    assert_error(&run, "GIT_DIRTY_WORKSPACE");
     assert_eq!(
         fs::read_to_string(path.join("uncommitted.txt")).unwrap(),
         "2"
@@ -314,7 +313,7 @@ fn cleanup_needs_confirmation_when_not_interactive() {
     // Merged, but with uncommitted work in the worktree: refused, naming the file.
     fs::write(path.join("notes.txt"), "keep me").unwrap();
     let run = env.run(&["cleanup", &id, "--yes", "-o", "json"]);
-    assert_eq!(run.json_err()["error"]["code"], "GIT_DIRTY_WORKSPACE");
+    assert_error(&run, "GIT_DIRTY_WORKSPACE");
     assert!(run.stderr.contains("notes.txt"), "{}", run.stderr);
     assert!(path.join("notes.txt").exists());
     fs::remove_file(path.join("notes.txt")).unwrap();
@@ -494,7 +493,7 @@ fn start_refusals() {
     env.git(&["checkout", "-q", "main"]);
     env.run(&["close", &id, "--reason", "no"]).ok();
     let run = env.run(&["start", &id, "-o", "json"]);
-    assert_eq!(run.json_err()["error"]["code"], "TICKET_ALREADY_CLOSED");
+    assert_error(&run, "TICKET_ALREADY_CLOSED");
     let empty = TestEnv::new();
     empty.run(&["init"]).ok();
     let t = empty.new_ticket("first");
@@ -618,7 +617,7 @@ fn git_failures_explain_the_next_step() {
     // A folder in the way of the worktree is reported before anything changes.
     fs::create_dir_all(env.worktree(&id)).unwrap();
     let run = env.run(&["start", &id, "-o", "json"]);
-    assert_eq!(run.json_err()["error"]["code"], "WORKTREE_EXISTS");
+    assert_error(&run, "WORKTREE_EXISTS");
     assert!(env.root.join(format!("tickets/todo/{id}.md")).is_file());
 }
 
