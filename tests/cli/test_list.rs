@@ -1,6 +1,7 @@
 //! `list`: filters, count, stable order, JSON shape, summary, width-aware truncation.
 
 use crate::common::{TestEnv, assert_error};
+use crate::corpus::{Corpus, Text};
 use crate::snap;
 
 /// A repository with tickets in every status and known times.
@@ -174,14 +175,11 @@ fn default_format_from_config_and_environment() {
 #[test]
 fn closed_pipe_ends_quietly() {
     let env = sample();
-    for i in 0..300 {
-        env.ticket(
-            "todo",
-            &format!("250201-000000-bulk-{i:03}"),
-            "priority: 5\n",
-            "",
-        );
-    }
+    Corpus::new(300)
+        .folders(&["todo"])
+        .ids(|i| format!("250201-000000-bulk-{i:03}"))
+        .text(Text::Small)
+        .write(&env.root);
     let mut cmd = std::process::Command::new("bash");
     env.hermetic(&mut cmd);
     let script = format!(
