@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process figures of git-ticket next to the physical floor (examples/read_floor.rs: a
 # plain single-threaded program that only opens and reads the same files) and next to git.
+# The tickets come from examples/gen_tickets.rs (the generator of benches/support/corpus.rs).
 # Prints one line per target of the performance issue. Needs hyperfine; strace for the
 # NDJSON first-line check. Compare the ratios within one run: absolute times vary.
 #
@@ -8,9 +9,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "hyperfine is required (apt-get install -y hyperfine)" >&2; exit 1; }
-cargo build --release --quiet --bin git-ticket --example read_floor
+cargo build --release --quiet --bin git-ticket --example read_floor --example gen_tickets
 bin=$PWD/target/release/git-ticket
 floor=$PWD/target/release/examples/read_floor
+gen=$PWD/target/release/examples/gen_tickets
 sizes=("${@:-100 1000 10000 100000}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -18,24 +20,12 @@ export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 export GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.com
 export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
 
-# make_repo DIR TODO DOING DONE: a repository with generated tickets.
+# make_repo DIR TODO DOING DONE: a repository with generated tickets (ticket i, counting
+# todo, then doing, then done, is 25MMDD-HHMMSS-task-i).
 make_repo() {
   mkdir -p "$1" && git -C "$1" init -q -b main && (cd "$1" && "$bin" init >/dev/null)
   sed -i 's/^    init_commands:$/    init_commands: []/; /^        - git fetch origin$/d' "$1/.ticketflow.yaml"
-  python3 - "$@" <<'PY'
-import sys, os
-root, todo, doing, done = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-i = 0
-for folder, n in (("todo", todo), ("doing", doing), ("done", done)):
-    for _ in range(n):
-        created = f"2025-{i%12+1:02}-{i%28+1:02}T{i%24:02}:00:00+09:00"
-        started = "null" if folder == "todo" else f'"{created}"'
-        closed = f'"{created}"' if folder == "done" else "null"
-        tid = f"25{i%12+1:02}{i%28+1:02}-{i%24:02}{i//60%60:02}{i%60:02}-task-{i}"
-        with open(os.path.join(root, "tickets", folder, tid + ".md"), "w") as f:
-            f.write(f"---\npriority: {i%3+1}\ndescription: Generated ticket number {i}\ncreated_at: \"{created}\"\nstarted_at: {started}\nclosed_at: {closed}\n---\n\n# Summary\n\nBenchmark ticket {i}.\n\n## Tasks\n- [ ] Task 1\n- [ ] Task 2\n\n## Notes\n\nSome notes that make the body a realistic size.\n")
-        i += 1
-PY
+  "$gen" "$@"
 }
 
 median_ms() { python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median']*1000, 3))" "$@"; }

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of `git ticket status` in a repository with 50 ticket worktrees
-# (and with none), next to `git worktree list` for scale. Needs hyperfine.
+# (and with none), next to `git worktree list` for scale. Needs hyperfine. The tickets come
+# from examples/gen_tickets.rs (the generator of benches/support/corpus.rs).
 #
 #   bash benches/status.sh [worktrees]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "hyperfine is required (apt-get install -y hyperfine)" >&2; exit 1; }
-cargo build --release --quiet --bin git-ticket
+cargo build --release --quiet --bin git-ticket --example gen_tickets
 bin=$PWD/target/release/git-ticket
+gen=$PWD/target/release/examples/gen_tickets
 n=${1:-50}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -19,7 +21,7 @@ mkdir -p "$repo" && cd "$repo"
 git init -q -b main
 "$bin" init >/dev/null
 sed -i 's/^    init_commands:$/    init_commands: []/; /^        - git fetch origin$/d' .ticketflow.yaml
-for i in $(seq 1 "$n"); do "$bin" new "task-$i" >/dev/null; done
+"$gen" . "$n" 0 0
 git add -A && git commit -qm tickets
 hyperfine -N --warmup 5 --min-runs 30 "$bin status" "$bin status --format json" 2>/dev/null | grep -E "Time|±" | sed 's/^/no worktrees: /'
 for id in $(ls tickets/todo | sed 's/\.md$//'); do "$bin" start "$id" >/dev/null 2>&1; done

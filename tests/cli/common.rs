@@ -62,6 +62,36 @@ impl Run {
         assert_eq!(self.status, 0, "command failed:\n{}", self.snapshot());
         self
     }
+
+    /// The code of the error a run with `--format json` reported: stderr is one object
+    /// `{"error": {"code", "message", "details"?, "suggestions"?}}`.
+    #[track_caller]
+    pub fn error_code(&self) -> String {
+        match &self.json_err()["error"]["code"] {
+            serde_json::Value::String(code) => code.clone(),
+            _ => panic!("no error code on stderr:\n{}", self.snapshot()),
+        }
+    }
+}
+
+/// Asserts that a run with `--format json` failed (exit 1) with the error `code`.
+#[track_caller]
+pub fn assert_error(run: &Run, code: &str) {
+    assert_eq!(run.status, 1, "expected error {code}:\n{}", run.snapshot());
+    assert_eq!(run.error_code(), code, "{}", run.snapshot());
+}
+
+/// Asserts that a run with `--format json` was refused as a usage error (exit 2) with the
+/// error `code`.
+#[track_caller]
+pub fn assert_usage_error(run: &Run, code: &str) {
+    assert_eq!(
+        run.status,
+        2,
+        "expected usage error {code}:\n{}",
+        run.snapshot()
+    );
+    assert_eq!(run.error_code(), code, "{}", run.snapshot());
 }
 
 impl TestEnv {

@@ -4,6 +4,8 @@
 #![allow(clippy::disallowed_methods)]
 
 mod common;
+#[path = "../../benches/support/corpus.rs"]
+mod corpus;
 
 mod test_corpus;
 mod test_dispatch;

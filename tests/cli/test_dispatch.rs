@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::common::{TestEnv, bin};
+use crate::common::{TestEnv, assert_usage_error, bin};
 use crate::snap;
 
 #[test]
@@ -125,8 +125,7 @@ fn usage_errors() {
     assert_eq!(run.status, 2);
     snap!("invalid_format", run.snapshot());
     let run = env.run(&["help", "nope", "-o", "json"]);
-    assert_eq!(run.status, 2);
-    assert_eq!(run.json_err()["error"]["code"], "VALIDATION_ERROR");
+    assert_usage_error(&run, "VALIDATION_ERROR");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::common::TestEnv;
+use crate::common::{TestEnv, assert_error};
 use crate::snap;
 
 #[test]
@@ -74,8 +74,7 @@ fn outside_a_repository_is_a_clear_error() {
     assert_eq!(run.status, 1);
     snap!("init_not_a_repo", run.snapshot());
     let run = env.run_in(&outside, &["list", "--format", "json"]);
-    assert_eq!(run.status, 1);
-    assert_eq!(run.json_err()["error"]["code"], "NOT_GIT_REPO");
+    assert_error(&run, "NOT_GIT_REPO");
     assert_eq!(run.stdout, "");
 }
 
@@ -98,8 +97,8 @@ fn invalid_config_names_file_line_and_key() {
     assert_eq!(run.status, 1);
     snap!("config_invalid_text", run.snapshot());
     let run = env.run(&["list", "-o", "json"]);
+    assert_error(&run, "CONFIG_INVALID");
     let err = run.json_err();
-    assert_eq!(err["error"]["code"], "CONFIG_INVALID");
     let details = err["error"]["details"].as_str().unwrap();
     assert!(
         details.ends_with(

@@ -1,6 +1,7 @@
 //! `list`: filters, count, stable order, JSON shape, summary, width-aware truncation.
 
-use crate::common::TestEnv;
+use crate::common::{TestEnv, assert_error};
+use crate::corpus::{Corpus, Text};
 use crate::snap;
 
 /// A repository with tickets in every status and known times.
@@ -168,20 +169,17 @@ fn default_format_from_config_and_environment() {
     cmd.args(["show", "nope"])
         .env("TICKETFLOW_OUTPUT_FORMAT", "json");
     let run = env.to_run(cmd.output().unwrap());
-    assert_eq!(run.json_err()["error"]["code"], "TICKET_NOT_FOUND");
+    assert_error(&run, "TICKET_NOT_FOUND");
 }
 
 #[test]
 fn closed_pipe_ends_quietly() {
     let env = sample();
-    for i in 0..300 {
-        env.ticket(
-            "todo",
-            &format!("250201-000000-bulk-{i:03}"),
-            "priority: 5\n",
-            "",
-        );
-    }
+    Corpus::new(300)
+        .folders(&["todo"])
+        .ids(|i| format!("250201-000000-bulk-{i:03}"))
+        .text(Text::Small)
+        .write(&env.root);
     let mut cmd = std::process::Command::new("bash");
     env.hermetic(&mut cmd);
     let script = format!(
@@ -239,10 +237,5 @@ fn repository_is_found_from_anywhere_git_finds_it() {
     assert_eq!(ids(env.to_run(out)), at_root);
     // Outside any repository: the usual error.
     let run = env.run_in(&outside, &["list", "--format", "json"]);
-    assert_eq!(
-        run.json_err()["error"]["code"],
-        "NOT_GIT_REPO",
-        "{}",
-        run.stderr
-    );
+    assert_error(&run, "NOT_GIT_REPO");
 }

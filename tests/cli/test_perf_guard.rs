@@ -8,27 +8,18 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::common::{TestEnv, bin};
+use crate::corpus::{Corpus, Text};
 
 const TOLERANCE: f64 = 0.10;
 
 #[test]
 fn perf_guard_list_1000_instructions() {
     let env = TestEnv::initialized();
-    let todo = env.root.join("tickets/todo");
-    let done = env.root.join("tickets/done");
-    for i in 0..1000 {
-        let dir = if i % 4 == 0 { &todo } else { &done };
-        std::fs::write(
-            dir.join(format!("250101-{:06}-task-{i}.md", i)),
-            format!(
-                "---\npriority: {}\ndescription: Generated ticket number {i}\ncreated_at: \"2025-01-01T00:00:00+09:00\"\nstarted_at: {}\nclosed_at: {}\n---\n\nbody\n",
-                i % 3 + 1,
-                if i % 4 == 0 { "null" } else { "\"2025-01-02T00:00:00Z\"" },
-                if i % 4 == 0 { "null" } else { "\"2025-01-03T00:00:00Z\"" },
-            ),
-        )
-        .unwrap();
-    }
+    Corpus::new(1000)
+        .folders(&["todo", "done", "done", "done"])
+        .ids(|i| format!("250101-{i:06}-task-{i}"))
+        .text(Text::Small)
+        .write(&env.root);
     let out_file = env.dir.path().join("callgrind.out");
     let mut cmd = Command::new("valgrind");
     env.hermetic(&mut cmd);

@@ -6,17 +6,15 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::common::TestEnv;
+use crate::corpus::{Corpus, Text};
 
 fn many(n: usize) -> TestEnv {
     let env = TestEnv::initialized();
-    let todo = env.root.join("tickets/todo");
-    for i in 0..n {
-        std::fs::write(
-            todo.join(format!("250101-000000-t{i:05}.md")),
-            format!("---\npriority: {}\ndescription: ticket {i}\ncreated_at: \"2025-01-01T00:00:00Z\"\nstarted_at: null\nclosed_at: null\n---\n\nbody\n", i % 3),
-        )
-        .unwrap();
-    }
+    Corpus::new(n)
+        .folders(&["todo"])
+        .ids(|i| format!("250101-000000-t{i:05}"))
+        .text(Text::Small)
+        .write(&env.root);
     env
 }
 

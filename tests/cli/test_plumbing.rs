@@ -6,6 +6,7 @@ use std::fs;
 use std::process::Command;
 
 use crate::common::{TestEnv, bin};
+use crate::corpus::{Corpus, Text};
 use crate::snap;
 
 fn sample() -> TestEnv {
@@ -74,23 +75,14 @@ fn for_each_ticket_formats() {
 #[test]
 fn for_each_ticket_streams() {
     let env = TestEnv::initialized();
-    for i in 0..400 {
-        env.ticket(
-            "todo",
-            &format!("250101-000000-a{i:03}"),
-            "priority: 1\n",
-            "",
-        );
-    }
+    let tickets = Corpus::new(400).folders(&["todo"]).text(Text::Small);
+    tickets
+        .ids(|i| format!("250101-000000-a{i:03}"))
+        .write(&env.root);
     env.write("tickets/todo/250101-000000-b-broken.md", "no header");
-    for i in 0..400 {
-        env.ticket(
-            "todo",
-            &format!("250101-000000-c{i:03}"),
-            "priority: 1\n",
-            "",
-        );
-    }
+    tickets
+        .ids(|i| format!("250101-000000-c{i:03}"))
+        .write(&env.root);
     // stdout and stderr into one pipe: a streaming writer has printed (at least a buffer of)
     // earlier records before it reports the broken file in the middle.
     let mut cmd = Command::new("sh");

@@ -7,7 +7,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{Run, TestEnv, bin};
+use crate::common::{Run, TestEnv, assert_error, bin};
+use crate::corpus::{Corpus, Text};
 
 /// An initialised repository (no init commands) with `n` committed todo tickets.
 fn repo_with(n: usize) -> (TestEnv, Vec<String>) {
@@ -249,9 +250,8 @@ fn a_held_lock_names_its_holder() {
         &[("GIT_TICKET_LOCK_TIMEOUT", "1")],
         &["set", &ids[1], "priority", "1", "-o", "json"],
     );
-    assert_eq!(run.status, 1);
+    assert_error(&run, "REPOSITORY_LOCKED");
     let err = run.json_err();
-    assert_eq!(err["error"]["code"], "REPOSITORY_LOCKED");
     let details = err["error"]["details"].as_str().unwrap();
     assert!(
         details.contains(&format!("git ticket start {}", ids[0])),
@@ -365,14 +365,11 @@ fn a_thousand_malformed_tickets() {
         }
         bad += 1;
     }
-    for i in 0..20 {
-        env.ticket(
-            "todo",
-            &format!("250102-000000-good-{i:02}"),
-            "priority: 1\ndescription: fine\n",
-            "body",
-        );
-    }
+    Corpus::new(20)
+        .folders(&["todo"])
+        .ids(|i| format!("250102-000000-good-{i:02}"))
+        .text(Text::Small)
+        .write(&env.root);
     // One valid ticket with a 50 MB body.
     let huge = todo.join("250103-000000-huge-body.md");
     let mut text = b"---\npriority: 9\ndescription: big\n---\n\n".to_vec();

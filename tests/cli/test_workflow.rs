@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-use crate::common::TestEnv;
+use crate::common::{TestEnv, assert_error};
 use crate::snap;
 
 /// An initialised repository with no init commands and one committed todo ticket.
@@ -66,9 +66,8 @@ fn full_cycle_start_work_close_merge_cleanup() {
     );
 
     // Before the merge, main still sees the ticket in doing: cleanup refuses.
-    let run = env.run(&["cleanup", &id, "--yes"]);
-    assert_eq!(run.status, 1);
-    assert!(run.stderr.contains("TICKET_NOT_DONE"), "{}", run.stderr);
+    let run = env.run(&["cleanup", &id, "--yes", "-o", "json"]);
+    assert_error(&run, "TICKET_NOT_DONE");
     env.git(&["merge", "-q", "--no-edit", &id]);
     let run = env.run(&["cleanup", &id, "--yes", "-o", "json"]).ok();
     snap!("cleanup_json", run.snapshot());
@@ -141,13 +140,8 @@ fn close_by_id_rules() {
         .ok()
         .json();
     assert_eq!(v["status"], "done");
-    let run = env.run(&["close", &todo, "--reason", "again"]);
-    assert_eq!(run.status, 1);
-    assert!(
-        run.stderr.contains("TICKET_ALREADY_CLOSED"),
-        "{}",
-        run.stderr
-    );
+    let run = env.run(&["close", &todo, "--reason", "again", "-o", "json"]);
+    assert_error(&run, "TICKET_ALREADY_CLOSED");
     let run = env.run(&["close", &id, "--reason", "   "]);
     assert!(run.stderr.contains("Empty reason"), "{}", run.stderr);
     // Once the branch has work merged into main, no reason is needed.
@@ -206,9 +200,8 @@ fn branch_mode() {
     env.write(".ticketflow.yaml", config);
     env.commit_all("branch mode");
     env.write("dirty.txt", "x");
-    let run = env.run(&["start", &id]);
-    assert_eq!(run.status, 1);
-    assert!(run.stderr.contains("GIT_DIRTY_WORKSPACE"), "{}", run.stderr);
+    let run = env.run(&["start", &id, "-o", "json"]);
+    assert_error(&run, "GIT_DIRTY_WORKSPACE");
     fs::remove_file(env.root.join("dirty.txt")).unwrap();
     // A failing commit leaves the user on main with no new branch.
     let run = env.run_with(
@@ -244,12 +237,10 @@ fn force_never_loses_commits_or_uncommitted_work() {
     env.git_in(&path, &["add", "committed.txt"]);
     env.git_in(&path, &["commit", "-q", "-m", "unique work"]);
     fs::write(path.join("uncommitted.txt"), "2").unwrap();
-    let run = env.run(&["start", &id]);
-    assert_eq!(run.status, 1);
-    assert!(run.stderr.contains("WORKTREE_EXISTS"), "{}", run.stderr);
+    let run = env.run(&["start", &id, "-o", "json"]);
+    assert_error(&run, "WORKTREE_EXISTS");
     let run = env.run(&["start", &id, "--force", "-o", "json"]);
-    assert_eq!(run.status, 1);
-    assert_eq!(run.json_err()["error"]["code"], "GIT_DIRTY_WORKSPACE");
+    assert_error(&run, "GIT_DIRTY_WORKSPACE");
     assert_eq!(
         fs::read_to_string(path.join("uncommitted.txt")).unwrap(),
         "2"
@@ -322,7 +313,7 @@ fn cleanup_needs_confirmation_when_not_interactive() {
     // Merged, but with uncommitted work in the worktree: refused, naming the file.
     fs::write(path.join("notes.txt"), "keep me").unwrap();
     let run = env.run(&["cleanup", &id, "--yes", "-o", "json"]);
-    assert_eq!(run.json_err()["error"]["code"], "GIT_DIRTY_WORKSPACE");
+    assert_error(&run, "GIT_DIRTY_WORKSPACE");
     assert!(run.stderr.contains("notes.txt"), "{}", run.stderr);
     assert!(path.join("notes.txt").exists());
     fs::remove_file(path.join("notes.txt")).unwrap();
@@ -502,7 +493,7 @@ fn start_refusals() {
     env.git(&["checkout", "-q", "main"]);
     env.run(&["close", &id, "--reason", "no"]).ok();
     let run = env.run(&["start", &id, "-o", "json"]);
-    assert_eq!(run.json_err()["error"]["code"], "TICKET_ALREADY_CLOSED");
+    assert_error(&run, "TICKET_ALREADY_CLOSED");
     let empty = TestEnv::new();
     empty.run(&["init"]).ok();
     let t = empty.new_ticket("first");
@@ -626,7 +617,7 @@ fn git_failures_explain_the_next_step() {
     // A folder in the way of the worktree is reported before anything changes.
     fs::create_dir_all(env.worktree(&id)).unwrap();
     let run = env.run(&["start", &id, "-o", "json"]);
-    assert_eq!(run.json_err()["error"]["code"], "WORKTREE_EXISTS");
+    assert_error(&run, "WORKTREE_EXISTS");
     assert!(env.root.join(format!("tickets/todo/{id}.md")).is_file());
 }
 
