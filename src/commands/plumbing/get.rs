@@ -8,11 +8,11 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::fields::{Field, raw_fields};
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::output::{FormatArg, Out, Outcome, write_json};
 use crate::registry::{Command, Group, Profile};
+use crate::ticket::fields::{Field, raw_fields};
 use crate::ticket::store::{load, read_text};
 
 /// Print one field of a ticket.
@@ -52,10 +52,7 @@ impl Command for Get {
         } else {
             None
         };
-        let value = match field {
-            Field::Related => ticket.meta.related.clone().map(|r| r.join("\n")),
-            f => f.value(&ticket, raw.as_ref()),
-        };
+        let value = field.value(&ticket, raw.as_ref(), "\n");
         let Some(value) = value else {
             return Err(Error::precondition(
                 "VALIDATION_ERROR",
@@ -88,5 +85,23 @@ impl Outcome for Value {
             w,
             &json!({ "field": self.field, "ticket_id": self.id, "value": self.value }),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ticket::fields::FIELDS;
+
+    #[test]
+    fn help_lists_the_fields_of_the_table() {
+        let cmd = <super::Args as clap::Args>::augment_args(clap::Command::new("get"));
+        let help = cmd.get_long_about().unwrap().to_string().replace('\n', " ");
+        let list = help.split("FIELD: ").nth(1).unwrap();
+        let list = list.split(", or any other").next().unwrap();
+        let mut listed: Vec<&str> = list.split(", ").collect();
+        let mut table: Vec<&str> = FIELDS.iter().map(|d| d.name).collect();
+        listed.sort_unstable();
+        table.sort_unstable();
+        assert_eq!(listed, table);
     }
 }
