@@ -15,6 +15,7 @@ use crate::fsutil;
 use crate::output::{FormatArg, Out, Outcome, write_json};
 use crate::registry::{Command, Group, Profile};
 use crate::ticket::Timestamp;
+use crate::ticket::fields::{self, Edit};
 use crate::ticket::format::{Change, Value, apply};
 use crate::ticket::store::read_ticket;
 
@@ -75,27 +76,29 @@ impl Command for Set {
             }
         };
         let field = args.field.as_str();
-        let change = match field {
-            "id" | "slug" | "status" | "path" => {
+        // `None`: not in the table (any other key); `Some(None)`: in it, but derived.
+        let edit = fields::def(field).map(|d| d.edit);
+        let change = match edit {
+            Some(None) => {
                 return Err(bad(
                     "is derived, not stored; the status changes with 'git ticket start' and 'close'".into(),
                 ));
             }
-            "priority" => Change::Set(
-                "priority".into(),
+            Some(Some(Edit::Int)) => Change::Set(
+                field.to_owned().into(),
                 Value::Int(
                     value
                         .parse()
                         .map_err(|_| bad(format!("'{value}' is not an integer")))?,
                 ),
             ),
-            "created_at" | "started_at" | "closed_at" => {
-                Change::Set(field.to_owned().into(), time(&value)?)
+            Some(Some(Edit::Time)) => Change::Set(field.to_owned().into(), time(&value)?),
+            Some(Some(Edit::OptionalText)) if value.is_empty() => {
+                Change::Remove(field.to_owned().into())
             }
-            "closure_reason" if value.is_empty() => Change::Remove("closure_reason".into()),
-            "related" | "parent" => {
+            Some(Some(edit @ (Edit::List | Edit::Parent))) => {
                 let mut related = meta.related.clone().unwrap_or_default();
-                if field == "parent" {
+                if edit == Edit::Parent {
                     related.retain(|r| !r.starts_with("parent:"));
                     if !value.is_empty() {
                         let parent = project.store.resolve(&value).map_err(Error::Parent)?;
@@ -127,7 +130,8 @@ impl Command for Set {
             _ if args.add.is_some() || args.remove.is_some() => {
                 return Err(bad("--add and --remove work on 'related' only".into()));
             }
-            key => Change::Set(key.to_owned().into(), Value::Str(value.clone())),
+            // Edit::Text, a non-empty Edit::OptionalText, and keys not in the table.
+            _ => Change::Set(field.to_owned().into(), Value::Str(value.clone())),
         };
         let updated = apply(&text, std::slice::from_ref(&change))?;
         if updated != text {
@@ -160,5 +164,33 @@ impl Outcome for Updated {
             w,
             &json!({ "changed": self.changed, "field": self.field, "success": true, "ticket_id": self.id }),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ticket::fields::FIELDS;
+
+    #[test]
+    fn help_names_what_the_table_lets_set_edit() {
+        let cmd = <super::Args as clap::Args>::augment_args(clap::Command::new("set"));
+        let help = cmd.get_long_about().unwrap().to_string().replace('\n', " ");
+        let help = help.split("FIELD: ").nth(1).unwrap();
+        let (editable, derived) = help.split_once("or any other key").unwrap();
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_ascii_lowercase() && c != '_')
+                .filter(|w| w.contains('_') || FIELDS.iter().any(|d| d.name == *w))
+                .map(str::to_owned)
+                .collect()
+        };
+        let derived = derived.split(" are derived").next().unwrap();
+        for d in FIELDS {
+            let listed = if d.edit.is_some() { editable } else { derived };
+            assert!(words(listed).contains(&d.name.to_owned()), "{}", d.name);
+        }
+        assert_eq!(
+            words(derived).len(),
+            FIELDS.iter().filter(|d| d.edit.is_none()).count()
+        );
     }
 }
