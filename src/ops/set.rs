@@ -8,6 +8,7 @@ use crate::env::Env;
 use crate::error::Error;
 use crate::fsutil;
 use crate::ticket::Timestamp;
+use crate::ticket::fields::{self, Edit};
 use crate::ticket::format::{Change, Value, apply};
 use crate::ticket::store::read_ticket;
 
@@ -66,28 +67,30 @@ pub fn set(
         }
     };
     let field = input.field;
-    let change = match field {
-        "id" | "slug" | "status" | "path" => {
+    // `None`: not in the table (any other key); `Some(None)`: in it, but derived.
+    let edit = fields::def(field).map(|d| d.edit);
+    let change = match edit {
+        Some(None) => {
             return Err(bad(
                 "is derived, not stored; the status changes with 'git ticket start' and 'close'"
                     .into(),
             ));
         }
-        "priority" => Change::Set(
-            "priority".into(),
+        Some(Some(Edit::Int)) => Change::Set(
+            field.to_owned().into(),
             Value::Int(
                 value
                     .parse()
                     .map_err(|_| bad(format!("'{value}' is not an integer")))?,
             ),
         ),
-        "created_at" | "started_at" | "closed_at" => {
-            Change::Set(field.to_owned().into(), time(&value)?)
+        Some(Some(Edit::Time)) => Change::Set(field.to_owned().into(), time(&value)?),
+        Some(Some(Edit::OptionalText)) if value.is_empty() => {
+            Change::Remove(field.to_owned().into())
         }
-        "closure_reason" if value.is_empty() => Change::Remove("closure_reason".into()),
-        "related" | "parent" => {
+        Some(Some(edit @ (Edit::List | Edit::Parent))) => {
             let mut related = meta.related.clone().unwrap_or_default();
-            if field == "parent" {
+            if edit == Edit::Parent {
                 related.retain(|r| !r.starts_with("parent:"));
                 if !value.is_empty() {
                     let parent = project.store.resolve(&value).map_err(Error::Parent)?;
@@ -119,7 +122,8 @@ pub fn set(
         _ if input.add.is_some() || input.remove.is_some() => {
             return Err(bad("--add and --remove work on 'related' only".into()));
         }
-        key => Change::Set(key.to_owned().into(), Value::Str(value.clone())),
+        // Edit::Text, a non-empty Edit::OptionalText, and keys not in the table.
+        _ => Change::Set(field.to_owned().into(), Value::Str(value.clone())),
     };
     let updated = apply(&text, std::slice::from_ref(&change))?;
     if updated != text {

@@ -15,7 +15,7 @@ use super::model::Meta;
 use super::time::Timestamp;
 
 /// Canonical key order of TicketFlow's writer; new keys are inserted to respect it.
-const KEY_ORDER: [&str; 7] = [
+pub(crate) const KEY_ORDER: [&str; 7] = [
     "priority",
     "description",
     "created_at",

@@ -4,6 +4,7 @@
 //! tree later); only [`store`] touches the filesystem.
 
 pub mod fast;
+pub mod fields;
 pub mod format;
 pub mod id;
 pub mod model;

@@ -2,20 +2,19 @@
 //! `git for-each-ref`.
 //!
 //! Output format (stable): for each ticket, the `--format` string with every `%(name)`
-//! replaced by that field (see [`Field`]; unset fields are empty), `%%` by `%`, and `%xx`
-//! (two hex digits) by that byte; each record ends with a newline, or NUL with `-z`. Default
-//! format: `%(id)%09%(status)%09%(priority)%09%(description)`. Sorted by ID unless `--sort`;
-//! in ID order it streams (prints before all files are read). Invalid files are reported on
-//! stderr and skipped.
+//! replaced by that field (see [`fields::FIELDS`]; unset fields are empty), `%%` by `%`, and
+//! `%xx` (two hex digits) by that byte; each record ends with a newline, or NUL with `-z`.
+//! Default format: `%(id)%09%(status)%09%(priority)%09%(description)`. Sorted by ID unless
+//! `--sort` (the table's sort keys); in ID order it streams (prints before all files are
+//! read). Invalid files are reported on stderr and skipped.
 
 use std::io::{self, Write};
 
-use super::fields::{Field, raw_fields};
-use crate::commands::Ctx;
-use crate::commands::{Command, Group};
+use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::Exec;
 use crate::output::{Format, Outcome, Ui};
+use crate::ticket::fields::{self, Compare, Field, raw_fields};
 use crate::ticket::store::{Entry, Problem, load, read_text};
 use crate::ticket::{Status, Ticket};
 
@@ -65,9 +64,10 @@ impl Command for ForEachTicket {
             Some(k) => (k, true),
             None => (args.sort.as_str(), false),
         };
-        let sort = SortKey::parse(key).ok_or_else(|| {
+        let (sort, compare) = fields::sort_key(key).ok_or_else(|| {
             Error::Usage(format!(
-                "--sort: unknown key '{key}' (id, priority, created_at, started_at, closed_at, status)"
+                "--sort: unknown key '{key}' ({})",
+                fields::sort_keys()
             ))
         })?;
         let mut folders: Vec<Status> = Vec::new();
@@ -93,7 +93,7 @@ impl Command for ForEachTicket {
         Ok(Box::new(Records {
             entries,
             pieces,
-            sort: (sort != SortKey::Id || descending).then_some((sort, descending)),
+            sort: (sort.field != Field::Id || descending).then_some((compare, descending)),
             terminator: if args.nul { b'\0' } else { b'\n' },
         }))
     }
@@ -167,40 +167,19 @@ pub fn render(pieces: &[Piece], t: &Ticket, text: Option<&str>) -> Vec<u8> {
     for p in pieces {
         match p {
             Piece::Literal(l) => out.extend_from_slice(l),
-            Piece::Field(f) => out.extend(f.value(t, raw.as_ref()).unwrap_or_default().bytes()),
+            Piece::Field(f) => {
+                out.extend(f.value(t, raw.as_ref(), ",").unwrap_or_default().bytes())
+            }
         }
     }
     out
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum SortKey {
-    Id,
-    Priority,
-    Created,
-    Started,
-    Closed,
-    Status,
-}
-
-impl SortKey {
-    fn parse(key: &str) -> Option<SortKey> {
-        Some(match key {
-            "id" => SortKey::Id,
-            "priority" => SortKey::Priority,
-            "created_at" => SortKey::Created,
-            "started_at" => SortKey::Started,
-            "closed_at" => SortKey::Closed,
-            "status" => SortKey::Status,
-            _ => return None,
-        })
-    }
-}
-
 struct Records {
     entries: Vec<Entry>,
     pieces: Vec<Piece>,
-    sort: Option<(SortKey, bool)>,
+    /// The order and whether it is descending; `None`: ID order, streamed.
+    sort: Option<(Compare, bool)>,
     terminator: u8,
 }
 
@@ -232,7 +211,7 @@ impl Outcome for Records {
         let mut report = |p: &Problem| {
             let _ = writeln!(err, "warning: {p}");
         };
-        let Some((key, descending)) = self.sort else {
+        let Some((compare, descending)) = self.sort else {
             // ID order is file-name order: stream each record as soon as it is read.
             for e in &self.entries {
                 match self.load(e) {
@@ -250,15 +229,7 @@ impl Outcome for Records {
             }
         }
         loaded.sort_by(|(a, _), (b, _)| {
-            let m = (&a.meta, &b.meta);
-            let ord = match key {
-                SortKey::Id => a.id.cmp(&b.id),
-                SortKey::Priority => m.0.priority.cmp(&m.1.priority),
-                SortKey::Created => m.0.created_at.cmp(&m.1.created_at),
-                SortKey::Started => m.0.started_at.cmp(&m.1.started_at),
-                SortKey::Closed => m.0.closed_at.cmp(&m.1.closed_at),
-                SortKey::Status => a.status().cmp(&b.status()),
-            };
+            let ord = compare(a, b);
             let ord = if descending { ord.reverse() } else { ord };
             ord.then_with(|| a.id.cmp(&b.id))
         });
@@ -312,5 +283,17 @@ mod tests {
         assert!(parse("%zz").is_err());
         assert!(parse("50%").is_err());
         assert!(parse("%(field:)").is_err());
+    }
+
+    #[test]
+    fn help_lists_the_placeholders_and_sort_keys_of_the_table() {
+        let cmd = <Args as clap::Args>::augment_args(clap::Command::new("for-each-ticket"));
+        let help = cmd.get_long_about().unwrap().to_string();
+        for d in fields::FIELDS {
+            assert!(help.contains(&format!("%({})", d.name)), "{}", d.name);
+        }
+        let sort = cmd.get_arguments().find(|a| a.get_id() == "sort").unwrap();
+        let sort_help = sort.get_help().unwrap().to_string();
+        assert!(sort_help.contains(&fields::sort_keys()), "{sort_help}");
     }
 }

@@ -8,11 +8,10 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::fields::{Field, raw_fields};
-use crate::commands::Ctx;
-use crate::commands::{Command, Group};
+use crate::commands::{Command, Ctx, Group};
 use crate::error::{Error, ErrorCode};
 use crate::output::{Outcome, Ui, write_json};
+use crate::ticket::fields::{Field, raw_fields};
 use crate::ticket::store::{load, read_text};
 
 /// Print one field of a ticket.
@@ -49,10 +48,7 @@ impl Command for Get {
         } else {
             None
         };
-        let value = match field {
-            Field::Related => ticket.meta.related.clone().map(|r| r.join("\n")),
-            f => f.value(&ticket, raw.as_ref()),
-        };
+        let value = field.value(&ticket, raw.as_ref(), "\n");
         let Some(value) = value else {
             return Err(Error::precondition(
                 ErrorCode::ValidationError,
@@ -85,5 +81,23 @@ impl Outcome for Value {
             w,
             &json!({ "field": self.field, "ticket_id": self.id, "value": self.value }),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ticket::fields::FIELDS;
+
+    #[test]
+    fn help_lists_the_fields_of_the_table() {
+        let cmd = <super::Args as clap::Args>::augment_args(clap::Command::new("get"));
+        let help = cmd.get_long_about().unwrap().to_string().replace('\n', " ");
+        let list = help.split("FIELD: ").nth(1).unwrap();
+        let list = list.split(", or any other").next().unwrap();
+        let mut listed: Vec<&str> = list.split(", ").collect();
+        let mut table: Vec<&str> = FIELDS.iter().map(|d| d.name).collect();
+        listed.sort_unstable();
+        table.sort_unstable();
+        assert_eq!(listed, table);
     }
 }

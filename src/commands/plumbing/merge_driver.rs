@@ -2,8 +2,9 @@
 //! `git ticket install-merge-driver`). Writes the merge into %A; exit 0 when clean, 1 when
 //! something needs a person (git then reports a conflict).
 //!
-//! The frontmatter merges field by field, starting from our side's text so its formatting is
-//! kept: a field changed on one side only takes that side; `started_at`/`closed_at` changed on
+//! The frontmatter merges field by field (each by its rule in the table of
+//! [`crate::ticket::fields`]), starting from our side's text so its formatting is kept: a
+//! field changed on one side only takes that side; `started_at`/`closed_at` changed on
 //! both take the later time; `related` is the union (minus entries either side removed); other
 //! fields changed differently on both sides keep ours and count as a conflict. The body
 //! merges as text with `git merge-file`: conflict markers only where both sides changed the
@@ -20,6 +21,7 @@ use crate::error::{Error, ErrorCode};
 use crate::fsutil;
 use crate::output::{Outcome, Ui, write_json};
 use crate::ticket::Meta;
+use crate::ticket::fields::{FIELDS, Merge};
 use crate::ticket::format::{Change, Value, apply, layout, parse_meta};
 
 /// Merge three versions of a ticket file (git merge driver).
@@ -152,19 +154,45 @@ pub fn merge(
     })
 }
 
-/// The changes to apply to our text, and the fields in conflict (pure).
+/// The changes to apply to our text, and the fields in conflict (pure). Each stored field
+/// merges by its rule in [`FIELDS`].
 pub fn field_changes(o: &Meta, a: &Meta, b: &Meta) -> (Vec<Change>, Vec<String>) {
     let mut changes = Vec::new();
     let mut conflicts = Vec::new();
-    let mut pick = |key: &'static str, vo: Value, va: Value, vb: Value, later_wins: bool| {
+    for def in FIELDS {
+        let Some(rule) = def.merge else { continue };
+        let key = def.name;
+        let [vo, va, vb] = [o, a, b].map(|m| def.yaml(m).unwrap_or(Value::Null));
+        if rule == Merge::Union {
+            let list = |v: Value| match v {
+                Value::List(items) => items,
+                _ => Vec::new(),
+            };
+            let (lo, la, lb) = (list(vo), list(va), list(vb));
+            let removed = |x: &String| lo.contains(x) && (!la.contains(x) || !lb.contains(x));
+            let mut union: Vec<String> = la.iter().filter(|x| !removed(x)).cloned().collect();
+            for x in &lb {
+                if !union.contains(x) && !removed(x) {
+                    union.push(x.clone());
+                }
+            }
+            if union != la {
+                changes.push(if union.is_empty() {
+                    Change::Remove(key.into())
+                } else {
+                    Change::Set(key.into(), Value::List(union))
+                });
+            }
+            continue;
+        }
         if va == vb || vb == vo {
-            return;
+            continue;
         }
         if va == vo {
             changes.push(Change::Set(key.into(), vb));
-            return;
+            continue;
         }
-        if later_wins {
+        if rule == Merge::LaterTime {
             let later = match (&va, &vb) {
                 (Value::Time(x), Value::Time(y)) if y > x => Some(vb.clone()),
                 (Value::Null, Value::Time(_)) => Some(vb.clone()),
@@ -173,72 +201,9 @@ pub fn field_changes(o: &Meta, a: &Meta, b: &Meta) -> (Vec<Change>, Vec<String>)
             if let Some(v) = later {
                 changes.push(Change::Set(key.into(), v));
             }
-            return;
+            continue;
         }
         conflicts.push(key.to_owned());
-    };
-    let time = |t: &Option<crate::ticket::Timestamp>| t.map_or(Value::Null, Value::Time);
-    let opt_str = |s: &Option<String>| s.clone().map_or(Value::Null, Value::Str);
-    pick(
-        "priority",
-        Value::Int(o.priority),
-        Value::Int(a.priority),
-        Value::Int(b.priority),
-        false,
-    );
-    pick(
-        "description",
-        Value::Str(o.description.clone()),
-        Value::Str(a.description.clone()),
-        Value::Str(b.description.clone()),
-        false,
-    );
-    pick(
-        "created_at",
-        time(&o.created_at),
-        time(&a.created_at),
-        time(&b.created_at),
-        false,
-    );
-    pick(
-        "started_at",
-        time(&o.started_at),
-        time(&a.started_at),
-        time(&b.started_at),
-        true,
-    );
-    pick(
-        "closed_at",
-        time(&o.closed_at),
-        time(&a.closed_at),
-        time(&b.closed_at),
-        true,
-    );
-    pick(
-        "closure_reason",
-        opt_str(&o.closure_reason),
-        opt_str(&a.closure_reason),
-        opt_str(&b.closure_reason),
-        false,
-    );
-    let (lo, la, lb) = (
-        o.related.clone().unwrap_or_default(),
-        a.related.clone().unwrap_or_default(),
-        b.related.clone().unwrap_or_default(),
-    );
-    let removed = |x: &String| lo.contains(x) && (!la.contains(x) || !lb.contains(x));
-    let mut union: Vec<String> = la.iter().filter(|x| !removed(x)).cloned().collect();
-    for x in &lb {
-        if !union.contains(x) && !removed(x) {
-            union.push(x.clone());
-        }
-    }
-    if union != la {
-        changes.push(if union.is_empty() {
-            Change::Remove("related".into())
-        } else {
-            Change::Set("related".into(), Value::List(union))
-        });
     }
     (changes, conflicts)
 }

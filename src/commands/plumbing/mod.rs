@@ -1,7 +1,6 @@
 //! Plumbing: small verbs for scripts, hooks and aliases. Their output is a promise.
 
 pub mod current;
-pub mod fields;
 pub mod for_each_ticket;
 pub mod fsck;
 pub mod get;

@@ -77,3 +77,31 @@ impl Outcome for Report {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ticket::fields::FIELDS;
+
+    #[test]
+    fn help_names_what_the_table_lets_set_edit() {
+        let cmd = <super::Args as clap::Args>::augment_args(clap::Command::new("set"));
+        let help = cmd.get_long_about().unwrap().to_string().replace('\n', " ");
+        let help = help.split("FIELD: ").nth(1).unwrap();
+        let (editable, derived) = help.split_once("or any other key").unwrap();
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_ascii_lowercase() && c != '_')
+                .filter(|w| w.contains('_') || FIELDS.iter().any(|d| d.name == *w))
+                .map(str::to_owned)
+                .collect()
+        };
+        let derived = derived.split(" are derived").next().unwrap();
+        for d in FIELDS {
+            let listed = if d.edit.is_some() { editable } else { derived };
+            assert!(words(listed).contains(&d.name.to_owned()), "{}", d.name);
+        }
+        assert_eq!(
+            words(derived).len(),
+            FIELDS.iter().filter(|d| d.edit.is_none()).count()
+        );
+    }
+}
