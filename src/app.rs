@@ -72,7 +72,7 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
     }
     ctx.format = resolve_format(env, flag, ctx.opened_project().map(|p| &p.config));
     let format = ctx.format;
-    let mut ui = Ui::new(env, format, stdout, stderr);
+    let mut ui = Ui::new(env, format == Format::Text, stdout, stderr);
     let result = spec.run(&mut ctx, &mut ui, &matches);
     ui.flush_messages();
     let code = match result {

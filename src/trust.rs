@@ -10,9 +10,7 @@ pub const FILE: &str = "git-ticket-trusted";
 
 /// The content id (git blob id) of a config text.
 pub fn content_id(config: &[u8]) -> String {
-    git2::Oid::hash_object(git2::ObjectType::Blob, config)
-        .map(|o| o.to_string())
-        .unwrap_or_default()
+    crate::git::blob_id(config)
 }
 
 fn record_path(common_dir: &Path) -> PathBuf {

@@ -7,7 +7,6 @@ use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::Stdio;
 
 use crate::env::Env;
-use crate::output::Format;
 
 /// The terminal of one command run.
 pub struct Ui<'a> {
@@ -52,15 +51,16 @@ impl Style {
 }
 
 impl<'a> Ui<'a> {
-    /// The terminal of a run with output `format`, writing to `out` and `err`.
-    pub fn new(env: &Env, format: Format, out: &'a mut dyn Write, err: &'a mut dyn Write) -> Self {
+    /// The terminal of a run writing to `out` and `err`; `text` when its output is text (the
+    /// output of child processes is then shown as it comes on a terminal).
+    pub fn new(env: &Env, text: bool, out: &'a mut dyn Write, err: &'a mut dyn Write) -> Self {
         Ui {
             w: out,
             err,
             color: env.color(env.stdout_tty),
             err_color: env.color(env.stderr_tty),
             interactive: env.interactive(),
-            live: format == Format::Text && env.stdout_tty,
+            live: text && env.stdout_tty,
             warnings: Vec::new(),
             errors: Vec::new(),
         }

@@ -475,6 +475,13 @@ pub fn merge_file(dir: &Path, timeout: Duration) -> Result<(String, bool), GitEr
     }
 }
 
+/// The id git gives `bytes` as a blob (`git hash-object`).
+pub fn blob_id(bytes: &[u8]) -> String {
+    Oid::hash_object(git2::ObjectType::Blob, bytes)
+        .map(|o| o.to_string())
+        .unwrap_or_default()
+}
+
 /// One working tree of the repository.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WorktreeInfo {

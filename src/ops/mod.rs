@@ -12,6 +12,7 @@ pub mod close;
 pub mod fsck;
 pub mod guard;
 pub mod init_commands;
+pub mod list;
 pub mod new;
 pub mod plan;
 pub mod project;

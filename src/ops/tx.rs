@@ -44,10 +44,8 @@ pub fn crash_point(env: &Env, step: &str) {
         .and_then(|f| f.strip_prefix("crash:"))
         == Some(step)
     {
-        let pid = std::process::id().to_string();
-        let _ = std::process::Command::new("kill")
-            .args(["-KILL", &pid])
-            .status();
+        let _ =
+            rustix::process::kill_process(rustix::process::getpid(), rustix::process::Signal::KILL);
         loop {
             std::thread::sleep(Duration::from_secs(1));
         }

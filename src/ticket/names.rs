@@ -3,7 +3,7 @@
 //! no order). The name and 12 bytes a ticket, instead of a path and an ID each.
 
 use super::Status;
-use super::store::{Entry, Problem};
+use super::entry::{Entry, Problem, ticket_file};
 
 /// Ticket file names of several folders in one buffer, sorted by name: a compact listing for
 /// streaming (the name and 12 bytes a ticket, instead of a path and an ID each).
@@ -42,7 +42,7 @@ impl NameList {
                 Err(e) => return Err(e),
             };
             for item in read {
-                let id = match super::store::ticket_file(&item?) {
+                let id = match ticket_file(&item?) {
                     Some(Ok(id)) => id,
                     Some(Err(p)) => {
                         problems.push(p);

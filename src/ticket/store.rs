@@ -9,7 +9,8 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::format::{self, ParseError};
+pub use super::entry::{Entry, Problem, Severity, ticket_file};
+use super::format;
 use super::id::{BadReference, check_reference};
 use super::model::{Status, Ticket};
 use super::names::NameList;
@@ -19,89 +20,6 @@ use crate::fsutil;
 
 /// Largest ticket file read (as TicketFlow).
 pub const MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
-
-/// A ticket file found in a status folder (not yet read).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entry {
-    /// File name without `.md`.
-    pub id: String,
-    /// Folder it sits in.
-    pub folder: Status,
-    /// Absolute path.
-    pub path: PathBuf,
-}
-
-/// A file that could not be used, with the reason.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{}{}: {reason}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
-pub struct Problem {
-    /// The file.
-    pub path: PathBuf,
-    /// 1-based line, when known.
-    pub line: Option<usize>,
-    /// What is wrong, and what to do.
-    pub reason: String,
-    /// How serious it is.
-    pub severity: Severity,
-}
-
-/// How serious a problem with one file is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// The file could not be read at all (permissions, I/O error): the listing is incomplete.
-    Critical,
-    /// A passing condition (interrupted, busy): trying again may work.
-    Retryable,
-    /// The file's content is not a valid ticket; it is skipped.
-    #[default]
-    Warning,
-}
-
-impl Problem {
-    fn parse(path: &Path, e: ParseError) -> Self {
-        Problem {
-            path: path.to_owned(),
-            line: e.line,
-            reason: e.reason,
-            severity: Severity::Warning,
-        }
-    }
-
-    /// A symbolic link where a ticket file should be.
-    pub fn symlink(path: &Path) -> Self {
-        Problem::other(
-            path,
-            "is a symbolic link; ticket files must be regular files (skipped)",
-        )
-    }
-
-    fn other(path: &Path, reason: impl Into<String>) -> Self {
-        Problem {
-            path: path.to_owned(),
-            line: None,
-            reason: reason.into(),
-            severity: Severity::Warning,
-        }
-    }
-
-    fn io(path: &Path, e: &io::Error) -> Self {
-        let severity = match e.kind() {
-            // NotFound: moved by a concurrent start/close between listing and reading.
-            io::ErrorKind::Interrupted
-            | io::ErrorKind::WouldBlock
-            | io::ErrorKind::TimedOut
-            | io::ErrorKind::NotFound => Severity::Retryable,
-            _ => Severity::Critical,
-        };
-        Problem {
-            path: path.to_owned(),
-            line: None,
-            reason: format!("cannot read: {e}"),
-            severity,
-        }
-    }
-}
 
 /// A candidate of an ambiguous reference.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -328,23 +246,6 @@ impl Store {
             }),
             Err(source) => Err(StoreError::Io { path, source }),
         }
-    }
-}
-
-/// Which directory entries are ticket files — the one rule for every listing: a regular file
-/// `<ID>.md` (not hidden). Gives its ID, a problem for a symbolic link (never followed), or
-/// `None` for anything else.
-pub fn ticket_file(item: &fs::DirEntry) -> Option<Result<String, Problem>> {
-    // One allocation for the name, reused as the ID.
-    let mut id = item.file_name().into_string().ok()?;
-    if !id.ends_with(".md") || id.len() == 3 || id.starts_with('.') {
-        return None;
-    }
-    id.truncate(id.len() - 3);
-    match item.file_type() {
-        Ok(t) if t.is_file() => Some(Ok(id)),
-        Ok(t) if t.is_symlink() => Some(Err(Problem::symlink(&item.path()))),
-        _ => None,
     }
 }
 

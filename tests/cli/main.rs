@@ -7,6 +7,7 @@ mod common;
 #[path = "../../benches/support/corpus.rs"]
 mod corpus;
 
+mod test_architecture;
 mod test_corpus;
 mod test_dispatch;
 mod test_docs;

@@ -10,6 +10,7 @@ use crate::commands::view::{Summary, TicketView};
 use crate::commands::{Command, Group};
 use crate::error::Error;
 use crate::exec::{Exec, Piece};
+use crate::ops::list::{self, Listing};
 use crate::output::{Format, Outcome, Style, Ui, json, pad, truncate, width};
 use crate::ticket::store::{Problem, Severity};
 use crate::ticket::{Status, Ticket};
@@ -64,46 +65,17 @@ impl Command for List {
         }
         let (format, exec) = (ctx.format, ctx.exec);
         let (project, trace) = ctx.project_and_trace()?;
-        let store = &project.store;
-        let listing = crate::exec::list(store, folders, exec, trace)?;
-        // The summary counts every ticket. Folders that were read count by the tickets'
-        // timestamps; the others by their file names, so unlisted done tickets cost a
-        // directory read only.
-        let mut summary = [0usize; 3];
-        for t in &listing.tickets {
-            summary[t.status().index()] += 1;
-        }
         // Only JSON shows the summary: text output never reads the other folders.
-        let unread: Vec<Status> = Status::ALL
-            .into_iter()
-            .filter(|s| format != Format::Text && !folders.contains(s))
-            .collect();
-        let (others, _) = crate::ticket::names::NameList::read_in_order(store.dirs(&unread), false)
-            .map_err(|source| Error::Io {
-                path: store.dir(Status::Done).to_owned(),
-                source,
-            })?;
-        for (total, n) in summary.iter_mut().zip(others.counts()) {
-            *total += n;
-        }
-        let mut problems = listing.problems;
-        problems.sort_by(|a, b| (a.severity, &a.path).cmp(&(b.severity, &b.path)));
-        for p in &problems {
+        let count_all = format != Format::Text;
+        let listing = list::list(project, folders, args.count, count_all, exec, trace)?;
+        for p in &listing.problems {
             match p.severity {
                 Severity::Critical => ui.error(p.to_string()),
                 Severity::Retryable => ui.warn(format!("{p} (retrying may help)")),
                 Severity::Warning => ui.warn(p.to_string()),
             }
         }
-        let mut tickets = listing.tickets;
-        if args.count > 0 {
-            tickets.truncate(args.count);
-        }
-        Ok(Box::new(Listed {
-            tickets,
-            summary,
-            problems,
-        }))
+        Ok(Box::new(Listed(listing)))
     }
 }
 
@@ -116,25 +88,7 @@ fn streamed(
     count: usize,
 ) -> Result<Box<dyn Outcome>, Error> {
     let (project, trace) = ctx.project_and_trace()?;
-    let dirs = project.store.dirs(folders);
-    let (names, problems) = trace
-        .phase("discover", || crate::ticket::names::NameList::read(dirs))
-        .map_err(|source| Error::Io {
-            path: project
-                .store
-                .dir(Status::Todo)
-                .parent()
-                .unwrap_or(&project.root)
-                .to_owned(),
-            source,
-        })?;
-    trace.note(|| {
-        format!(
-            "strategy: {:?} ({} files)",
-            crate::exec::Strategy::Streaming,
-            names.len()
-        )
-    });
+    let (names, problems) = list::names(project, folders, trace)?;
     for p in &problems {
         ui.warn(p.to_string());
     }
@@ -185,11 +139,8 @@ impl Outcome for Streamed {
     }
 }
 
-struct Listed {
-    tickets: Vec<Ticket>,
-    summary: [usize; 3],
-    problems: Vec<Problem>,
-}
+/// A listing, rendered.
+struct Listed(Listing);
 
 /// A problem file as JSON.
 #[derive(Serialize)]
@@ -217,10 +168,11 @@ const DESCRIPTION_WIDTH: usize = 50;
 
 impl Outcome for Listed {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
-        if self.tickets.is_empty() {
+        if self.0.tickets.is_empty() {
             return writeln!(out.w, "No tickets found");
         }
         let id_width = self
+            .0
             .tickets
             .iter()
             .map(|t| width(&t.id))
@@ -238,7 +190,7 @@ impl Outcome for Listed {
         )?;
         writeln!(out.w)?;
         writeln!(out.w, "{}", "-".repeat(id_width + 50))?;
-        for t in &self.tickets {
+        for t in &self.0.tickets {
             let status = t.status();
             let style = match status {
                 Status::Todo => Style::Plain,
@@ -261,6 +213,7 @@ impl Outcome for Listed {
         // TicketFlow's shape, keys in order: errors (if any), summary, tickets, warnings (if
         // any). Written by hand (see `output::json`): serde_json took half of a listing.
         let (errors, warnings): (Vec<ProblemView<'_>>, Vec<ProblemView<'_>>) = self
+            .0
             .problems
             .iter()
             .map(ProblemView::from)
@@ -272,10 +225,10 @@ impl Outcome for Listed {
         if !errors.is_empty() {
             json::nested(o.key("errors"), &errors, 1);
         }
-        json::nested(o.key("summary"), &Summary::new(self.summary), 1);
+        json::nested(o.key("summary"), &Summary::new(self.0.summary), 1);
         let tickets = o.key("tickets");
         tickets.push(b'[');
-        for (i, t) in self.tickets.iter().enumerate() {
+        for (i, t) in self.0.tickets.iter().enumerate() {
             if i > 0 {
                 tickets.push(b',');
             }
@@ -288,7 +241,7 @@ impl Outcome for Listed {
                 tickets.clear();
             }
         }
-        if !self.tickets.is_empty() {
+        if !self.0.tickets.is_empty() {
             json::newline(tickets, 1);
         }
         tickets.push(b']');
@@ -301,11 +254,7 @@ impl Outcome for Listed {
     }
 
     fn exit_code(&self) -> u8 {
-        u8::from(
-            self.problems
-                .iter()
-                .any(|p| p.severity == Severity::Critical),
-        )
+        u8::from(self.0.incomplete())
     }
 }
 
@@ -326,15 +275,16 @@ mod tests {
             #[serde(skip_serializing_if = "Vec::is_empty")]
             warnings: Vec<ProblemView<'a>>,
         }
-        let (errors, warnings) = l
-            .problems
-            .iter()
-            .map(ProblemView::from)
-            .partition(|p| p.severity == Severity::Critical);
+        let (errors, warnings) =
+            l.0.problems
+                .iter()
+                .map(ProblemView::from)
+                .partition(|p| p.severity == Severity::Critical);
         let mut out = serde_json::to_vec_pretty(&Json {
             errors,
-            summary: Summary::new(l.summary),
+            summary: Summary::new(l.0.summary),
             tickets: l
+                .0
                 .tickets
                 .iter()
                 .map(|t| TicketView::new(t).with_worktree_flag())
@@ -375,11 +325,11 @@ mod tests {
                     .current()
             })
             .collect();
-        let l = Listed {
+        let l = Listed(Listing {
             tickets,
             summary: [600, 0, 0],
             problems: Vec::new(),
-        };
+        });
         // A writer that records each write: the document arrives in several pieces.
         struct Pieces(Vec<Vec<u8>>);
         impl Write for Pieces {
@@ -405,7 +355,7 @@ mod tests {
             problems in proptest::collection::vec(problem(), 0..3),
             summary: [u16; 3],
         ) {
-            let l = Listed { tickets, summary: summary.map(usize::from), problems };
+            let l = Listed(Listing { tickets, summary: summary.map(usize::from), problems });
             let mut out = Vec::new();
             l.json(&mut out).unwrap();
             prop_assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(reference(&l)).unwrap());
