@@ -176,11 +176,12 @@ enum Sent {
 /// that could not be used) through a bounded channel (backpressure); `write` receives them in
 /// order on the calling thread. Memory stays bounded whatever the count, and the first
 /// records are written while the rest is still being read. Stops early when `write` fails
-/// (a closed pipe) or after `limit` records (0: no limit). `render` appends one record.
+/// (a closed pipe) or after `limit` records (0: no limit). `render` appends one record; it is
+/// given the ticket and the text of its file.
 pub fn stream(
     names: NameList,
     limit: usize,
-    render: impl Fn(&Ticket, &mut Vec<u8>) + Send + Sync,
+    render: impl Fn(&Ticket, &str, &mut Vec<u8>) + Send + Sync,
     mut write: impl FnMut(Piece<'_>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let (tx, rx) = sync_channel::<Sent>(STREAM_BUFFER);
@@ -197,7 +198,12 @@ pub fn stream(
                 }
                 match load_with(names.entry(i), &mut buf, false) {
                     Ok(t) => {
-                        render(&t, &mut batch);
+                        // The file was valid UTF-8: it parsed.
+                        render(
+                            &t,
+                            std::str::from_utf8(&buf).unwrap_or_default(),
+                            &mut batch,
+                        );
                         rendered += 1;
                     }
                     Err(p) => {

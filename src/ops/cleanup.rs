@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::clean::{self, Purpose};
 use super::plan::remove_worktree;
 use super::tx;
 use super::{Project, Ui, guard};
-use crate::current;
 use crate::env::Env;
 use crate::error::{Error, ErrorCode};
 use crate::git::{Delete, worktree_of_branch};
@@ -119,27 +119,19 @@ pub fn one_ticket(
             ],
         ));
     }
-    let dirty = match &worktree {
-        Some(w) if !w.missing => repo.open_worktree(&w.path)?.dirty_paths(&[current::LINK])?,
-        _ => Vec::new(),
+    let (wrepo, dirty) = match &worktree {
+        Some(w) if !w.missing => {
+            let wrepo = repo.open_worktree(&w.path)?;
+            let dirty = clean::uncommitted(&wrepo)?;
+            (Some(wrepo), dirty)
+        }
+        _ => (None, Vec::new()),
     };
-    if !dirty.is_empty() && !input.force {
-        return Err(Error::precondition(
-            ErrorCode::GitDirtyWorkspace,
-            "Uncommitted changes in worktree",
-            format!(
-                "{} has uncommitted changes: {}",
-                worktree
-                    .as_ref()
-                    .map(|w| w.path.display().to_string())
-                    .unwrap_or_default(),
-                dirty.join(", ")
-            ),
-            &[
-                "Commit or stash them in that worktree first",
-                "Remove it anyway, discarding them: --force",
-            ],
-        ));
+    if let Some(wrepo) = &wrepo
+        && !dirty.is_empty()
+        && !input.force
+    {
+        return Err(clean::refuse(wrepo, &dirty, Purpose::Remove));
     }
     let mut report = TicketCleanup {
         ticket,
@@ -351,7 +343,7 @@ pub fn sweep_worktrees(
             continue;
         }
         if !w.missing {
-            let dirty = repo.open_worktree(&w.path)?.dirty_paths(&[current::LINK])?;
+            let dirty = clean::uncommitted_at(project, &w.path)?;
             if !dirty.is_empty() {
                 sweep.skipped.push(skip(format!(
                     "{} has uncommitted changes ({})",

@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use super::clean::{self, Purpose};
 use super::tx::{self, TicketChange};
 use super::{Project, Ui, guard};
 use crate::current;
@@ -138,21 +139,7 @@ pub fn close(
             ));
         }
         if !input.force {
-            let dirty = repo.dirty_paths(&[current::LINK])?;
-            if !dirty.is_empty() {
-                return Err(Error::precondition(
-                    ErrorCode::GitDirtyWorkspace,
-                    "Uncommitted changes detected",
-                    format!(
-                        "Please commit your changes before closing the ticket ({})",
-                        dirty.join(", ")
-                    ),
-                    &[
-                        "Commit your changes: git commit -am 'Your message'",
-                        "Force close without committing: git ticket close --force",
-                    ],
-                ));
-            }
+            clean::require(repo, Purpose::Close)?;
         }
     } else if reason.is_none() {
         merged = repo.is_merged(&id, default);

@@ -7,6 +7,7 @@
 //! trait it is given. The CLI commands and any other front end call these, so both make the
 //! same commits.
 
+pub mod clean;
 pub mod cleanup;
 pub mod close;
 pub mod fsck;

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Project;
+use super::clean::{self, Purpose};
 use super::project::rel;
 use super::tx::{self, TicketChange};
 use crate::current;
@@ -103,22 +104,7 @@ impl Plan<'_> {
                     ],
                 ));
             }
-            let dirty = repo.open_worktree(&w.path)?.dirty_paths(&[current::LINK])?;
-            if !dirty.is_empty() {
-                return Err(Error::precondition(
-                    ErrorCode::GitDirtyWorkspace,
-                    "Uncommitted changes in worktree",
-                    format!(
-                        "{} has uncommitted changes ({}); --force never discards work",
-                        w.path.display(),
-                        dirty.join(", ")
-                    ),
-                    &[
-                        &format!("Commit or stash them: cd {} && git stash", w.path.display()),
-                        "Or keep working in that worktree as it is",
-                    ],
-                ));
-            }
+            clean::require(&repo.open_worktree(&w.path)?, Purpose::Recreate)?;
             recreating = true;
         } else if path.exists() {
             return Err(Error::precondition(
@@ -294,21 +280,7 @@ impl Plan<'_> {
                 ],
             ));
         }
-        let dirty = repo.dirty_paths(&[current::LINK])?;
-        if !dirty.is_empty() {
-            return Err(Error::precondition(
-                ErrorCode::GitDirtyWorkspace,
-                "Uncommitted changes detected",
-                format!(
-                    "Please commit or stash your changes before starting a ticket ({})",
-                    dirty.join(", ")
-                ),
-                &[
-                    "Commit your changes: git commit -am 'Your message'",
-                    "Stash your changes: git stash",
-                ],
-            ));
-        }
+        clean::require(repo, Purpose::Start)?;
         let created = !repo.branch_exists(id);
         let journal = self.journal(project, None, None)?;
         let switch = if created {

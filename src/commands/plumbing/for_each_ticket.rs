@@ -8,14 +8,17 @@
 //! `--sort` (the table's sort keys); in ID order it streams (prints before all files are
 //! read). Invalid files are reported on stderr and skipped.
 
+use std::cell::RefCell;
 use std::io::{self, Write};
 
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
-use crate::exec::Exec;
+use crate::exec::{self, Exec};
+use crate::ops::list;
 use crate::output::{Format, Outcome, Ui};
-use crate::ticket::fields::{self, Compare, Field, raw_fields};
-use crate::ticket::store::{Entry, Problem, load, read_text};
+use crate::ticket::fields::{self, Field, raw_fields};
+use crate::ticket::names::NameList;
+use crate::ticket::store::{load, read_text};
 use crate::ticket::{Status, Ticket};
 
 /// Print one line per ticket, in a chosen format (for scripts, prompts and completion).
@@ -84,17 +87,48 @@ impl Command for ForEachTicket {
         }
         folders.sort();
         folders.dedup();
-        let store = &ctx.project()?.store;
-        let (mut entries, problems) = store.entries(&folders)?;
+        let terminator = if args.nul { b'\0' } else { b'\n' };
+        let streaming = ctx.exec == Exec::Streaming;
+        let (project, trace) = ctx.project_and_trace()?;
+        if sort.field == Field::Id && !descending && streaming {
+            // ID order is file-name order: records are printed while files are still read.
+            let (names, problems) = list::names(project, &folders, trace)?;
+            for p in &problems {
+                ui.warn(p.to_string());
+            }
+            return Ok(Box::new(Streamed {
+                names: RefCell::new(names),
+                pieces,
+                terminator,
+            }));
+        }
+        let needs_text = pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Field(f) if f.needs_raw()));
+        let (entries, problems) = project.store.entries(&folders)?;
         for p in &problems {
             ui.warn(p.to_string());
         }
-        entries.sort_by(|a, b| a.id.cmp(&b.id).then(a.folder.cmp(&b.folder)));
-        Ok(Box::new(Records {
-            entries,
+        let mut loaded = Vec::with_capacity(entries.len());
+        for e in &entries {
+            match load(e, false) {
+                Ok(t) => {
+                    let text = needs_text.then(|| read_text(&e.path).ok()).flatten();
+                    loaded.push((t, text));
+                }
+                Err(p) => ui.warn(p.to_string()),
+            }
+        }
+        loaded.sort_by(|(a, _), (b, _)| {
+            let ord = compare(a, b);
+            let ord = if descending { ord.reverse() } else { ord };
+            ord.then_with(|| a.id.cmp(&b.id))
+                .then(a.folder.cmp(&b.folder))
+        });
+        Ok(Box::new(Sorted {
+            loaded,
             pieces,
-            sort: (sort.field != Field::Id || descending).then_some((compare, descending)),
-            terminator: if args.nul { b'\0' } else { b'\n' },
+            terminator,
         }))
     }
 }
@@ -175,66 +209,55 @@ pub fn render(pieces: &[Piece], t: &Ticket, text: Option<&str>) -> Vec<u8> {
     out
 }
 
-struct Records {
-    entries: Vec<Entry>,
+/// Records in ID order, read and rendered by the streaming executor as they are written.
+struct Streamed {
+    /// Taken by the one rendering.
+    names: RefCell<NameList>,
     pieces: Vec<Piece>,
-    /// The order and whether it is descending; `None`: ID order, streamed.
-    sort: Option<(Compare, bool)>,
     terminator: u8,
 }
 
-impl Records {
-    fn load(&self, e: &Entry) -> Result<(Ticket, Option<String>), Problem> {
-        let needs_text = self
-            .pieces
-            .iter()
-            .any(|p| matches!(p, Piece::Field(f) if f.needs_raw()));
-        let ticket = load(e, false)?;
-        let text = if needs_text {
-            read_text(&e.path).ok()
-        } else {
-            None
+impl Outcome for Streamed {
+    fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
+        let (pieces, terminator) = (&self.pieces, self.terminator);
+        let record = |t: &Ticket, text: &str, batch: &mut Vec<u8>| {
+            batch.extend(render(pieces, t, Some(text)));
+            batch.push(terminator);
         };
-        Ok((ticket, text))
+        exec::stream(self.names.take(), 0, record, |piece| match piece {
+            exec::Piece::Records(records) => out.w.write_all(records),
+            exec::Piece::Problem(p) => {
+                // The records before the bad file are out before its warning.
+                out.w.flush()?;
+                out.warn_now(p);
+                Ok(())
+            }
+        })
     }
 
-    fn write(&self, out: &mut dyn Write, t: &Ticket, text: Option<&str>) -> io::Result<()> {
-        let mut rec = render(&self.pieces, t, text);
-        rec.push(self.terminator);
-        out.write_all(&rec)
+    fn json(&self, _w: &mut dyn Write) -> io::Result<()> {
+        unreachable!("records render the same whatever the format")
+    }
+
+    fn render(&self, _format: Format, out: &mut Ui<'_>) -> io::Result<()> {
+        // --format is this command's machine interface; -o json has no meaning here.
+        self.text(out)
     }
 }
 
-impl Outcome for Records {
+/// Records in another order, loaded and sorted before anything is written.
+struct Sorted {
+    loaded: Vec<(Ticket, Option<String>)>,
+    pieces: Vec<Piece>,
+    terminator: u8,
+}
+
+impl Outcome for Sorted {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
-        let (w, err) = out.streams();
-        let mut report = |p: &Problem| {
-            let _ = writeln!(err, "warning: {p}");
-        };
-        let Some((compare, descending)) = self.sort else {
-            // ID order is file-name order: stream each record as soon as it is read.
-            for e in &self.entries {
-                match self.load(e) {
-                    Ok((t, text)) => self.write(w, &t, text.as_deref())?,
-                    Err(p) => report(&p),
-                }
-            }
-            return Ok(());
-        };
-        let mut loaded = Vec::with_capacity(self.entries.len());
-        for e in &self.entries {
-            match self.load(e) {
-                Ok(l) => loaded.push(l),
-                Err(p) => report(&p),
-            }
-        }
-        loaded.sort_by(|(a, _), (b, _)| {
-            let ord = compare(a, b);
-            let ord = if descending { ord.reverse() } else { ord };
-            ord.then_with(|| a.id.cmp(&b.id))
-        });
-        for (t, text) in &loaded {
-            self.write(w, t, text.as_deref())?;
+        for (t, text) in &self.loaded {
+            let mut rec = render(&self.pieces, t, text.as_deref());
+            rec.push(self.terminator);
+            out.w.write_all(&rec)?;
         }
         Ok(())
     }
@@ -244,7 +267,6 @@ impl Outcome for Records {
     }
 
     fn render(&self, _format: Format, out: &mut Ui<'_>) -> io::Result<()> {
-        // --format is this command's machine interface; -o json has no meaning here.
         self.text(out)
     }
 }

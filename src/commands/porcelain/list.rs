@@ -114,7 +114,7 @@ impl Outcome for Streamed {
     }
 
     fn ndjson(&self, out: &mut Ui<'_>) -> io::Result<()> {
-        let render = |t: &Ticket, batch: &mut Vec<u8>| {
+        let render = |t: &Ticket, _text: &str, batch: &mut Vec<u8>| {
             TicketView::new(t)
                 .with_worktree_flag()
                 .write_json(batch, None);
