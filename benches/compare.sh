@@ -6,6 +6,9 @@
 # NDJSON first-line check. Compare the ratios within one run: absolute times vary.
 #
 #   bash benches/compare.sh [sizes…]      (default 100 1000 10000 100000)
+#
+# BASELINE=/path/to/an/older/git-ticket measures that binary in the same hyperfine runs and
+# prints its figures next to each line ("before"): a before/after comparison in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "hyperfine is required (apt-get install -y hyperfine)" >&2; exit 1; }
@@ -14,6 +17,13 @@ bin=$PWD/target/release/git-ticket
 floor=$PWD/target/release/examples/read_floor
 gen=$PWD/target/release/examples/gen_tickets
 sizes=("${@:-100 1000 10000 100000}")
+base=${BASELINE:-}
+# before N JSON CMD…: " (before: X ms, Y×)" for the baseline's result N of a run, else "".
+before() {
+  [ -n "$base" ] || return 0
+  local b; b=$(median_ms "$2" "$1")
+  echo " (before: $b ms)"
+}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
@@ -36,10 +46,12 @@ for n in ${sizes[@]}; do
   repo=$work/list-$n
   make_repo "$repo" $((n/4)) $((n/4)) $((n - n/2))
   runs=30; [ "$n" -ge 100000 ] && runs=5
+  extra=(); [ -n "$base" ] && extra=("$base list --status all --count 0 --format json")
   (cd "$repo" && hyperfine -N --warmup 3 --min-runs $runs --export-json "$work/l$n.json" \
-     "$floor $repo" "$bin list --status all --count 0 --format json" >/dev/null 2>&1)
+     "$floor $repo" "$bin list --status all --count 0 --format json" "${extra[@]}" >/dev/null 2>&1)
   f=$(median_ms "$work/l$n.json" 0); t=$(median_ms "$work/l$n.json" 1)
-  echo "$n tickets: floor $f ms, git-ticket $t ms, ratio $(ratio "$t" "$f")x"
+  b=""; [ -n "$base" ] && { bt=$(median_ms "$work/l$n.json" 2); b=" (before: $bt ms, ratio $(ratio "$bt" "$f")x)"; }
+  echo "$n tickets: floor $f ms, git-ticket $t ms, ratio $(ratio "$t" "$f")x$b"
 done
 
 if [ -d "$work/list-100000" ]; then
@@ -60,29 +72,36 @@ fi
 echo "== default list: 10,000 done + 50 active vs 50 active"
 make_repo "$work/active" 25 25 0
 make_repo "$work/with-done" 25 25 10000
-(cd "$work/active" && hyperfine -N --warmup 5 --min-runs 30 --export-json "$work/a.json" "$bin list" >/dev/null 2>&1)
-(cd "$work/with-done" && hyperfine -N --warmup 5 --min-runs 30 --export-json "$work/d.json" "$bin list" >/dev/null 2>&1)
+extra=(); [ -n "$base" ] && extra=("$base list")
+(cd "$work/active" && hyperfine -N --warmup 5 --min-runs 30 --export-json "$work/a.json" "$bin list" "${extra[@]}" >/dev/null 2>&1)
+(cd "$work/with-done" && hyperfine -N --warmup 5 --min-runs 30 --export-json "$work/d.json" "$bin list" "${extra[@]}" >/dev/null 2>&1)
 a=$(median_ms "$work/a.json" 0); d=$(median_ms "$work/d.json" 0)
-echo "50 active: $a ms, with 10,000 done: $d ms, ratio $(ratio "$d" "$a")x"
+b=""; [ -n "$base" ] && { ba=$(median_ms "$work/a.json" 1); bd=$(median_ms "$work/d.json" 1); b=" (before: $ba / $bd ms, ratio $(ratio "$bd" "$ba")x)"; }
+echo "50 active: $a ms, with 10,000 done: $d ms, ratio $(ratio "$d" "$a")x$b"
 
 echo "== small commands (among 10,050 tickets unless said otherwise)"
+extra=(); [ -n "$base" ] && extra=("$base status")
 (cd "$work/active" &&
-  hyperfine -N --warmup 5 --min-runs 50 --export-json "$work/st.json" "$bin status" >/dev/null 2>&1)
-echo "git-ticket status (50 tickets, single worktree): $(median_ms "$work/st.json" 0) ms"
+  hyperfine -N --warmup 5 --min-runs 50 --export-json "$work/st.json" "$bin status" "${extra[@]}" >/dev/null 2>&1)
+echo "git-ticket status (50 tickets, single worktree): $(median_ms "$work/st.json" 0) ms$(before 1 "$work/st.json")"
 cd "$work/with-done"
 git add -A && git commit -qm tickets
 first_done=$(python3 -c "import os; print(sorted(os.listdir('tickets/done'))[0][:-3])")
 # The summary of status counts every ticket file: reading the 10,000-entry folder is the
 # floor, shown by ls -f (unsorted, no stat).
-hyperfine -N --warmup 5 --min-runs 50 --export-json "$work/s.json" \
-  "$bin --version" "$bin help" "$bin status" "ls -f tickets/done" "$bin show task-10049" "$bin show $first_done" >/dev/null 2>&1
-for i in 0 1 2 3 4 5; do
-  name=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][$i]['command'].replace('$bin','git-ticket'))" "$work/s.json")
-  echo "$name: $(median_ms "$work/s.json" $i) ms"
+small=("--version" "help" "status" "show task-10049" "show $first_done")
+cmds=(); for c in "${small[@]}"; do cmds+=("$bin $c"); done
+cmds+=("ls -f tickets/done")
+[ -n "$base" ] && for c in "${small[@]}"; do cmds+=("$base $c"); done
+hyperfine -N --warmup 5 --min-runs 50 --export-json "$work/s.json" "${cmds[@]}" >/dev/null 2>&1
+for i in 0 1 2 3 4; do
+  echo "git-ticket ${small[$i]}: $(median_ms "$work/s.json" $i) ms$(before $((i + 6)) "$work/s.json")"
 done
+echo "ls -f tickets/done: $(median_ms "$work/s.json" 5) ms"
+extra=(); [ -n "$base" ] && extra=("$base new bench-new")
 hyperfine -N --warmup 3 --min-runs 30 --export-json "$work/new.json" --prepare "sh -c 'rm -f tickets/todo/*-bench-new.md'" \
-  "$bin new bench-new" >/dev/null 2>&1
-echo "git-ticket new: $(median_ms "$work/new.json" 0) ms"
+  "$bin new bench-new" "${extra[@]}" >/dev/null 2>&1
+echo "git-ticket new: $(median_ms "$work/new.json" 0) ms$(before 1 "$work/new.json")"
 
 echo "== start vs the git commands it needs (git commit + git worktree add)"
 cd "$work/active"
@@ -92,16 +111,23 @@ ids=($(python3 -c "import os; print(' '.join(sorted(f[:-3] for f in os.listdir('
 # hit both sides alike.
 start_runs=()
 git_runs=()
-for k in $(seq 0 19); do
+base_runs=()
+rounds=20; [ -n "$base" ] && rounds=12  # 25 todo tickets: 12 for each binary
+for k in $(seq 0 $((rounds - 1))); do
   s=$(date +%s%N); "$bin" start "${ids[$k]}" >/dev/null; e=$(date +%s%N)
   start_runs+=($(( (e - s) / 1000 )))
+  if [ -n "$base" ]; then
+    s=$(date +%s%N); "$base" start "${ids[$((k + rounds))]}" >/dev/null; e=$(date +%s%N)
+    base_runs+=($(( (e - s) / 1000 )))
+  fi
   echo "$k" > "bare-$k.txt"; git add "bare-$k.txt"
   s=$(date +%s%N); git commit -qm "bare $k" && git worktree add -q "../bare-wt-$k" -b "bare-$k"; e=$(date +%s%N)
   git_runs+=($(( (e - s) / 1000 )))
 done
-python3 - "${start_runs[*]}" "${git_runs[*]}" <<'PY'
+python3 - "${start_runs[*]}" "${git_runs[*]}" "${base_runs[*]:-}" <<'PY'
 import statistics, sys
 s = statistics.median(map(int, sys.argv[1].split())) / 1000
 g = statistics.median(map(int, sys.argv[2].split())) / 1000
-print(f"git-ticket start: {s:.1f} ms, git commit + git worktree add: {g:.1f} ms, ratio {s/g:.2f}x")
+b = f" (before: {statistics.median(map(int, sys.argv[3].split())) / 1000:.1f} ms, ratio {statistics.median(map(int, sys.argv[3].split())) / 1000 / g:.2f}x)" if sys.argv[3].strip() else ""
+print(f"git-ticket start: {s:.1f} ms, git commit + git worktree add: {g:.1f} ms, ratio {s/g:.2f}x{b}")
 PY
