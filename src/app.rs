@@ -67,10 +67,13 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
     ctx.trace.note(|| format!("command: {}", spec.name));
     // The format is resolved once, after the config is loaded (its
     // `output.default_format` counts when neither the flag nor the environment decide).
-    if flag.is_none() && env.output_format.is_none() && spec.reads_config {
-        let _ = ctx.project();
-    }
-    ctx.format = resolve_format(env, flag, ctx.opened_project().map(|p| &p.config));
+    let env_format = env.output_format.as_deref().and_then(Format::parse);
+    let config = if flag.is_none() && env_format.is_none() && spec.reads_config {
+        ctx.try_project().map(|p| &p.config)
+    } else {
+        None
+    };
+    ctx.format = resolve_format(env, flag, config);
     let format = ctx.format;
     let mut ui = Ui::new(env, format == Format::Text, stdout, stderr);
     let result = spec.run(&mut ctx, &mut ui, &matches);

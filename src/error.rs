@@ -143,7 +143,7 @@ pub enum Error {
     },
     /// Reading the repository failed (libgit2).
     #[error("git: {0}")]
-    Git(#[from] git2::Error),
+    Git(#[from] crate::git::ReadError),
     /// The git executable could not be found.
     #[error("{0}")]
     GitMissing(crate::git::GitError),
@@ -355,8 +355,12 @@ impl Error {
                     exit: EXIT_ERROR,
                 }
             }
-            Error::Link { state, .. } => ErrorInfo {
-                code: ErrorCode::FilesystemError,
+            Error::Link { state, source, .. } => ErrorInfo {
+                code: if source.kind() == std::io::ErrorKind::PermissionDenied {
+                    ErrorCode::PermissionDenied
+                } else {
+                    ErrorCode::FilesystemError
+                },
                 message: format!("Cannot write {}", crate::current::LINK),
                 details: text,
                 suggestions: vec![state.clone()],

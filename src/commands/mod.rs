@@ -195,6 +195,8 @@ pub struct Ctx<'e> {
     /// Every registered command (for `help`).
     pub commands: &'static [Spec],
     project: Option<Project>,
+    /// Why the project could not be opened, kept for the command when the app tried first.
+    project_error: Option<Error>,
     /// `GIT_TICKET_TRACE` timings.
     pub trace: Trace,
 }
@@ -208,20 +210,28 @@ impl<'e> Ctx<'e> {
             exec,
             commands,
             project: None,
+            project_error: None,
             trace: Trace::new(env.trace),
         }
     }
 
     /// The project, opened on first use: repository root, then config.
     pub fn project(&mut self) -> Result<&Project, Error> {
+        if let Some(e) = self.project_error.take() {
+            return Err(e);
+        }
         if self.project.is_none() {
             self.project = Some(Project::discover(self.env, &mut self.trace)?);
         }
         Ok(self.project.as_ref().expect("project was just opened"))
     }
 
-    /// The project if it could be opened (`None` outside a repository or without config).
-    pub fn opened_project(&self) -> Option<&Project> {
+    /// Opens the project if it can be (the app does, for `output.default_format`); a
+    /// failure is kept and returned when the command asks for the project.
+    pub fn try_project(&mut self) -> Option<&Project> {
+        if let Err(e) = self.project() {
+            self.project_error = Some(e);
+        }
         self.project.as_ref()
     }
 

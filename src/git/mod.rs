@@ -81,13 +81,21 @@ impl Repo {
     /// Opens the working tree at `path` as it is, ignoring git's environment variables (a
     /// ticket worktree, or the working tree an interrupted operation ran in).
     pub fn open_path(path: &Path) -> Result<Repo, OpenError> {
-        Repo::wrap(Repository::open(path)?)
+        let mut repo = Repo::wrap(Repository::open(path)?)?;
+        // The root as the caller names it (libgit2 resolves symbolic links): paths inside the
+        // tree are made relative to it.
+        repo.root = path.components().collect();
+        Ok(repo)
     }
 
     /// Opens another working tree of this repository (a ticket worktree) by its path, with
     /// this one's git settings.
     pub fn open_worktree(&self, path: &Path) -> Result<Repo, OpenError> {
-        Ok(Repo::open_path(path)?.with_timeout(self.timeout))
+        let repo = Repo::open_path(path)?.with_timeout(self.timeout);
+        if let Some(git) = self.git.get() {
+            let _ = repo.git.set(git.clone());
+        }
+        Ok(repo)
     }
 
     fn wrap(repo: Repository) -> Result<Repo, OpenError> {
@@ -448,11 +456,20 @@ impl Repo {
     }
 }
 
+/// Why `git merge-file` gave no result.
+#[derive(Debug)]
+pub enum MergeFileError {
+    /// There is no git executable.
+    GitMissing(GitError),
+    /// It failed.
+    Failed(GitError),
+}
+
 /// Three-way merge of the files `ours`, `base` and `theirs` in `dir` with `git merge-file`
 /// (labels ours/base/theirs), needing no repository: the merged text and whether it has
 /// conflicts.
-pub fn merge_file(dir: &Path, timeout: Duration) -> Result<(String, bool), GitError> {
-    let git = Git::locate(timeout)?;
+pub fn merge_file(dir: &Path, timeout: Duration) -> Result<(String, bool), MergeFileError> {
+    let git = Git::locate(timeout).map_err(MergeFileError::GitMissing)?;
     let args = [
         "merge-file",
         "-p",
@@ -466,12 +483,12 @@ pub fn merge_file(dir: &Path, timeout: Duration) -> Result<(String, bool), GitEr
         "base",
         "theirs",
     ];
-    match git.run_plain(dir, &args)? {
+    match git.run_plain(dir, &args).map_err(MergeFileError::Failed)? {
         (code, out) if (0..128).contains(&code) => Ok((out, code > 0)),
-        _ => Err(GitError {
+        _ => Err(MergeFileError::Failed(GitError {
             command: "merge-file".into(),
             reason: "failed".into(),
-        }),
+        })),
     }
 }
 

@@ -1,6 +1,8 @@
 //! The one check that a working tree has no uncommitted work, and the one way to say so when
 //! it has: which tree, which paths, why that matters for this operation, and what to do.
 
+use std::path::Path;
+
 use super::Project;
 use crate::current;
 use crate::error::{Error, ErrorCode};
@@ -25,33 +27,38 @@ pub fn uncommitted(repo: &Repo) -> Result<Vec<String>, Error> {
     Ok(repo.dirty_paths(&[current::LINK])?)
 }
 
-/// The error for uncommitted `paths` in the working tree at `repo`, for `purpose`.
-pub fn refuse(repo: &Repo, paths: &[String], purpose: Purpose) -> Error {
-    let root = repo.root().display();
-    let (why, suggestions): (&str, [String; 2]) = match purpose {
+/// The error for uncommitted `paths` in the working tree at `root`, for `purpose`.
+pub fn refuse(root: &Path, paths: &[String], purpose: Purpose) -> Error {
+    let root = root.display();
+    let list = paths.join(", ");
+    let (title, details, suggestions): (&str, String, [String; 2]) = match purpose {
         Purpose::Start => (
-            "starting a ticket in branch mode switches this working tree to its branch",
+            "Uncommitted changes detected",
+            format!("Please commit or stash your changes before starting a ticket ({list})"),
             [
                 "Commit your changes: git commit -am 'Your message'".into(),
                 "Stash your changes: git stash".into(),
             ],
         ),
         Purpose::Close => (
-            "commit them before closing the ticket",
+            "Uncommitted changes detected",
+            format!("Please commit your changes before closing the ticket ({list})"),
             [
                 "Commit your changes: git commit -am 'Your message'".into(),
                 "Force close without committing: git ticket close --force".into(),
             ],
         ),
         Purpose::Recreate => (
-            "--force never discards work",
+            "Uncommitted changes in worktree",
+            format!("{root} has uncommitted changes ({list}); --force never discards work"),
             [
                 format!("Commit or stash them: cd {root} && git stash"),
                 "Or keep working in that worktree as it is".into(),
             ],
         ),
         Purpose::Remove => (
-            "removing the worktree would discard them",
+            "Uncommitted changes in worktree",
+            format!("{root} has uncommitted changes: {list}"),
             [
                 "Commit or stash them in that worktree first".into(),
                 "Remove it anyway, discarding them: --force".into(),
@@ -59,15 +66,7 @@ pub fn refuse(repo: &Repo, paths: &[String], purpose: Purpose) -> Error {
         ),
     };
     let suggestions: Vec<&str> = suggestions.iter().map(String::as_str).collect();
-    Error::precondition(
-        ErrorCode::GitDirtyWorkspace,
-        "Uncommitted changes",
-        format!(
-            "{root} has uncommitted changes ({}); {why}",
-            paths.join(", ")
-        ),
-        &suggestions,
-    )
+    Error::precondition(ErrorCode::GitDirtyWorkspace, title, details, &suggestions)
 }
 
 /// Fails with [`refuse`] when the working tree at `repo` has uncommitted changes.
@@ -76,11 +75,11 @@ pub fn require(repo: &Repo, purpose: Purpose) -> Result<(), Error> {
     if paths.is_empty() {
         Ok(())
     } else {
-        Err(refuse(repo, &paths, purpose))
+        Err(refuse(repo.root(), &paths, purpose))
     }
 }
 
 /// The uncommitted paths of the worktree at `path` of `project`'s repository.
-pub fn uncommitted_at(project: &Project, path: &std::path::Path) -> Result<Vec<String>, Error> {
+pub fn uncommitted_at(project: &Project, path: &Path) -> Result<Vec<String>, Error> {
     uncommitted(&project.repo()?.open_worktree(path)?)
 }

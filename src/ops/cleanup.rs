@@ -131,7 +131,7 @@ pub fn one_ticket(
         && !dirty.is_empty()
         && !input.force
     {
-        return Err(clean::refuse(wrepo, &dirty, Purpose::Remove));
+        return Err(clean::refuse(wrepo.root(), &dirty, Purpose::Remove));
     }
     let mut report = TicketCleanup {
         ticket,
@@ -297,11 +297,7 @@ pub struct WorktreeSweep {
 /// and clean. Never touches other worktrees.
 ///
 /// The caller holds the repository lock.
-pub fn sweep_worktrees(
-    env: &Env,
-    project: &Project,
-    dry_run: bool,
-) -> Result<WorktreeSweep, Error> {
+fn sweep_worktrees(env: &Env, project: &Project, dry_run: bool) -> Result<WorktreeSweep, Error> {
     let repo = project.repo_with_git()?;
     if !dry_run {
         let _ = repo.worktree_prune();
@@ -378,6 +374,19 @@ pub fn sweep_worktrees(
         }
     }
     Ok(sweep)
+}
+
+/// Removes the worktrees under `worktree.base_dir` of done, merged, clean tickets (the
+/// worktree half of [`all_done`]).
+pub fn worktrees(
+    env: &Env,
+    project: &Project,
+    dry_run: bool,
+    ui: &mut dyn Ui,
+) -> Result<WorktreeSweep, Error> {
+    project.repo_with_git()?;
+    let _lock = guard::lock(env, project, "worktree clean", ui)?;
+    sweep_worktrees(env, project, dry_run)
 }
 
 /// Removes the worktrees and merged branches of every done ticket (see the module

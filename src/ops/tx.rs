@@ -1,7 +1,7 @@
-//! The transaction service every mutation shares (the lock is [`super::guard`]): the journal of multi-step operations, the
-//! one way a ticket file change is committed — exactly that change, nothing else from the
-//! index — with its rollback, and failure injection (`GIT_TICKET_FAILPOINT`) for the tests
-//! that prove recovery.
+//! The transaction service every mutation shares (the lock is [`super::guard`]): the
+//! journal of multi-step operations, the one way a ticket file change is committed — exactly
+//! that change, nothing else from the index — with its rollback, and failure injection
+//! (`GIT_TICKET_FAILPOINT`) for the tests that prove recovery.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

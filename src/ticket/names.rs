@@ -57,8 +57,11 @@ impl NameList {
         }
         let text = &list.text;
         if sorted {
+            // One ID in two folders (a broken state fsck reports) comes in folder order.
             spans.sort_unstable_by(|a, b| {
-                text[a.0 as usize..a.1 as usize].cmp(&text[b.0 as usize..b.1 as usize])
+                text[a.0 as usize..a.1 as usize]
+                    .cmp(&text[b.0 as usize..b.1 as usize])
+                    .then(a.2.cmp(&b.2))
             });
         }
         spans.shrink_to_fit();

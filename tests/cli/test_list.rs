@@ -170,6 +170,16 @@ fn default_format_from_config_and_environment() {
         .env("TICKETFLOW_OUTPUT_FORMAT", "json");
     let run = env.to_run(cmd.output().unwrap());
     assert_error(&run, "TICKET_NOT_FOUND");
+    // Commands that never read the config stay in text: a completion script or the help
+    // must not turn into JSON because a repository prefers it.
+    let script = env.run(&["completion", "bash"]).ok().stdout;
+    assert!(script.starts_with("# bash completion"), "{script}");
+    assert!(env.run(&["version"]).ok().stdout.starts_with("git-ticket"));
+    assert!(env.run(&["help"]).ok().stdout.starts_with("usage:"));
+    // An environment value that is not a format leaves the decision to the config.
+    let mut cmd = env.command_in(&env.root);
+    cmd.args(["list"]).env("TICKETFLOW_OUTPUT_FORMAT", "yaml");
+    env.to_run(cmd.output().unwrap()).ok().json();
 }
 
 #[test]

@@ -477,6 +477,7 @@ fn start_link_failure_is_completed_by_restore() {
     );
     assert_eq!(run.status, 1);
     assert!(run.stderr.contains("git ticket restore"), "{}", run.stderr);
+    assert!(run.stderr.contains("FILESYSTEM_ERROR"), "{}", run.stderr);
     let path = env.worktree(&id);
     let v = env.run_in(&path, &["restore", "-o", "json"]).ok().json();
     assert_eq!(v["target_path"], format!("tickets/doing/{id}.md"));
@@ -531,6 +532,8 @@ fn reads_need_no_git_executable() {
     // A write says clearly that git is needed.
     let run = env.run_with(&path, &vars, &["close"]);
     assert!(run.stderr.contains("git executable"), "{}", run.stderr);
+    let run = env.run_with(&path, &vars, &["close", "-o", "json"]);
+    assert_error(&run, "GIT_NOT_FOUND");
 }
 
 #[test]

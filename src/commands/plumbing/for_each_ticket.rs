@@ -236,7 +236,8 @@ impl Outcome for Streamed {
     }
 
     fn json(&self, _w: &mut dyn Write) -> io::Result<()> {
-        unreachable!("records render the same whatever the format")
+        // `render` writes the records whatever the format; there is no JSON document.
+        Err(io::Error::from(io::ErrorKind::Unsupported))
     }
 
     fn render(&self, _format: Format, out: &mut Ui<'_>) -> io::Result<()> {
@@ -263,7 +264,8 @@ impl Outcome for Sorted {
     }
 
     fn json(&self, _w: &mut dyn Write) -> io::Result<()> {
-        unreachable!("records render the same whatever the format")
+        // `render` writes the records whatever the format; there is no JSON document.
+        Err(io::Error::from(io::ErrorKind::Unsupported))
     }
 
     fn render(&self, _format: Format, out: &mut Ui<'_>) -> io::Result<()> {

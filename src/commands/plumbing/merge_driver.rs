@@ -19,6 +19,7 @@ use crate::commands::Ctx;
 use crate::commands::{Command, Group};
 use crate::error::{Error, ErrorCode};
 use crate::fsutil;
+use crate::git::MergeFileError;
 use crate::output::{Outcome, Ui, write_json};
 use crate::ticket::Meta;
 use crate::ticket::fields::{FIELDS, Merge};
@@ -50,6 +51,7 @@ impl Command for MergeDriver {
     const NAME: &'static str = "merge-driver";
     const SUMMARY: &'static str = "Merge driver for ticket files (field by field)";
     const GROUP: Group = Group::Plumbing;
+    const READS_CONFIG: bool = false;
     type Args = Args;
 
     fn run(_ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
@@ -98,12 +100,13 @@ fn merge_text(dir: &Path, o: &str, a: &str, b: &str) -> Result<(String, bool), E
         let p = dir.join(name);
         std::fs::write(&p, text).map_err(|source| Error::Io { path: p, source })?;
     }
-    crate::git::merge_file(dir, std::time::Duration::from_secs(60)).map_err(|err| {
-        Error::GitCommand {
+    crate::git::merge_file(dir, std::time::Duration::from_secs(60)).map_err(|e| match e {
+        MergeFileError::GitMissing(err) => Error::GitMissing(err),
+        MergeFileError::Failed(err) => Error::GitCommand {
             code: ErrorCode::GitMergeFailed,
             err,
             state: "The file was not merged".into(),
-        }
+        },
     })
 }
 

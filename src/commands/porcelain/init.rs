@@ -29,6 +29,7 @@ impl Command for Init {
     const NAME: &'static str = "init";
     const SUMMARY: &'static str = "Initialize ticket management in this repository";
     const GROUP: Group = Group::Porcelain;
+    const READS_CONFIG: bool = false;
     type Args = Args;
 
     fn run(_ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {

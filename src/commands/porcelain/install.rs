@@ -197,6 +197,7 @@ impl Command for InstallMan {
     const NAME: &'static str = "install-man";
     const SUMMARY: &'static str = "Install the man pages (for git ticket --help)";
     const GROUP: Group = Group::Porcelain;
+    const READS_CONFIG: bool = false;
     type Args = ManArgs;
 
     fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, args: ManArgs) -> Result<Box<dyn Outcome>, Error> {
@@ -250,6 +251,7 @@ impl Command for Completion {
     const NAME: &'static str = "completion";
     const SUMMARY: &'static str = "Print a shell completion script";
     const GROUP: Group = Group::Porcelain;
+    const READS_CONFIG: bool = false;
     type Args = CompletionArgs;
 
     fn run(

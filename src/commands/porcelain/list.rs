@@ -110,7 +110,8 @@ impl Outcome for Streamed {
     }
 
     fn json(&self, _w: &mut dyn Write) -> io::Result<()> {
-        unreachable!("a streamed listing renders as NDJSON whatever the format")
+        // `render` streams NDJSON whatever the format; there is no one JSON document.
+        Err(io::Error::from(io::ErrorKind::Unsupported))
     }
 
     fn ndjson(&self, out: &mut Ui<'_>) -> io::Result<()> {

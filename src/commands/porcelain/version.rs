@@ -32,6 +32,7 @@ impl Command for Version {
     const NAME: &'static str = "version";
     const SUMMARY: &'static str = "Show version information";
     const GROUP: Group = Group::Porcelain;
+    const READS_CONFIG: bool = false;
     type Args = Args;
 
     fn run(_ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {

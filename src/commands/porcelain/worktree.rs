@@ -9,8 +9,7 @@ use serde_json::json;
 use crate::commands::Ctx;
 use crate::commands::{Command, Group};
 use crate::error::Error;
-use crate::ops::cleanup::{Skipped, sweep_worktrees};
-use crate::ops::guard;
+use crate::ops::cleanup::{self, Skipped};
 use crate::output::{Outcome, Style, Ui, pad, write_json};
 use crate::ticket::Status;
 
@@ -61,9 +60,7 @@ impl Command for Worktree {
                 Ok(Box::new(Listed(worktrees)))
             }
             Action::Clean { dry_run } => {
-                project.repo_with_git()?;
-                let _lock = guard::lock(env, project, "worktree clean", ui)?;
-                let sweep = sweep_worktrees(env, project, dry_run)?;
+                let sweep = cleanup::worktrees(env, project, dry_run, ui)?;
                 let (doing, _) = project.store.entries(&[Status::Doing])?;
                 for s in &sweep.skipped {
                     ui.warn(s.to_string());
