@@ -1,7 +1,8 @@
 //! The repository lock: every mutation holds it, so several agents running git-ticket in the
 //! same repository (any of its worktrees) take turns. It lives in the common git directory and
 //! is an OS file lock, released by the kernel when the process ends, so a crashed holder
-//! never leaves it stale. The file records the holder for the timeout message.
+//! never leaves it stale. The file records the holder for the timeout message. Children
+//! started while it is held keep it held until they end.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};
@@ -74,6 +75,10 @@ pub fn acquire(common_dir: &Path, what: &str, wait: Duration) -> Result<RepoLock
     let _ = file.set_len(0);
     let _ = file.rewind();
     let _ = writeln!(file, "pid {}: git ticket {what}", std::process::id());
+    // The children started while the lock is held (git commit and its hooks) inherit the
+    // descriptor: the kernel releases the lock only when the last of them is gone, so a
+    // killed git-ticket whose git child still commits does not let anyone in half-way.
+    let _ = rustix::io::fcntl_setfd(&file, rustix::io::FdFlags::empty());
     Ok(RepoLock { _file: file })
 }
 

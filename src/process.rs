@@ -1,7 +1,11 @@
-//! Running child processes with a deadline (git commands, worktree init commands).
+//! Running child processes with a deadline (git commands, worktree init commands). Each child
+//! leads a process group of its own, so that at the deadline the whole group — the child and
+//! whatever it started (hooks, `sleep`, a build) — is killed, and output pipes that an orphan
+//! still holds open are not waited for.
 
 use std::io::Read;
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 /// How a child process ended.
@@ -31,10 +35,15 @@ pub enum Output {
     To(Stdio, Stdio),
 }
 
-/// Runs `cmd` (stdin closed) with its output going to `output`, and kills it after
-/// `timeout`.
+/// How long output is still read after the child ended (or was killed): a process it left
+/// behind may hold the pipe open for ever.
+const DRAIN_GRACE: Duration = Duration::from_millis(500);
+
+/// Runs `cmd` (stdin closed) in a process group of its own with its output going to
+/// `output`, and kills the group after `timeout`.
 pub fn run(cmd: &mut Command, timeout: Duration, output: Output) -> std::io::Result<Finished> {
-    cmd.stdin(Stdio::null());
+    use std::os::unix::process::CommandExt;
+    cmd.stdin(Stdio::null()).process_group(0);
     match output {
         Output::To(out, err) => {
             cmd.stdout(out).stderr(err);
@@ -48,8 +57,16 @@ pub fn run(cmd: &mut Command, timeout: Duration, output: Output) -> std::io::Res
     let out = child.stdout.take().map(drain);
     let err = child.stderr.take().map(drain);
     let status = wait_deadline(&mut child, timeout)?;
-    let join = |h: Option<std::thread::JoinHandle<Vec<u8>>>| {
-        h.and_then(|h| h.join().ok()).unwrap_or_default()
+    if status.is_none() {
+        kill_group(&child);
+    }
+    let until = Instant::now() + DRAIN_GRACE;
+    let join = |rx: Option<Receiver<Vec<u8>>>| {
+        rx.and_then(|rx| {
+            rx.recv_timeout(until.saturating_duration_since(Instant::now()))
+                .ok()
+        })
+        .unwrap_or_default()
     };
     Ok(Finished {
         status,
@@ -58,12 +75,24 @@ pub fn run(cmd: &mut Command, timeout: Duration, output: Output) -> std::io::Res
     })
 }
 
-fn drain<R: Read + Send + 'static>(mut r: R) -> std::thread::JoinHandle<Vec<u8>> {
+/// Kills the process group the child leads (the child itself is already gone or killed).
+fn kill_group(child: &Child) {
+    use rustix::process::{Pid, Signal, kill_process_group};
+    if let Some(pid) = Pid::from_raw(child.id() as i32) {
+        let _ = kill_process_group(pid, Signal::KILL);
+    }
+}
+
+/// Reads `r` to its end on a thread; the result arrives on the channel (or never, when a
+/// process left behind keeps the pipe open: the reader then gives up, see [`DRAIN_GRACE`]).
+fn drain<R: Read + Send + 'static>(mut r: R) -> Receiver<Vec<u8>> {
+    let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let mut buf = Vec::new();
         let _ = r.read_to_end(&mut buf);
-        buf
-    })
+        let _ = tx.send(buf);
+    });
+    rx
 }
 
 fn wait_deadline(child: &mut Child, timeout: Duration) -> std::io::Result<Option<ExitStatus>> {
@@ -92,6 +121,7 @@ fn wait_pidfd(child: &mut Child, timeout: Duration) -> Option<std::io::Result<Op
         let mut fds = [PollFd::new(&fd, PollFlags::IN)];
         match poll(&mut fds, Some(&left)) {
             Ok(0) => {
+                kill_group(child);
                 let _ = child.kill();
                 let _ = child.wait();
                 return Some(Ok(None));
@@ -111,6 +141,7 @@ fn wait_polling(child: &mut Child, timeout: Duration) -> std::io::Result<Option<
         }
         let elapsed = start.elapsed();
         if elapsed >= timeout {
+            kill_group(child);
             let _ = child.kill();
             let _ = child.wait();
             return Ok(None);
@@ -152,6 +183,27 @@ mod tests {
         .unwrap();
         assert!(killed.status.is_none());
         assert!(t.elapsed() < Duration::from_secs(4), "{:?}", t.elapsed());
+        // A shell whose grandchild holds the output pipe: the whole group dies at the
+        // deadline, and nobody waits for the pipe.
+        let t = Instant::now();
+        let killed = run(
+            Command::new("sh").args(["-c", "sleep 8; echo late"]),
+            Duration::from_millis(100),
+            Output::Capture,
+        )
+        .unwrap();
+        assert!(killed.status.is_none());
+        assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
+        // A child that exits but leaves a process behind holding the pipe is not waited for.
+        let t = Instant::now();
+        let done = run(
+            Command::new("sh").args(["-c", "(sleep 8 &) ; echo quick"]),
+            Duration::from_secs(10),
+            Output::Capture,
+        )
+        .unwrap();
+        assert!(done.success());
+        assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
         for wait in [wait_polling as fn(&mut Child, Duration) -> _, wait_deadline] {
             let mut child = Command::new("sleep").arg("5").spawn().unwrap();
             assert!(

@@ -79,13 +79,29 @@ impl Git {
             command: command.clone(),
             reason,
         };
+        let started = std::time::SystemTime::now();
         let done = process::run(&mut cmd, self.timeout, process::Output::Capture)
             .map_err(|e| fail(format!("cannot run git: {e}")))?;
         if done.status.is_none() {
-            return Err(fail(format!(
-                "timed out after {}s (timeouts.git)",
-                self.timeout.as_secs()
-            )));
+            let mut reason = format!("timed out after {}s (timeouts.git)", self.timeout.as_secs());
+            // The killed git cannot release the index lock it took: one made after it
+            // started is its own (a lock held by another git would have made it fail at once,
+            // not time out). File times come from a coarse clock: a second of slack.
+            let lock = target.git_dir.join("index.lock");
+            let slack = std::time::Duration::from_secs(1);
+            let ours = std::fs::metadata(&lock)
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t + slack >= started);
+            if ours {
+                reason.push_str(&match std::fs::remove_file(&lock) {
+                    Ok(()) => format!("; removed the {} it left", lock.display()),
+                    Err(e) => format!(
+                        "; it left {} ({e}): remove it once no git command runs",
+                        lock.display()
+                    ),
+                });
+            }
+            return Err(fail(reason));
         }
         if !done.success() {
             let mut msg = String::from_utf8_lossy(&done.stderr).trim().to_owned();
