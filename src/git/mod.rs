@@ -492,6 +492,12 @@ pub fn merge_file(dir: &Path, timeout: Duration) -> Result<(String, bool), Merge
     }
 }
 
+/// Whether `name` can be a branch (git's `check-ref-format --branch` rules; never an option
+/// look-alike such as `-f` or `--orphan`).
+pub fn is_valid_branch_name(name: &str) -> bool {
+    !name.starts_with('-') && git2::Branch::name_is_valid(name).unwrap_or(false)
+}
+
 /// The id git gives `bytes` as a blob (`git hash-object`).
 pub fn blob_id(bytes: &[u8]) -> String {
     Oid::hash_object(git2::ObjectType::Blob, bytes)

@@ -105,8 +105,25 @@ pub fn one_ticket(
             )],
         ));
     }
-    let branch_exists = repo.branch_exists(&id);
+    // The default branch, or a branch some other working tree has checked out, is never
+    // deleted, whatever a ticket file is called.
     let default = &project.config.git.default_branch;
+    let elsewhere = all
+        .iter()
+        .find(|w| w.branch.as_deref() == Some(id.as_str()) && w.main);
+    if id == *default || elsewhere.is_some() {
+        return Err(Error::precondition(
+            ErrorCode::InvalidContext,
+            "Branch is in use",
+            if id == *default {
+                format!("{id} is the default branch (git.default_branch); cleanup never deletes it")
+            } else {
+                format!("{id} is checked out in the main working tree; cleanup never deletes it")
+            },
+            &["Rename the ticket file if it was not meant to be named like that branch"],
+        ));
+    }
+    let branch_exists = repo.branch_exists(&id);
     let merged = !branch_exists || repo.contained_in(&id, default);
     if !merged && !input.force {
         return Err(Error::precondition(

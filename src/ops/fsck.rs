@@ -209,6 +209,17 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
                 false,
             );
         }
+        if !crate::git::is_valid_branch_name(&t.id) {
+            push(
+                "invalid-id",
+                t.path.display().to_string(),
+                format!(
+                    "'{}' cannot be a git branch, so the ticket cannot be started; rename the file to a ticket ID (YYMMDD-HHMMSS-slug)",
+                    t.id
+                ),
+                false,
+            );
+        }
     }
     match current::read(&project.root) {
         Ok(Some(c)) => {

@@ -15,6 +15,7 @@ use super::plan::Plan;
 use super::{Project, Ui, guard};
 use crate::env::Env;
 use crate::error::{Error, ErrorCode};
+use crate::git::is_valid_branch_name;
 use crate::ticket::store::read_ticket;
 use crate::ticket::transition::{self, TransitionError};
 use crate::ticket::{Status, Timestamp};
@@ -75,6 +76,36 @@ pub fn start(
             id,
             err: TransitionError::AlreadyClosed,
         });
+    }
+    if !is_valid_branch_name(&id) {
+        return Err(Error::precondition(
+            ErrorCode::TicketInvalid,
+            "Ticket ID is not a valid branch name",
+            format!(
+                "'{id}' ({}) cannot be a git branch, and a started ticket needs one",
+                entry.path.display()
+            ),
+            &[
+                "Rename the file to a ticket ID (YYMMDD-HHMMSS-slug, slug of a-z, 0-9 and -), then start it",
+                "git ticket fsck lists every ticket file whose name is not a ticket ID",
+            ],
+        ));
+    }
+    // Closed on its own branch but not merged yet: starting it again here would put it in
+    // doing and done at once on that branch.
+    let done_rel = project
+        .rel(project.store.dir(Status::Done))
+        .join(format!("{id}.md"));
+    if repo.branch_has_file(&id, std::slice::from_ref(&done_rel)) {
+        return Err(Error::precondition(
+            ErrorCode::TicketAlreadyClosed,
+            "Ticket already closed",
+            format!("Ticket {id} is done on branch {id}, not merged"),
+            &[
+                &format!("Merge it: git merge {id} (or merge its pull request)"),
+                "Take another ticket: git ticket list",
+            ],
+        ));
     }
     if !repo.has_commits() {
         return Err(Error::precondition(

@@ -138,3 +138,92 @@ fn an_init_command_timeout_stops_it_and_its_children() {
     );
     assert_eq!(v["init_commands"][0]["timed_out"], true, "{v}");
 }
+
+#[test]
+fn a_ticket_done_on_its_unmerged_branch_is_not_started_again() {
+    let (env, ids) = repo_with(1);
+    let id = &ids[0];
+    env.run(&["start", id]).ok();
+    let wt = env.worktree(id);
+    fs::write(wt.join("work.txt"), "work").unwrap();
+    env.git_in(&wt, &["add", "work.txt"]);
+    env.git_in(&wt, &["commit", "-qm", "work"]);
+    env.run_in(&wt, &["close"]).ok();
+    env.git(&["worktree", "remove", wt.to_str().unwrap()]);
+    let tip = env.git(&["rev-parse", id]);
+    for args in [
+        &["start", id, "-o", "json"][..],
+        &["start", id, "--force", "-o", "json"],
+    ] {
+        let run = env.run(args);
+        assert_error(&run, "TICKET_ALREADY_CLOSED");
+        let details = run.json_err()["error"]["details"].to_string();
+        assert!(details.contains("not merged"), "{details}");
+    }
+    assert_eq!(env.git(&["rev-parse", id]), tip, "the ticket branch moved");
+    assert!(!wt.exists());
+}
+
+#[test]
+fn names_that_cannot_be_branches_are_refused_before_anything_changes() {
+    let (env, _) = repo_with(1);
+    let names = [
+        "HEAD",
+        "x.lock",
+        "@{-1}",
+        "a b",
+        "$(touch pwned)",
+        "-f",
+        "--orphan",
+        "--upload-pack=touch pwned",
+    ];
+    let header = "---\npriority: 2\ndescription: odd\ncreated_at: \"2026-01-01T00:00:00Z\"\nstarted_at: null\nclosed_at: null\n---\n";
+    for n in names {
+        env.write(&format!("tickets/todo/{n}.md"), header);
+    }
+    env.commit_all("odd names");
+    let head = env.git(&["rev-parse", "HEAD"]);
+    for n in names {
+        let run = env.run(&["start", "-o", "json", "--", n]);
+        assert_error(&run, "TICKET_INVALID");
+        assert_eq!(
+            env.git(&["rev-parse", "HEAD"]),
+            head,
+            "{n}: something was committed"
+        );
+        assert!(
+            env.root.join(format!("tickets/todo/{n}.md")).exists(),
+            "{n}"
+        );
+    }
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+    assert!(!env.root.join("pwned").exists());
+    let fsck = env.run(&["fsck"]);
+    assert_eq!(fsck.status, 1);
+    for n in names {
+        assert!(
+            fsck.stdout
+                .lines()
+                .any(|l| l.starts_with("invalid-id") && l.contains(&format!("/{n}.md"))),
+            "{n} not reported:\n{}",
+            fsck.stdout
+        );
+    }
+}
+
+#[test]
+fn cleanup_never_deletes_the_default_branch() {
+    let (env, ids) = repo_with(1);
+    set_config(&env, "enabled: true", "enabled: false");
+    let done = "---\npriority: 2\ndescription: named main\ncreated_at: \"2026-01-01T00:00:00Z\"\nstarted_at: \"2026-01-01T00:00:00Z\"\nclosed_at: \"2026-01-01T00:00:00Z\"\n---\n";
+    env.write("tickets/done/main.md", done);
+    env.commit_all("a ticket named main");
+    env.run(&["start", &ids[0]]).ok();
+    let run = env.run(&["cleanup", "main", "--yes", "-o", "json"]);
+    assert_error(&run, "INVALID_CONTEXT");
+    assert_ne!(
+        env.git(&["branch", "--list", "main"]),
+        "",
+        "main was deleted"
+    );
+}
