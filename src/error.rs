@@ -178,6 +178,10 @@ pub enum Error {
         /// What the repository looks like now, and how to go on.
         state: String,
     },
+    /// An interrupted operation that recovery could not finish or undo: what is left, and the
+    /// way out.
+    #[error("{0}")]
+    Unrecovered(String),
     /// The repository lock is held by someone else.
     #[error(transparent)]
     Lock(#[from] crate::lock::LockError),
@@ -355,6 +359,12 @@ impl Error {
                     exit: EXIT_ERROR,
                 }
             }
+            Error::Unrecovered(_) => info(
+                ErrorCode::GitMergeFailed,
+                "Interrupted operation not recovered",
+                text,
+                &["Fix the cause named above, then run 'git ticket fsck --fix'"],
+            ),
             Error::Link { state, source, .. } => ErrorInfo {
                 code: if source.kind() == std::io::ErrorKind::PermissionDenied {
                     ErrorCode::PermissionDenied

@@ -63,6 +63,13 @@ pub struct Record {
     pub branch_from: Option<String>,
     /// (cleanup) Whether uncommitted work and unmerged commits may be discarded.
     pub force: bool,
+    /// (cleanup) The ticket branch's tip when the cleanup began: recovery deletes nothing
+    /// that moved since.
+    #[serde(default)]
+    pub branch_tip: Option<String>,
+    /// (branch-mode start) The branch to switch back to when the start is undone.
+    #[serde(default)]
+    pub return_to: Option<String>,
     /// How far it got.
     pub step: Step,
     /// The process that wrote it.
@@ -84,6 +91,8 @@ impl Record {
             worktree: None,
             branch_from: None,
             force: false,
+            branch_tip: None,
+            return_to: None,
             step: Step::Planned,
             pid: std::process::id(),
         }
@@ -135,6 +144,11 @@ impl Journal {
     /// Reopens a record found on disk (for recovery).
     pub fn reopen(path: PathBuf, record: Record) -> Journal {
         Journal { path, record }
+    }
+
+    /// The record's file.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 }
 

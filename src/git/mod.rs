@@ -123,6 +123,11 @@ impl Repo {
         &self.root
     }
 
+    /// The index lock of this working tree (`git` holds it while it writes the index).
+    pub fn index_lock(&self) -> PathBuf {
+        self.repo.path().join("index.lock")
+    }
+
     /// The common git directory (shared by all worktrees: lock, journal, trust).
     pub fn common_dir(&self) -> &Path {
         self.repo.commondir()
@@ -189,6 +194,11 @@ impl Repo {
             .resolve()
             .ok()?
             .target()
+    }
+
+    /// The commit local branch `branch` points to (hex).
+    pub fn branch_head(&self, branch: &str) -> Option<String> {
+        self.branch_tip(branch).map(|o| o.to_string())
     }
 
     /// Whether local branch `branch` exists.
@@ -271,6 +281,7 @@ impl Repo {
                 branch,
                 head,
                 main: true,
+                locked: None,
             });
         }
         let mut names: Vec<String> = repo
@@ -288,12 +299,16 @@ impl Repo {
                 .map(|p| p.components().collect::<PathBuf>())
                 .unwrap_or_default();
             let (branch, head) = read_head(&admin, repo);
+            let locked = std::fs::read_to_string(admin.join("locked"))
+                .ok()
+                .map(|r| r.trim().to_owned());
             out.push(WorktreeInfo {
                 missing: !path.exists(),
                 path,
                 branch,
                 head,
                 main: false,
+                locked,
             });
         }
         out
@@ -417,6 +432,19 @@ impl Repo {
         self.run(&args).map(drop)
     }
 
+    /// Removes a worktree that `git worktree add` left half made (locked "initializing": its
+    /// files are only what the checkout wrote so far).
+    pub fn worktree_remove_unfinished(&self, path: &Path) -> Result<(), GitError> {
+        let _ = self.run(&["worktree".as_ref(), "unlock".as_ref(), path.as_os_str()]);
+        self.run(&[
+            "worktree".as_ref(),
+            "remove".as_ref(),
+            "--force".as_ref(),
+            path.as_os_str(),
+        ])
+        .map(drop)
+    }
+
     /// Forgets worktrees whose folder is gone.
     pub fn worktree_prune(&self) -> Result<(), GitError> {
         self.run(&["worktree", "prune"]).map(drop)
@@ -518,6 +546,9 @@ pub struct WorktreeInfo {
     pub main: bool,
     /// Whether the folder is gone (git would prune it).
     pub missing: bool,
+    /// Why it is locked (`git worktree lock`; "initializing" while `git worktree add` runs),
+    /// when it is.
+    pub locked: Option<String>,
 }
 
 /// Reads `<admin>/HEAD`: a symbolic ref (branch) or a detached commit id.

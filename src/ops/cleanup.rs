@@ -190,9 +190,11 @@ pub fn one_ticket(
         Record {
             worktree: worktree.as_ref().map(|w| w.path.clone()),
             force: input.force,
+            branch_tip: repo.branch_head(&id),
             ..Record::new(Op::Cleanup, &id, &project.root)
         },
     )?;
+    tx::crash_point(env, "cleanup:planned");
     if let Some(w) = &worktree
         && let Err(e) = remove_worktree(env, repo, w, !dirty.is_empty())
     {

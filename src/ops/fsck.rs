@@ -69,13 +69,17 @@ pub fn fsck(
     let mut findings = check(project, fix, exec)?;
     for found in interrupted {
         let (subject, message) = match &found {
-            Ok((_, r)) => (
+            Ok((path, r)) => (
                 r.ticket.clone(),
                 format!(
-                    "{:?} interrupted at step {:?} (pid {})",
-                    r.op, r.step, r.pid
-                )
-                .to_lowercase(),
+                    "{} (record {})",
+                    format!(
+                        "{:?} interrupted at step {:?} (pid {})",
+                        r.op, r.step, r.pid
+                    )
+                    .to_lowercase(),
+                    path.display()
+                ),
             ),
             Err(p) => (p.display().to_string(), "unreadable journal record".into()),
         };

@@ -55,8 +55,10 @@ impl Plan<'_> {
         project: &Project,
         worktree: Option<PathBuf>,
         branch_from: Option<&str>,
+        return_to: Option<&str>,
     ) -> Result<Journal, Error> {
         let record = Record {
+            return_to: return_to.map(str::to_owned),
             head_before: project.repo()?.head(),
             from: Some(self.from.to_owned()),
             to: Some(self.doing_path.to_owned()),
@@ -118,7 +120,7 @@ impl Plan<'_> {
             ));
         }
         // Checks done; now change things.
-        let mut journal = self.journal(project, Some(path.clone()), parent_branch)?;
+        let mut journal = self.journal(project, Some(path.clone()), parent_branch, None)?;
         let result = self.worktree_steps(
             project,
             &path,
@@ -139,6 +141,21 @@ impl Plan<'_> {
                 Err(e)
             }
         }
+    }
+
+    /// Finishes an interrupted worktree-mode start whose commit was made (recovery): the
+    /// worktree and the link, recorded in the interrupted operation's own `journal`, which
+    /// the caller removes once this succeeded.
+    pub fn resume_worktree(
+        &self,
+        project: &Project,
+        parent_branch: Option<&str>,
+        journal: &mut Journal,
+    ) -> Result<Done, Error> {
+        let path = project.worktree_path(self.id)?;
+        let all = project.repo()?.worktrees();
+        let existing = worktree_of_branch(&all, self.id).cloned();
+        self.worktree_steps(project, &path, existing.as_ref(), parent_branch, journal)
     }
 
     /// The changing part of worktree mode, recorded step by step in `journal`.
@@ -282,7 +299,7 @@ impl Plan<'_> {
         }
         clean::require(repo, Purpose::Start)?;
         let created = !repo.branch_exists(id);
-        let journal = self.journal(project, None, None)?;
+        let journal = self.journal(project, None, None, Some(current))?;
         let switch = if created {
             repo.checkout_new(id, parent_branch.unwrap_or("HEAD"))
         } else {

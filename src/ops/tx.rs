@@ -136,22 +136,47 @@ pub fn commit_ticket_change(
         paths.push(&from_rel);
     }
     paths.push(&to_rel);
+    let mut staged = false;
     let committed = step(env, failpoint, || {
         repo.stage(&to_rel)?;
+        staged = true;
         repo.commit_only(&paths, message)
     });
     if let Err(err) = committed {
-        if from != to {
-            let _ = std::fs::remove_file(to);
+        // Undo, checking each step: a message that says "nothing was changed" must be true.
+        let mut left = Vec::new();
+        if from != to
+            && let Err(e) = std::fs::remove_file(to)
+            && e.kind() != std::io::ErrorKind::NotFound
+        {
+            left.push(format!("{} could not be removed ({e})", to_rel.display()));
         }
-        if let Some(bytes) = &original {
-            let _ = fsutil::write_atomic(from, bytes);
+        if let Some(bytes) = &original
+            && let Err(e) = fsutil::write_atomic(from, bytes)
+        {
+            left.push(format!(
+                "{} could not be restored ({e})",
+                from_rel.display()
+            ));
         }
-        let _ = repo.reset_paths(&paths);
+        if staged && let Err(e) = repo.reset_paths(&paths) {
+            let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            left.push(format!(
+                "the index still has the ticket staged ({}); once no git command runs (remove a stale {}), run: git reset -q -- {}",
+                e.reason.lines().next().unwrap_or_default(),
+                repo.index_lock().display(),
+                names.join(" ")
+            ));
+        }
+        let state = if left.is_empty() {
+            format!("Nothing was changed: {} is as it was", from_rel.display())
+        } else {
+            format!("Not everything could be undone: {}", left.join("; "))
+        };
         return Err(Error::GitCommand {
             code: ErrorCode::GitMergeFailed,
             err,
-            state: format!("Nothing was changed: {} is as it was", from_rel.display()),
+            state,
         });
     }
     crash_point(env, &format!("{op}:committed"));

@@ -227,3 +227,215 @@ fn cleanup_never_deletes_the_default_branch() {
         "main was deleted"
     );
 }
+
+/// Runs a command that kills itself (SIGKILL) at `step`.
+fn crash(env: &TestEnv, cwd: &std::path::Path, step: &str, args: &[&str]) {
+    let run = env.run_with(
+        cwd,
+        &[("GIT_TICKET_FAILPOINT", &format!("crash:{step}"))],
+        args,
+    );
+    assert_eq!(run.status, -1, "{step}: not killed:\n{}", run.snapshot());
+}
+
+/// A started ticket with a commit of work on its branch, closed and merged into main.
+fn done_and_merged(env: &TestEnv, id: &str) -> std::path::PathBuf {
+    env.run(&["start", id]).ok();
+    let wt = env.worktree(id);
+    fs::write(wt.join("work.txt"), "work").unwrap();
+    env.git_in(&wt, &["add", "work.txt"]);
+    env.git_in(&wt, &["commit", "-qm", "work"]);
+    env.run_in(&wt, &["close"]).ok();
+    env.git(&["merge", "-q", "--no-edit", id]);
+    wt
+}
+
+#[test]
+fn an_interrupted_forced_cleanup_is_never_replayed_on_new_work() {
+    let (env, ids) = repo_with(1);
+    let id = &ids[0];
+    let wt = done_and_merged(&env, id);
+    crash(
+        &env,
+        &env.root,
+        "cleanup:planned",
+        &["cleanup", id, "--force"],
+    );
+    // Work done after the crash: a commit and an uncommitted file.
+    fs::write(wt.join("later.txt"), "later").unwrap();
+    env.git_in(&wt, &["add", "later.txt"]);
+    env.git_in(&wt, &["commit", "-qm", "later"]);
+    let later = env.git_in(&wt, &["rev-parse", "HEAD"]);
+    fs::write(wt.join("notes.txt"), "mine").unwrap();
+    let run = env.run(&["new", "unrelated"]).ok();
+    assert!(run.stderr.contains("was not removed"), "{}", run.snapshot());
+    assert!(
+        !run.stderr.contains("completed (worktree"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read_to_string(wt.join("notes.txt")).unwrap(), "mine");
+    assert_eq!(
+        env.git(&["rev-parse", id]),
+        later,
+        "the branch lost its commit"
+    );
+    // The record is gone (the next command says nothing more), the way out works.
+    let run = env.run(&["new", "another"]).ok();
+    assert!(!run.stderr.contains("interrupted"), "{}", run.stderr);
+    fs::remove_file(wt.join("notes.txt")).unwrap();
+    env.git(&["merge", "-q", "--no-edit", id]);
+    env.run(&["cleanup", id, "--yes"]).ok();
+    assert!(!wt.exists());
+}
+
+#[test]
+fn an_interrupted_cleanup_keeps_what_changed_since() {
+    let (env, ids) = repo_with(1);
+    let id = &ids[0];
+    let wt = done_and_merged(&env, id);
+    crash(
+        &env,
+        &env.root,
+        "cleanup:planned",
+        &["cleanup", id, "--yes"],
+    );
+    fs::write(wt.join("notes.txt"), "mine").unwrap();
+    let run = env.run(&["new", "unrelated"]).ok();
+    assert!(
+        run.stderr
+            .contains("uncommitted changes made since (notes.txt)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(fs::read_to_string(wt.join("notes.txt")).unwrap(), "mine");
+    assert_ne!(env.git(&["branch", "--list", id]), "");
+    // Without changes, recovery finishes the cleanup.
+    fs::remove_file(wt.join("notes.txt")).unwrap();
+    crash(
+        &env,
+        &env.root,
+        "cleanup:planned",
+        &["cleanup", id, "--yes"],
+    );
+    let run = env.run(&["new", "other"]).ok();
+    assert!(run.stderr.contains("completed (worktree"), "{}", run.stderr);
+    assert!(!wt.exists());
+    assert_eq!(env.git(&["branch", "--list", id]), "");
+}
+
+#[test]
+fn a_half_removed_worktree_is_forgotten_and_its_leftovers_named() {
+    let (env, ids) = repo_with(1);
+    let id = &ids[0];
+    let wt = done_and_merged(&env, id);
+    crash(
+        &env,
+        &env.root,
+        "cleanup:planned",
+        &["cleanup", id, "--yes"],
+    );
+    // What a killed `git worktree remove` leaves: the .git file and some files gone.
+    fs::remove_file(wt.join(".git")).unwrap();
+    fs::remove_file(wt.join("work.txt")).unwrap();
+    let run = env.run(&["fsck", "--fix"]);
+    assert!(
+        run.stderr.contains("half-removed folder"),
+        "{}",
+        run.snapshot()
+    );
+    assert!(
+        !env.git(&["worktree", "list"]).contains(id.as_str()),
+        "the worktree is still registered"
+    );
+    assert_eq!(env.git(&["branch", "--list", id]), "");
+    env.run(&["fsck"]).ok();
+}
+
+#[test]
+fn a_worktree_add_killed_half_way_is_redone() {
+    let (env, ids) = repo_with(1);
+    let id = &ids[0];
+    crash(&env, &env.root, "start:committed", &["start", id]);
+    // What a killed `git worktree add` leaves: registered, locked "initializing", HEAD zero.
+    let wt = env.worktree(id);
+    env.git(&[
+        "worktree",
+        "add",
+        "-q",
+        "--detach",
+        wt.to_str().unwrap(),
+        "HEAD",
+    ]);
+    let admin = env.root.join(".git/worktrees").join(id);
+    fs::write(admin.join("locked"), "initializing").unwrap();
+    fs::write(
+        admin.join("HEAD"),
+        "0000000000000000000000000000000000000000\n",
+    )
+    .unwrap();
+    let run = env.run(&["new", "unrelated"]).ok();
+    assert!(
+        run.stderr.contains("half-made worktree"),
+        "{}",
+        run.snapshot()
+    );
+    assert_eq!(env.git_in(&wt, &["branch", "--show-current"]).trim(), id);
+    assert!(wt.join("current-ticket.md").exists());
+    env.run(&["fsck"]).ok();
+}
+
+#[test]
+fn a_record_whose_working_tree_was_deleted_is_closed_with_a_true_note() {
+    let (env, ids) = repo_with(1);
+    let id = &ids[0];
+    env.run(&["start", id]).ok();
+    let wt = env.worktree(id);
+    crash(&env, &wt, "close:moved", &["close", "--force"]);
+    fs::remove_dir_all(&wt).unwrap();
+    let run = env.run(&["new", "unrelated"]).ok();
+    assert!(
+        run.stderr.contains("no longer exists"),
+        "{}",
+        run.snapshot()
+    );
+    let run = env.run(&["fsck", "--fix"]).ok();
+    assert!(
+        !run.stdout.contains("interrupted-operation"),
+        "{}",
+        run.stdout
+    );
+    env.run(&["fsck"]).ok();
+}
+
+#[test]
+fn a_rollback_blocked_by_an_index_lock_says_so_and_keeps_its_record() {
+    let (env, ids) = repo_with(1);
+    let id = &ids[0];
+    crash(&env, &env.root, "start:rewritten", &["start", id]);
+    // A git killed with us left its lock and a staged entry.
+    env.git(&["add", &format!("tickets/doing/{id}.md")]);
+    env.write(".git/index.lock", "");
+    let run = env.run(&["new", "unrelated"]);
+    assert!(!run.stderr.contains("rolled back"), "{}", run.snapshot());
+    assert!(
+        run.stderr.contains("could not be recovered"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("git reset -q --"), "{}", run.stderr);
+    let fsck = env.run(&["fsck", "--fix"]);
+    assert_eq!(fsck.status, 1, "{}", fsck.snapshot());
+    assert!(
+        fsck.stdout.contains("git-ticket-journal"),
+        "the record is not named:\n{}",
+        fsck.stdout
+    );
+    // The way out it names works.
+    fs::remove_file(env.root.join(".git/index.lock")).unwrap();
+    let run = env.run(&["fsck", "--fix"]).ok();
+    assert!(run.stderr.contains("rolled back"), "{}", run.snapshot());
+    assert_eq!(folders(&env, id), ["todo"]);
+    let staged = env.git(&["diff", "--cached", "--name-only"]);
+    assert!(!staged.contains(&format!("doing/{id}")), "{staged}");
+}
