@@ -214,13 +214,21 @@ impl Config {
     /// Loads `<root>/.ticketflow.yaml`.
     pub fn load(root: &Path) -> Result<Config, ConfigError> {
         let path = root.join(FILE_NAME);
-        let meta = match std::fs::metadata(&path) {
-            Ok(m) => m,
+        // A regular file only (a committed link to /dev/zero or a FIFO must not hang or
+        // fill the memory), read up to one byte past the limit.
+        let file = match crate::fsutil::open_regular(&path, true) {
+            Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(ConfigError::NotFound { path });
             }
             Err(source) => return Err(ConfigError::Io { path, source }),
         };
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_SIZE + 1), &mut bytes)
+            .map_err(|source| ConfigError::Io {
+                path: path.clone(),
+                source,
+            })?;
         let invalid = |line, key: Option<&str>, reason: String, text: &str| ConfigError::Invalid {
             path: path.clone(),
             line,
@@ -228,18 +236,14 @@ impl Config {
             reason,
             text: text.to_owned(),
         };
-        if meta.len() > MAX_SIZE {
+        if bytes.len() as u64 > MAX_SIZE {
             return Err(invalid(
                 None,
                 None,
-                format!("file is {} bytes; the limit is 1 MiB", meta.len()),
+                "file is larger than the limit of 1 MiB".into(),
                 "",
             ));
         }
-        let bytes = std::fs::read(&path).map_err(|source| ConfigError::Io {
-            path: path.clone(),
-            source,
-        })?;
         let text = String::from_utf8(bytes)
             .map_err(|_| invalid(None, None, "file is not UTF-8 text".into(), ""))?;
         Config::parse(&text)
@@ -361,7 +365,9 @@ impl Config {
         };
         let dirs = std::iter::once(base.clone()).chain(self.status_dirs().map(|d| base.join(d)));
         for dir in dirs {
-            if let Ok(real) = dir.canonicalize()
+            // A folder that does not exist yet is judged by its deepest existing ancestor
+            // (a link there leads everything created below it out of the repository).
+            if let Some(real) = real_path(&dir)
                 && !real.starts_with(&real_root)
             {
                 return Err(ConfigError::Invalid {
@@ -424,6 +430,20 @@ pub fn line_of(text: &str, path: &[&str]) -> Option<usize> {
         }
     }
     best
+}
+
+/// Where `path` really is: its deepest existing ancestor resolved (links followed), with the
+/// components that do not exist yet appended.
+fn real_path(path: &Path) -> Option<PathBuf> {
+    let mut missing = Vec::new();
+    let mut at = path;
+    loop {
+        if let Ok(real) = at.canonicalize() {
+            return Some(missing.iter().rev().fold(real, |p, c| p.join(c)));
+        }
+        missing.push(at.file_name()?.to_owned());
+        at = at.parent()?;
+    }
 }
 
 #[cfg(test)]

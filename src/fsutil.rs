@@ -77,6 +77,33 @@ pub fn write_atomic_unsynced(target: &Path, bytes: &[u8]) -> io::Result<()> {
     })
 }
 
+/// Opens `path` for reading only if it is a regular file: never blocks on a FIFO, never
+/// reads a device (`/dev/zero` reads for ever), and, unless `follow`, never goes through a
+/// symbolic link at the last component. Reads from it must still be bounded by the bytes
+/// actually read (`Read::take`): the size a file claims is not a limit.
+pub fn open_regular(path: &Path, follow: bool) -> io::Result<std::fs::File> {
+    use rustix::fs::{Mode, OFlags};
+    let mut flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    if !follow {
+        flags |= OFlags::NOFOLLOW;
+    }
+    let fd = rustix::fs::open(path, flags, Mode::empty()).map_err(|e| {
+        if e == rustix::io::Errno::LOOP {
+            io::Error::new(io::ErrorKind::InvalidInput, "is a symbolic link")
+        } else {
+            io::Error::from(e)
+        }
+    })?;
+    let file = std::fs::File::from(fd);
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "is not a regular file",
+        ));
+    }
+    Ok(file)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

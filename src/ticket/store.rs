@@ -296,7 +296,13 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
 /// huge, binary and non-UTF-8 files with a reason.
 pub fn read_into<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, Problem> {
     let io_problem = |e: io::Error| Problem::io(path, &e);
-    let file = fs::File::open(path).map_err(io_problem)?;
+    let file = fsutil::open_regular(path, false).map_err(|e| match e.kind() {
+        io::ErrorKind::InvalidInput => Problem::other(
+            path,
+            format!("{e}; ticket files must be regular files (skipped)"),
+        ),
+        _ => io_problem(e),
+    })?;
     buf.clear();
     // No stat: read at most one byte past the limit and judge by what came.
     file.take(MAX_FILE_SIZE + 1)

@@ -439,3 +439,86 @@ fn a_rollback_blocked_by_an_index_lock_says_so_and_keeps_its_record() {
     let staged = env.git(&["diff", "--cached", "--name-only"]);
     assert!(!staged.contains(&format!("doing/{id}")), "{staged}");
 }
+
+#[test]
+fn a_ticket_folder_that_does_not_exist_yet_cannot_lead_out_through_a_link() {
+    let (env, _) = repo_with(1);
+    let outside = env.dir.path().join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    std::os::unix::fs::symlink(&outside, env.root.join("sub")).unwrap();
+    let config = env
+        .read(".ticketflow.yaml")
+        .replace("dir: tickets", "dir: sub/tickets");
+    assert!(config.contains("dir: sub/tickets"), "{config}");
+    env.write(".ticketflow.yaml", config);
+    let run = env.run(&["new", "escape", "-o", "json"]);
+    assert_error(&run, "CONFIG_INVALID");
+    assert!(
+        fs::read_dir(&outside).unwrap().next().is_none(),
+        "something was written outside the repository"
+    );
+}
+
+#[test]
+fn a_config_that_is_a_device_or_a_fifo_is_refused_at_once() {
+    let (env, _) = repo_with(1);
+    let config = env.root.join(".ticketflow.yaml");
+    fs::remove_file(&config).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &config).unwrap();
+    let t = Instant::now();
+    let run = env.run(&["list", "-o", "json"]);
+    assert_error(&run, "CONFIG_INVALID");
+    assert!(run.stderr.contains("regular file"), "{}", run.stderr);
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    fs::remove_file(&config).unwrap();
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &config,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
+    let mut cmd = env.command_in(&env.root);
+    let mut child = cmd
+        .args(["list", "-o", "json"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let t = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if t.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("list hangs on a FIFO config");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
+#[test]
+fn ticket_files_that_are_devices_or_fifos_are_reported_not_read() {
+    let (env, ids) = repo_with(1);
+    std::os::unix::fs::symlink(
+        "/dev/zero",
+        env.root.join("tickets/todo/250101-000000-zero.md"),
+    )
+    .unwrap();
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        env.root.join("tickets/todo/250101-000000-fifo.md"),
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
+    let t = Instant::now();
+    let v = env.run(&["list", "-o", "json"]).ok().json();
+    assert!(t.elapsed() < Duration::from_secs(5));
+    assert_eq!(v["tickets"].as_array().unwrap().len(), 1, "{v}");
+    assert!(v["warnings"].to_string().contains("zero"), "{v}");
+    env.run(&["show", &ids[0]]).ok();
+    let run = env.run(&["show", "250101-000000-zero", "-o", "json"]);
+    assert_eq!(run.status, 1);
+}
