@@ -53,6 +53,7 @@ pub struct Repo {
     root: PathBuf,
     timeout: Duration,
     git: OnceCell<Git>,
+    foreign_index: OnceCell<bool>,
 }
 
 /// Default timeout of one git command (`timeouts.git: 0`).
@@ -109,6 +110,7 @@ impl Repo {
             root,
             timeout: DEFAULT_TIMEOUT,
             git: OnceCell::new(),
+            foreign_index: OnceCell::new(),
         })
     }
 
@@ -235,9 +237,34 @@ impl Repo {
 
     /// Whether the index has an entry for `path` (relative to the root).
     pub fn index_has(&self, path: &Path) -> bool {
+        if self.index_needs_git() {
+            return self
+                .run(&["ls-files".as_ref(), "--".as_ref(), path.as_os_str()])
+                .is_ok_and(|out| !out.trim().is_empty());
+        }
         self.repo
             .index()
             .is_ok_and(|i| i.get_path(path, 0).is_some())
+    }
+
+    /// Whether the index uses features libgit2 cannot read or write faithfully — a split
+    /// index (`core.splitIndex`, a `sharedindex.*` file) or a sparse index (`index.sparse`):
+    /// then the index is read and changed through git itself. (Index version 4 and
+    /// `feature.manyFiles` are read correctly by libgit2.)
+    pub fn index_needs_git(&self) -> bool {
+        *self.foreign_index.get_or_init(|| {
+            let flag = |key: &str| {
+                self.repo
+                    .config()
+                    .and_then(|c| c.get_bool(key))
+                    .unwrap_or(false)
+            };
+            let shared = std::fs::read_dir(self.repo.path()).is_ok_and(|d| {
+                d.flatten()
+                    .any(|e| e.file_name().to_string_lossy().starts_with("sharedindex."))
+            });
+            flag("core.splitIndex") || flag("index.sparse") || shared
+        })
     }
 
     /// The root of the main working tree (where relative `worktree.base_dir` is resolved).
@@ -317,6 +344,27 @@ impl Repo {
     /// Paths with uncommitted changes (staged, unstaged or untracked, not ignored) in this
     /// working tree, except those in `except` (relative paths).
     pub fn dirty_paths(&self, except: &[&str]) -> Result<Vec<String>, ReadError> {
+        if self.index_needs_git() {
+            let out = self
+                .run(&["status", "--porcelain=v1", "-z", "--untracked-files=normal"])
+                .map_err(|e| git2::Error::from_str(&e.to_string()))?;
+            // Records `XY path` (renames add a second, NUL-separated path: the source).
+            let mut paths = Vec::new();
+            let mut records = out.split('\0');
+            while let Some(rec) = records.next() {
+                if rec.len() < 4 {
+                    continue;
+                }
+                if rec.starts_with('R') || rec.starts_with('C') {
+                    records.next();
+                }
+                let path = rec[3..].trim_end_matches('/').to_owned();
+                if !except.contains(&path.as_str()) {
+                    paths.push(path);
+                }
+            }
+            return Ok(paths);
+        }
         let mut opts = StatusOptions::new();
         opts.include_untracked(true)
             .recurse_untracked_dirs(false)
@@ -364,15 +412,16 @@ impl Repo {
     /// (LFS, clean filters), so registering it through libgit2 loses nothing and saves a
     /// `git add` process; `git add` is the fallback.
     pub fn stage(&self, path: &Path) -> Result<(), GitError> {
-        let staged = self
-            .repo
-            .index()
-            .and_then(|mut index| {
-                index.read(false)?;
-                index.add_path(path)?;
-                index.write()
-            })
-            .is_ok();
+        let staged = !self.index_needs_git()
+            && self
+                .repo
+                .index()
+                .and_then(|mut index| {
+                    index.read(false)?;
+                    index.add_path(path)?;
+                    index.write()
+                })
+                .is_ok();
         if staged {
             return Ok(());
         }

@@ -522,3 +522,54 @@ fn ticket_files_that_are_devices_or_fifos_are_reported_not_read() {
     let run = env.run(&["show", "250101-000000-zero", "-o", "json"]);
     assert_eq!(run.status, 1);
 }
+
+/// How many times ticket `id` is in the tree of `rev`.
+fn in_tree(env: &TestEnv, cwd: &std::path::Path, rev: &str, id: &str) -> usize {
+    env.git_in(cwd, &["ls-tree", "-r", "--name-only", rev, "tickets"])
+        .lines()
+        .filter(|l| l.ends_with(&format!("/{id}.md")))
+        .count()
+}
+
+#[test]
+fn split_sparse_and_v4_indexes_get_exactly_one_ticket_move() {
+    for mode in ["split", "sparse", "v4", "many-files"] {
+        let (env, ids) = repo_with(1);
+        let id = &ids[0];
+        env.write("src/a/f", "x");
+        env.write("src/b/g", "y");
+        env.commit_all("sources");
+        match mode {
+            "split" => {
+                env.git(&["config", "core.splitIndex", "true"]);
+                env.git(&["update-index", "--split-index"]);
+            }
+            "sparse" => {
+                env.git(&["config", "index.sparse", "true"]);
+                env.git(&["sparse-checkout", "set", "--cone", "tickets", "src/a"]);
+            }
+            "v4" => {
+                env.git(&["update-index", "--index-version", "4"]);
+            }
+            _ => {
+                env.git(&["config", "feature.manyFiles", "true"]);
+                env.git(&["update-index", "--index-version", "4"]);
+            }
+        }
+        env.run(&["start", id]).ok();
+        assert_eq!(in_tree(&env, &env.root, "HEAD", id), 1, "{mode}: start");
+        assert_eq!(env.git(&["status", "--porcelain"]), "", "{mode}: start");
+        let wt = env.worktree(id);
+        env.run_in(&wt, &["close"]).ok();
+        assert_eq!(in_tree(&env, &wt, "HEAD", id), 1, "{mode}: close");
+        assert_eq!(
+            env.git_in(&wt, &["status", "--porcelain"]),
+            "",
+            "{mode}: close"
+        );
+        env.git(&["merge", "-q", "--no-edit", id]);
+        assert_eq!(in_tree(&env, &env.root, "HEAD", id), 1, "{mode}: merge");
+        env.run(&["cleanup", id, "--yes"]).ok();
+        env.run(&["fsck"]).ok();
+    }
+}
