@@ -48,6 +48,10 @@ pub enum ErrorCode {
     GitBranchExists,
     /// A git command failed (TicketFlow's code for every failed git command).
     GitMergeFailed,
+    /// `git commit` failed (a hook refused, signing failed, a timeout…).
+    GitCommitFailed,
+    /// Another git process holds the index lock (or a killed one left it).
+    GitIndexLocked,
     /// A worktree is in the way.
     WorktreeExists,
     /// A worktree could not be created.
@@ -85,6 +89,8 @@ impl ErrorCode {
             ErrorCode::GitDirtyWorkspace => "GIT_DIRTY_WORKSPACE",
             ErrorCode::GitBranchExists => "GIT_BRANCH_EXISTS",
             ErrorCode::GitMergeFailed => "GIT_MERGE_FAILED",
+            ErrorCode::GitCommitFailed => "GIT_COMMIT_FAILED",
+            ErrorCode::GitIndexLocked => "GIT_INDEX_LOCKED",
             ErrorCode::WorktreeExists => "WORKTREE_EXISTS",
             ErrorCode::WorktreeCreateFailed => "WORKTREE_CREATE_FAILED",
             ErrorCode::WorktreeRemoveFailed => "WORKTREE_REMOVE_FAILED",

@@ -61,12 +61,9 @@ pub fn acquire(common_dir: &Path, what: &str, wait: Duration) -> Result<RepoLock
                 std::thread::sleep(Duration::from_millis(25));
             }
             Err(std::fs::TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
-                let holder = match holder.trim() {
-                    "" => "holder unknown".to_owned(),
-                    h => h.to_owned(),
-                };
+                let mut recorded = String::new();
+                let _ = file.read_to_string(&mut recorded);
+                let holder = describe_holder(recorded.trim());
                 return Err(LockError::Busy { path, holder });
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
@@ -82,6 +79,24 @@ pub fn acquire(common_dir: &Path, what: &str, wait: Duration) -> Result<RepoLock
     Ok(RepoLock { _file: file })
 }
 
+/// Who holds the lock, from what its last taker recorded (`pid N: git ticket …`): that
+/// process if it still runs; otherwise something it started (a git child keeps the lock
+/// until it ends) or another program.
+fn describe_holder(recorded: &str) -> String {
+    let pid = recorded
+        .strip_prefix("pid ")
+        .and_then(|r| r.split(':').next())
+        .and_then(|p| p.trim().parse::<i32>().ok())
+        .and_then(rustix::process::Pid::from_raw);
+    match pid {
+        Some(pid) if rustix::process::test_kill_process(pid).is_ok() => recorded.to_owned(),
+        Some(_) => format!(
+            "held by another process: the last recorded holder ({recorded}) has exited; a git command it started keeps the lock until it ends"
+        ),
+        None => "held by another process (no holder recorded)".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,7 +107,19 @@ mod tests {
         let first = acquire(dir.path(), "start x", Duration::from_secs(1)).unwrap();
         let err = acquire(dir.path(), "close y", Duration::from_millis(50)).unwrap_err();
         assert!(err.to_string().contains("git ticket start x"), "{err}");
+        assert!(!err.to_string().contains("another process"), "{err}");
         drop(first);
         acquire(dir.path(), "close y", Duration::from_millis(50)).unwrap();
+    }
+
+    #[test]
+    fn a_holder_that_has_exited_is_not_named_as_the_holder() {
+        // No process has pid i32::MAX - 1 (pid_max is far below).
+        let recorded = format!("pid {}: git ticket start x", i32::MAX - 1);
+        let said = describe_holder(&recorded);
+        assert!(said.starts_with("held by another process"), "{said}");
+        assert!(describe_holder("").contains("no holder recorded"));
+        let me = format!("pid {}: git ticket new y", std::process::id());
+        assert_eq!(describe_holder(&me), me);
     }
 }

@@ -139,7 +139,7 @@ impl Git {
 pub fn suggestions(err: &GitError) -> Vec<String> {
     let r = err.reason.as_str();
     let mut out = Vec::new();
-    if r.contains("index.lock") {
+    if r.contains("index.lock': File exists") {
         out.push("Another git process is running here; wait for it, or remove the stale .git/index.lock if none is".to_owned());
     }
     if r.contains("is already checked out at") || r.contains("is already used by worktree") {

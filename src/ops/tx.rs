@@ -13,6 +13,15 @@ use crate::fsutil;
 use crate::git::{GitError, Repo};
 use crate::journal::{Journal, Record, Step};
 
+/// How long a command waits for another git-ticket to release the repository lock, or for
+/// another git to release the index (unless `GIT_TICKET_LOCK_TIMEOUT` says otherwise).
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// How long to wait for a lock held by someone else (`GIT_TICKET_LOCK_TIMEOUT`, else 10 s).
+pub fn patience(env: &Env) -> Duration {
+    env.lock_timeout.map_or(LOCK_WAIT, Duration::from_secs)
+}
+
 /// Records an operation in the journal before it changes anything.
 pub fn journal(project: &Project, record: Record) -> Result<Journal, Error> {
     Journal::begin(project.repo()?.common_dir(), record).map_err(journal_io)
@@ -107,6 +116,7 @@ pub fn commit_ticket_change(
         let path = path.to_owned();
         move |source| Error::Io { path, source }
     };
+    wait_for_index(env, repo)?;
     let original = match std::fs::read(from) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -173,12 +183,43 @@ pub fn commit_ticket_change(
         } else {
             format!("Not everything could be undone: {}", left.join("; "))
         };
-        return Err(Error::GitCommand {
-            code: ErrorCode::GitMergeFailed,
-            err,
-            state,
-        });
+        let code = if err.reason.contains("index.lock': File exists") {
+            ErrorCode::GitIndexLocked
+        } else {
+            ErrorCode::GitCommitFailed
+        };
+        return Err(Error::GitCommand { code, err, state });
     }
     crash_point(env, &format!("{op}:committed"));
+    Ok(())
+}
+
+/// Waits, with the patience of the repository lock, while another git process holds the
+/// index of the working tree of `repo` (a person's `git commit` or `git merge` in the shared
+/// checkout). A lock that outlasts the wait is reported, never removed: nobody can tell
+/// here whether its git still runs.
+fn wait_for_index(env: &Env, repo: &Repo) -> Result<(), Error> {
+    let lock = repo.index_lock();
+    let deadline = std::time::Instant::now() + patience(env);
+    while lock.exists() {
+        if std::time::Instant::now() >= deadline {
+            return Err(Error::precondition(
+                ErrorCode::GitIndexLocked,
+                "Index is locked",
+                format!(
+                    "{} exists: another git command is using this working tree, or one was killed and left it. Nothing was changed",
+                    lock.display()
+                ),
+                &[
+                    "Wait for the other git command to finish, then run the command again",
+                    &format!(
+                        "If no git command is running, the lock is stale: remove {}",
+                        lock.display()
+                    ),
+                ],
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
     Ok(())
 }

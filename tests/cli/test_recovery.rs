@@ -88,7 +88,7 @@ fn a_git_timeout_kills_the_hook_and_leaves_nothing_behind() {
     let t = Instant::now();
     let run = env.run(&["start", &ids[0], "-o", "json"]);
     let took = t.elapsed();
-    assert_error(&run, "GIT_MERGE_FAILED");
+    assert_error(&run, "GIT_COMMIT_FAILED");
     assert!(
         took < Duration::from_secs(5),
         "the 6 s hook was waited for: {took:?}"
@@ -572,4 +572,44 @@ fn split_sparse_and_v4_indexes_get_exactly_one_ticket_move() {
         env.run(&["cleanup", id, "--yes"]).ok();
         env.run(&["fsck"]).ok();
     }
+}
+
+#[test]
+fn start_waits_for_another_git_holding_the_index() {
+    let (env, ids) = repo_with(1);
+    let lock = env.root.join(".git/index.lock");
+    fs::write(&lock, "").unwrap();
+    let release = {
+        let lock = lock.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(1200));
+            fs::remove_file(lock).unwrap();
+        })
+    };
+    let run = env.run(&["start", &ids[0]]);
+    release.join().unwrap();
+    assert_eq!(run.status, 0, "{}", run.snapshot());
+    assert_eq!(folders(&env, &ids[0]), ["doing"]);
+}
+
+#[test]
+fn a_lock_held_after_its_recorded_holder_exited_is_not_blamed_on_it() {
+    let (env, ids) = repo_with(2);
+    // Another program holds the lock file; the pid recorded in it is long gone.
+    let path = env.root.join(".git/git-ticket.lock");
+    fs::write(&path, format!("pid {}: git ticket start x\n", i32::MAX - 1)).unwrap();
+    let mut holder = std::process::Command::new("flock");
+    holder.arg(&path).args(["sleep", "3"]);
+    let mut holder = holder.spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let run = env.run_with(
+        &env.root,
+        &[("GIT_TICKET_LOCK_TIMEOUT", "1")],
+        &["set", &ids[1], "priority", "1", "-o", "json"],
+    );
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_error(&run, "REPOSITORY_LOCKED");
+    let details = run.json_err()["error"]["details"].to_string();
+    assert!(details.contains("held by another process"), "{details}");
 }

@@ -610,11 +610,17 @@ fn ticket_with_a_parent_branch_starts_from_it() {
 fn git_failures_explain_the_next_step() {
     let (env, id) = repo_with_ticket("locked");
     env.write(".git/index.lock", "");
-    let run = env.run(&["start", &id]);
+    // A lock that outlasts the wait (1 s here) is reported, not removed.
+    let run = env.run_with(
+        &env.root,
+        &[("GIT_TICKET_LOCK_TIMEOUT", "1")],
+        &["start", &id],
+    );
     assert_eq!(run.status, 1);
     assert!(run.stderr.contains("index.lock"), "{}", run.stderr);
-    assert!(run.stderr.contains("Another git process"), "{}", run.stderr);
+    assert!(run.stderr.contains("GIT_INDEX_LOCKED"), "{}", run.stderr);
     assert!(run.stderr.contains("Nothing was changed"), "{}", run.stderr);
+    assert!(env.root.join(".git/index.lock").exists());
     fs::remove_file(env.root.join(".git/index.lock")).unwrap();
     assert!(env.root.join(format!("tickets/todo/{id}.md")).is_file());
     // A folder in the way of the worktree is reported before anything changes.
