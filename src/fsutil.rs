@@ -8,6 +8,35 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
+/// What marks a temporary file as git-ticket's: `.<name>.git-ticket-<pid>-<n>.tmp`.
+const TEMP_TAG: &str = "git-ticket-";
+
+/// Whether `file_name` is a temporary file git-ticket writes (and may remove when its
+/// writer is gone); a user's own `.notes.tmp` is not.
+pub fn is_temp(file_name: &str) -> bool {
+    file_name.starts_with('.')
+        && file_name.ends_with(".tmp")
+        && file_name.contains(&format!(".{TEMP_TAG}"))
+}
+
+/// Removes the temporary files an interrupted write of `target` left next to it (only call
+/// this when their writer is gone: under the repository lock, from recovery).
+pub fn remove_temps_of(target: &Path) {
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let prefix = format!(".{name}.{TEMP_TAG}");
+    let Ok(read) = fs::read_dir(parent_dir(target)) else {
+        return;
+    };
+    for e in read.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&prefix) && n.ends_with(".tmp") {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Writes `bytes` to a fresh temporary file next to `target` (fsynced when `sync`) and
 /// returns its path.
 fn write_temp(target: &Path, bytes: &[u8], sync: bool) -> io::Result<PathBuf> {
@@ -15,7 +44,7 @@ fn write_temp(target: &Path, bytes: &[u8], sync: bool) -> io::Result<PathBuf> {
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     loop {
         let tmp = dir.join(format!(
-            ".{name}.{}.{}.tmp",
+            ".{name}.{TEMP_TAG}{}-{}.tmp",
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::Relaxed)
         ));

@@ -152,6 +152,19 @@ impl Journal {
     }
 }
 
+/// Removes the temporary files of record writes that were killed half way (call it only
+/// under the repository lock: no record is being written then).
+pub fn sweep_temps(common: &Path) {
+    let Ok(read) = std::fs::read_dir(dir(common)) else {
+        return;
+    };
+    for e in read.flatten() {
+        if fsutil::is_temp(&e.file_name().to_string_lossy()) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Records left behind by operations that did not finish, with their files; unreadable
 /// records are returned as errors with their path.
 pub fn pending(common: &Path) -> Vec<Result<(PathBuf, Record), PathBuf>> {

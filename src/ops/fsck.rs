@@ -131,14 +131,29 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
             false,
         );
     }
-    // Leftover temporary files of interrupted atomic writes.
-    for folder in Status::ALL {
-        let Ok(read) = std::fs::read_dir(store.dir(folder)) else {
+    // Leftover temporary files of interrupted writes, here and in every worktree (only
+    // git-ticket's own: a user's `.notes.tmp` is not ours to delete).
+    let mut roots = vec![project.root.clone()];
+    if let Ok(repo) = project.repo() {
+        roots.extend(
+            repo.worktrees()
+                .into_iter()
+                .filter(|w| !w.missing && w.path != project.root)
+                .map(|w| w.path),
+        );
+    }
+    let folders = roots.iter().flat_map(|root| {
+        Status::ALL
+            .into_iter()
+            .map(move |s| root.join(project.rel(store.dir(s))))
+    });
+    for dir in folders {
+        let Ok(read) = std::fs::read_dir(&dir) else {
             continue;
         };
         for e in read.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') && name.ends_with(".tmp") {
+            if crate::fsutil::is_temp(&name) {
                 let fixed = fix && std::fs::remove_file(e.path()).is_ok();
                 push(
                     "leftover-temp",

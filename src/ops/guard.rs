@@ -12,6 +12,7 @@ pub fn lock(env: &Env, project: &Project, what: &str, ui: &mut dyn Ui) -> Result
     let wait = super::tx::patience(env);
     let common = project.repo()?.common_dir();
     let held = lock::acquire(common, what, wait)?;
+    crate::journal::sweep_temps(common);
     if !crate::journal::pending(common).is_empty() {
         project.repo_with_git()?;
         for note in super::recover::recover_all(env, common) {

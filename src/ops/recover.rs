@@ -90,6 +90,8 @@ fn roll_back(repo: &Repo, r: &Record) -> Result<(), Error> {
         path: from.clone(),
         source,
     })?;
+    fsutil::remove_temps_of(to);
+    fsutil::remove_temps_of(from);
     let (from_rel, to_rel) = (rel(repo.root(), from), rel(repo.root(), to));
     repo.reset_paths(&[from_rel, to_rel]).map_err(|err| {
         Error::Unrecovered(format!(
@@ -115,6 +117,9 @@ fn recover(env: &Env, j: &mut Journal) -> Result<String, Error> {
         Op::Close => {
             if committed(repo, &r, message::Kind::Close) {
                 let _ = current::remove_if(&project.root, &r.ticket);
+                if let Some(to) = &r.to {
+                    fsutil::remove_temps_of(to);
+                }
                 Ok("completed (the close commit had been made)".into())
             } else {
                 roll_back(repo, &r)?;

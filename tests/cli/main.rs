@@ -9,6 +9,7 @@ mod corpus;
 
 mod test_architecture;
 mod test_corpus;
+mod test_crash_harness;
 mod test_dispatch;
 mod test_docs;
 mod test_init;

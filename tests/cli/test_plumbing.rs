@@ -179,7 +179,12 @@ fn fsck_finds_and_fixes() {
         "tickets/todo/250104-000000-misplaced.md",
         "---\npriority: 1\nstarted_at: \"2025-01-05T00:00:00Z\"\nrelated:\n    - parent:250999-000000-ghost\n---\n",
     );
-    env.write("tickets/todo/.250104-000000-x.md.123.0.tmp", "partial");
+    env.write(
+        "tickets/todo/.250104-000000-x.md.git-ticket-123-0.tmp",
+        "partial",
+    );
+    // A user's own temporary file is not git-ticket's to report or delete.
+    env.write("tickets/todo/.my-notes.tmp", "mine");
     env.write(
         "tickets/doing/250101-000000-alpha.md",
         "---\npriority: 1\n---\n",
@@ -205,9 +210,10 @@ fn fsck_finds_and_fixes() {
     assert!(!env.root.join("current-ticket.md").exists());
     assert!(
         !env.root
-            .join("tickets/todo/.250104-000000-x.md.123.0.tmp")
+            .join("tickets/todo/.250104-000000-x.md.git-ticket-123-0.tmp")
             .exists()
     );
+    assert_eq!(env.read("tickets/todo/.my-notes.tmp"), "mine");
     let v = env.run(&["fsck", "-o", "json"]).json();
     let kinds: Vec<&str> = v["findings"]
         .as_array()
