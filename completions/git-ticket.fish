@@ -105,6 +105,7 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand status" -s h -l he
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand restore" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand restore" -s f -l force -d 'Replace a regular file named current-ticket.md'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'

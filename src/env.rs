@@ -26,8 +26,9 @@ pub struct Env {
     pub failpoint: Option<String>,
     /// `GIT_TICKET_TRACE` set (not `0`): print the strategy and phase times on stderr.
     pub trace: bool,
-    /// `GIT_TICKET_LOCK_TIMEOUT`: seconds to wait for the repository lock (default 10).
-    pub lock_timeout: Option<u64>,
+    /// `GIT_TICKET_LOCK_TIMEOUT`: seconds to wait for the repository lock (default 10), as
+    /// given (a value that is not a number of seconds is refused where it is used).
+    pub lock_timeout: Option<String>,
     /// Where to look for the repository without libgit2: the working directory, `GIT_DIR`
     /// and friends, ceilings.
     pub git_search: GitSearch,
@@ -60,7 +61,7 @@ impl Env {
                 .iter()
                 .any(|k| var(k).is_some()),
             trace: var("GIT_TICKET_TRACE").is_some_and(|v| v != "0"),
-            lock_timeout: var("GIT_TICKET_LOCK_TIMEOUT").and_then(|v| v.to_str()?.parse().ok()),
+            lock_timeout: var("GIT_TICKET_LOCK_TIMEOUT").map(|v| v.to_string_lossy().into_owned()),
             failpoint: var("GIT_TICKET_FAILPOINT").map(|v| v.to_string_lossy().into_owned()),
             git_search: GitSearch {
                 cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),

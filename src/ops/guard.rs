@@ -9,7 +9,7 @@ use crate::lock::{self, RepoLock};
 /// Takes the repository lock for `what`, then recovers interrupted operations, telling `ui`
 /// what was done.
 pub fn lock(env: &Env, project: &Project, what: &str, ui: &mut dyn Ui) -> Result<RepoLock, Error> {
-    let wait = super::tx::patience(env);
+    let wait = super::tx::patience(env)?;
     let common = project.repo()?.common_dir();
     let held = lock::acquire(common, what, wait)?;
     crate::journal::sweep_temps(common);

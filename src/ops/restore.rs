@@ -24,8 +24,24 @@ pub struct Restored {
     pub root: PathBuf,
 }
 
-/// Restores the link of the working tree of `project`.
-pub fn restore(project: &Project) -> Result<Restored, Error> {
+/// Restores the link of the working tree of `project`; a regular file in its place (not a
+/// link git-ticket wrote: perhaps the user's own notes) is replaced only with `force`.
+pub fn restore(project: &Project, force: bool) -> Result<Restored, Error> {
+    let link = project.root.join(current::LINK);
+    if !force && std::fs::symlink_metadata(&link).is_ok_and(|m| !m.file_type().is_symlink()) {
+        return Err(Error::precondition(
+            ErrorCode::ValidationError,
+            "current-ticket.md is a file",
+            format!(
+                "{} is a regular file, not the link git-ticket writes; it may be yours",
+                link.display()
+            ),
+            &[
+                "Move it away, then run git ticket restore again",
+                "Or replace it: git ticket restore --force",
+            ],
+        ));
+    }
     let branch = project.repo()?.current_branch().unwrap_or_default();
     let entry = project.store.find_exact(&branch).ok_or_else(|| {
         Error::precondition(

@@ -67,6 +67,23 @@ pub fn set(
         }
     };
     let field = input.field;
+    let plain_key = field
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && field
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if fields::def(field).is_none() && !plain_key {
+        return Err(bad(format!(
+            "'{field}' is not a field name: the fields are {}, or a key of your own made of letters, digits, _ and - (starting with a letter or _)",
+            fields::FIELDS
+                .iter()
+                .map(|d| d.name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
     // `None`: not in the table (any other key); `Some(None)`: in it, but derived.
     let edit = fields::def(field).map(|d| d.edit);
     let change = match edit {

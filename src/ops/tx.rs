@@ -18,8 +18,18 @@ use crate::journal::{Journal, Record, Step};
 const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// How long to wait for a lock held by someone else (`GIT_TICKET_LOCK_TIMEOUT`, else 10 s).
-pub fn patience(env: &Env) -> Duration {
-    env.lock_timeout.map_or(LOCK_WAIT, Duration::from_secs)
+pub fn patience(env: &Env) -> Result<Duration, Error> {
+    match env.lock_timeout.as_deref() {
+        None => Ok(LOCK_WAIT),
+        Some(v) => v.trim().parse().map(Duration::from_secs).map_err(|_| {
+            Error::precondition(
+                ErrorCode::ValidationError,
+                "Invalid GIT_TICKET_LOCK_TIMEOUT",
+                format!("GIT_TICKET_LOCK_TIMEOUT={v} is not a number of seconds"),
+                &["Set it to whole seconds (e.g. GIT_TICKET_LOCK_TIMEOUT=30), or unset it for the default of 10"],
+            )
+        }),
+    }
 }
 
 /// Records an operation in the journal before it changes anything.
@@ -200,7 +210,7 @@ pub fn commit_ticket_change(
 /// here whether its git still runs.
 fn wait_for_index(env: &Env, repo: &Repo) -> Result<(), Error> {
     let lock = repo.index_lock();
-    let deadline = std::time::Instant::now() + patience(env);
+    let deadline = std::time::Instant::now() + patience(env)?;
     while lock.exists() {
         if std::time::Instant::now() >= deadline {
             return Err(Error::precondition(

@@ -613,3 +613,50 @@ fn a_lock_held_after_its_recorded_holder_exited_is_not_blamed_on_it() {
     let details = run.json_err()["error"]["details"].to_string();
     assert!(details.contains("held by another process"), "{details}");
 }
+
+#[test]
+fn small_ones_keys_lock_timeout_and_a_regular_current_ticket_file() {
+    let (env, ids) = repo_with(1);
+    let id = &ids[0];
+    let path = format!("tickets/todo/{id}.md");
+    let before = env.read(&path);
+    for key in ["#x", "", "a b", "x:y"] {
+        let run = env.run(&["set", id, key, "c", "-o", "json"]);
+        assert_eq!(run.status, 2, "{key:?}: {}", run.snapshot());
+        assert_eq!(run.error_code(), "VALIDATION_ERROR");
+        assert!(
+            run.stderr.contains("priority"),
+            "the valid fields are named: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(env.read(&path), before, "the file changed");
+    let run = env.run_with(
+        &env.root,
+        &[("GIT_TICKET_LOCK_TIMEOUT", "soon")],
+        &["new", "x", "-o", "json"],
+    );
+    assert_error(&run, "VALIDATION_ERROR");
+    assert!(
+        run.stderr.contains("GIT_TICKET_LOCK_TIMEOUT"),
+        "{}",
+        run.stderr
+    );
+    env.run(&["start", id]).ok();
+    let wt = env.worktree(id);
+    fs::remove_file(wt.join("current-ticket.md")).unwrap();
+    fs::write(wt.join("current-ticket.md"), "my notes").unwrap();
+    let run = env.run_in(&wt, &["restore", "-o", "json"]);
+    assert_error(&run, "VALIDATION_ERROR");
+    assert_eq!(
+        fs::read_to_string(wt.join("current-ticket.md")).unwrap(),
+        "my notes"
+    );
+    env.run_in(&wt, &["restore", "--force"]).ok();
+    assert!(
+        fs::symlink_metadata(wt.join("current-ticket.md"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}

@@ -17,7 +17,11 @@ use crate::output::{Outcome, Ui, write_json};
 /// The branch name must be a ticket ID; the link points at that ticket's file, wherever it
 /// is (todo, doing or done).
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Replace a regular file named current-ticket.md
+    #[arg(short, long)]
+    force: bool,
+}
 
 /// The `restore` command.
 pub struct Restore;
@@ -28,8 +32,8 @@ impl Command for Restore {
     const GROUP: Group = Group::Porcelain;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
-        Ok(Box::new(Report(restore(ctx.project()?)?)))
+    fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+        Ok(Box::new(Report(restore(ctx.project()?, args.force)?)))
     }
 }
 
