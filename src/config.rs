@@ -98,6 +98,10 @@ pub struct WorktreeConfig {
     pub base_dir: String,
     /// Commands run in a new worktree (only once the config is trusted).
     pub init_commands: Vec<String>,
+    /// Ignored files a worktree may lose when cleanup removes it (rebuildable output:
+    /// `target/`, `node_modules/`…); any other ignored file (`.env`) keeps the worktree
+    /// unless `--force`.
+    pub discardable: Vec<String>,
 }
 
 impl Default for WorktreeConfig {
@@ -106,6 +110,18 @@ impl Default for WorktreeConfig {
             enabled: true,
             base_dir: "../.worktrees".into(),
             init_commands: vec!["git fetch origin".into()],
+            discardable: [
+                "target/",
+                "node_modules/",
+                "dist/",
+                "build/",
+                "__pycache__/",
+                ".venv/",
+                "*.pyc",
+                "*.o",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }

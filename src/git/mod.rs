@@ -378,6 +378,31 @@ impl Repo {
             .collect())
     }
 
+    /// The ignored files and folders of this working tree (folders as `dir/`, not walked).
+    pub fn ignored_paths(&self) -> Result<Vec<String>, ReadError> {
+        if self.index_needs_git() {
+            let out = self
+                .run(&["status", "--porcelain=v1", "-z", "--ignored=traditional"])
+                .map_err(|e| git2::Error::from_str(&e.to_string()))?;
+            return Ok(out
+                .split('\0')
+                .filter_map(|r| r.strip_prefix("!! "))
+                .map(str::to_owned)
+                .collect());
+        }
+        let mut opts = StatusOptions::new();
+        opts.include_untracked(false)
+            .include_ignored(true)
+            .recurse_ignored_dirs(false)
+            .exclude_submodules(true);
+        let statuses = self.repo.statuses(Some(&mut opts))?;
+        Ok(statuses
+            .iter()
+            .filter(|s| s.status().is_ignored())
+            .filter_map(|s| s.path().ok().map(str::to_owned))
+            .collect())
+    }
+
     /// Whether every commit of `branch` is in `into` (its tip is reachable from `into`).
     pub fn contained_in(&self, branch: &str, into: &str) -> bool {
         let (Some(tip), Some(base)) = (self.branch_tip(branch), self.branch_tip(into)) else {

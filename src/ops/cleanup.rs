@@ -139,7 +139,7 @@ pub fn one_ticket(
     let (wrepo, dirty) = match &worktree {
         Some(w) if !w.missing => {
             let wrepo = repo.open_worktree(&w.path)?;
-            let dirty = clean::uncommitted(&wrepo)?;
+            let dirty = clean::unsaved_at(project, &w.path)?;
             (Some(wrepo), dirty)
         }
         _ => (None, Vec::new()),
@@ -358,10 +358,10 @@ fn sweep_worktrees(env: &Env, project: &Project, dry_run: bool) -> Result<Worktr
             continue;
         }
         if !w.missing {
-            let dirty = clean::uncommitted_at(project, &w.path)?;
+            let dirty = clean::unsaved_at(project, &w.path)?;
             if !dirty.is_empty() {
                 sweep.skipped.push(skip(format!(
-                    "{} has uncommitted changes ({})",
+                    "{} has uncommitted changes or ignored files that are not build output ({})",
                     w.path.display(),
                     dirty.join(", ")
                 )));

@@ -251,7 +251,7 @@ fn finish_cleanup(env: &Env, project: &Project, r: &Record) -> Result<String, Er
             w.path.display()
         )),
         Some(w) => {
-            let dirty = clean::uncommitted_at(project, &w.path)?;
+            let dirty = clean::unsaved_at(project, &w.path)?;
             if dirty.is_empty() {
                 super::plan::remove_worktree(env, repo, w, false)?;
                 done.push(format!("worktree {} removed", w.path.display()));

@@ -242,7 +242,7 @@ fn crash(env: &TestEnv, cwd: &std::path::Path, step: &str, args: &[&str]) {
 fn done_and_merged(env: &TestEnv, id: &str) -> std::path::PathBuf {
     env.run(&["start", id]).ok();
     let wt = env.worktree(id);
-    fs::write(wt.join("work.txt"), "work").unwrap();
+    fs::write(wt.join("work.txt"), id).unwrap();
     env.git_in(&wt, &["add", "work.txt"]);
     env.git_in(&wt, &["commit", "-qm", "work"]);
     env.run_in(&wt, &["close"]).ok();
@@ -659,4 +659,43 @@ fn small_ones_keys_lock_timeout_and_a_regular_current_ticket_file() {
             .file_type()
             .is_symlink()
     );
+}
+
+#[test]
+fn cleanup_keeps_a_worktree_whose_ignored_files_are_not_build_output() {
+    let (env, ids) = repo_with(2);
+    let gitignore = env.read(".gitignore");
+    env.write(".gitignore", format!("{gitignore}.env\ntarget/\n"));
+    env.commit_all("ignore");
+    let wt = done_and_merged(&env, &ids[0]);
+    fs::create_dir_all(wt.join("target/debug")).unwrap();
+    fs::write(wt.join("target/debug/x"), "built").unwrap();
+    fs::write(wt.join(".env"), "SECRET=1").unwrap();
+    for args in [
+        &["cleanup", &ids[0], "--yes", "-o", "json"][..],
+        &["cleanup", &ids[0], "--dry-run", "-o", "json"],
+    ] {
+        let run = env.run(args);
+        assert_error(&run, "GIT_DIRTY_WORKSPACE");
+        let details = run.json_err()["error"]["details"].to_string();
+        assert!(
+            details.contains(".env") && !details.contains("target"),
+            "{details}"
+        );
+    }
+    assert_eq!(fs::read_to_string(wt.join(".env")).unwrap(), "SECRET=1");
+    // The bulk form keeps it too, and says why.
+    let run = env.run(&["cleanup"]).ok();
+    assert!(run.stderr.contains(".env"), "{}", run.snapshot());
+    assert!(wt.join(".env").exists());
+    // Rebuildable output alone does not keep a worktree.
+    fs::remove_file(wt.join(".env")).unwrap();
+    env.run(&["cleanup", &ids[0], "--yes"]).ok();
+    assert!(!wt.exists());
+    // --force removes it and says what was discarded.
+    let wt = done_and_merged(&env, &ids[1]);
+    fs::write(wt.join(".env"), "SECRET=2").unwrap();
+    let run = env.run(&["cleanup", &ids[1], "--force"]).ok();
+    assert!(run.stdout.contains(".env"), "{}", run.snapshot());
+    assert!(!wt.exists());
 }
