@@ -432,24 +432,11 @@ impl Repo {
 
     // ---- writes (git CLI) ----
 
-    /// Makes `path` (relative) known to the index so that `git commit --only` accepts it. The
-    /// commit itself re-reads the path from the working tree through the user's filters
-    /// (LFS, clean filters), so registering it through libgit2 loses nothing and saves a
-    /// `git add` process; `git add` is the fallback.
+    /// Makes `path` (relative) known to the index so that `git commit --only` accepts it,
+    /// with `git add` (the user's filters apply). Not through libgit2: a process killed while
+    /// libgit2 writes the index leaves `index.lock` behind for good, where a `git` child —
+    /// which keeps the repository lock held until it ends — finishes its write.
     pub fn stage(&self, path: &Path) -> Result<(), GitError> {
-        let staged = !self.index_needs_git()
-            && self
-                .repo
-                .index()
-                .and_then(|mut index| {
-                    index.read(false)?;
-                    index.add_path(path)?;
-                    index.write()
-                })
-                .is_ok();
-        if staged {
-            return Ok(());
-        }
         self.run(&["add".as_ref(), "--".as_ref(), path.as_os_str()])
             .map(drop)
     }
