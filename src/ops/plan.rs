@@ -323,12 +323,23 @@ impl Plan<'_> {
         );
         if let Err(e) = commit {
             let _ = journal.finish();
-            // Never leave the user on a half-started branch (TicketFlow's W32).
-            let _ = repo.checkout(current);
-            if created {
+            // Never leave the user on a half-started branch (TicketFlow's W32), and say so
+            // when switching back fails.
+            let back = repo.checkout(current);
+            if created && back.is_ok() {
                 let _ = repo.branch_delete(id, crate::git::Delete::Merged);
             }
-            return Err(e);
+            return Err(match (e, back) {
+                (Error::GitCommand { code, err, state }, Err(b)) => Error::GitCommand {
+                    code,
+                    err,
+                    state: format!(
+                        "{state}; but switching back to {current} failed ({}): run git checkout {current}",
+                        b.reason.lines().next().unwrap_or_default()
+                    ),
+                },
+                (e, _) => e,
+            });
         }
         let linked = current::write(&project.root, self.doing_path);
         tx::journal_finish(journal)?;

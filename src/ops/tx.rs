@@ -146,7 +146,35 @@ pub fn commit_ticket_change(
         std::fs::rename(from, to).map_err(io(from))?;
     }
     crash_point(env, &format!("{op}:moved"));
-    fsutil::write_atomic(to, text.as_bytes()).map_err(io(to))?;
+    let rewritten = if env.fail_at(&format!("{op}:rewrite")) {
+        Err(std::io::Error::other(
+            "failure injected by GIT_TICKET_FAILPOINT",
+        ))
+    } else {
+        fsutil::write_atomic(to, text.as_bytes())
+    };
+    if let Err(e) = rewritten {
+        // A full disk: the file goes back where it was (its content is untouched: the
+        // rewrite is atomic), so the ticket is never left in the wrong folder.
+        let back = if moving {
+            std::fs::rename(to, from).map(|()| " (the ticket is back where it was)")
+        } else {
+            Ok("")
+        };
+        return Err(Error::Io {
+            path: to.to_owned(),
+            source: std::io::Error::new(
+                e.kind(),
+                match back {
+                    Ok(note) => format!("{e}{note}"),
+                    Err(b) => format!(
+                        "{e}; moving it back to {} failed too ({b}): move it there by hand",
+                        from.display()
+                    ),
+                },
+            ),
+        });
+    }
     if moving && from.exists() {
         std::fs::remove_file(from).map_err(io(from))?;
     }

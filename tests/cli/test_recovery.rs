@@ -699,3 +699,31 @@ fn cleanup_keeps_a_worktree_whose_ignored_files_are_not_build_output() {
     assert!(run.stdout.contains(".env"), "{}", run.snapshot());
     assert!(!wt.exists());
 }
+
+#[test]
+fn a_failed_rewrite_puts_the_ticket_back_where_it_was() {
+    let (env, ids) = repo_with(1);
+    let id = &ids[0];
+    let before = env.read(&format!("tickets/todo/{id}.md"));
+    let run = env.run_with(
+        &env.root,
+        &[("GIT_TICKET_FAILPOINT", "start:rewrite")],
+        &["start", id, "-o", "json"],
+    );
+    assert_error(&run, "FILESYSTEM_ERROR");
+    assert_eq!(folders(&env, id), ["todo"]);
+    assert_eq!(env.read(&format!("tickets/todo/{id}.md")), before);
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+    env.run(&["fsck"]).ok();
+    env.run(&["start", id]).ok();
+    let wt = env.worktree(id);
+    let run = env.run_with(
+        &wt,
+        &[("GIT_TICKET_FAILPOINT", "close:rewrite")],
+        &["close", "-o", "json"],
+    );
+    assert_error(&run, "FILESYSTEM_ERROR");
+    assert!(wt.join(format!("tickets/doing/{id}.md")).exists());
+    assert!(!wt.join(format!("tickets/done/{id}.md")).exists());
+    env.run_in(&wt, &["close"]).ok();
+}
