@@ -378,6 +378,78 @@ impl Repo {
             .collect())
     }
 
+    /// Paths under `prefix` (relative) that the index has added or changed against HEAD
+    /// although the working tree no longer has them: what a killed commit leaves staged.
+    pub fn staged_but_missing(&self, prefix: &Path) -> Vec<String> {
+        let staged: Vec<String> = if self.index_needs_git() {
+            self.run(&[
+                "diff".as_ref(),
+                "--cached".as_ref(),
+                "--name-only".as_ref(),
+                "--diff-filter=AM".as_ref(),
+                "--".as_ref(),
+                prefix.as_os_str(),
+            ])
+            .map(|o| o.lines().map(str::to_owned).collect())
+            .unwrap_or_default()
+        } else {
+            let head = self.repo.head().ok().and_then(|h| h.peel_to_tree().ok());
+            let mut opts = git2::DiffOptions::new();
+            opts.pathspec(prefix);
+            self.repo
+                .diff_tree_to_index(head.as_ref(), None, Some(&mut opts))
+                .map(|d| {
+                    d.deltas()
+                        .filter(|d| {
+                            matches!(d.status(), git2::Delta::Added | git2::Delta::Modified)
+                        })
+                        .filter_map(|d| d.new_file().path().map(|p| p.display().to_string()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        staged
+            .into_iter()
+            .filter(|p| !self.root.join(p).exists())
+            .collect()
+    }
+
+    /// Lock files a git command leaves while it writes (and a killed one leaves for good): the
+    /// index locks of every working tree and the locks of branch refs, with their age.
+    pub fn lock_files(&self) -> Vec<(PathBuf, std::time::Duration)> {
+        let mut found = Vec::new();
+        let age = |p: &Path| {
+            std::fs::metadata(p)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .unwrap_or_default()
+        };
+        let common = self.repo.commondir();
+        let mut dirs = vec![common.to_owned()];
+        if let Ok(read) = std::fs::read_dir(common.join("worktrees")) {
+            dirs.extend(read.flatten().map(|e| e.path()));
+        }
+        for d in dirs {
+            let lock = d.join("index.lock");
+            if lock.exists() {
+                found.push((age(&lock), lock));
+            }
+        }
+        let mut stack = vec![common.join("refs/heads")];
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "lock") {
+                    found.push((age(&p), p));
+                }
+            }
+        }
+        found.into_iter().map(|(a, p)| (p, a)).collect()
+    }
+
     /// The ignored files and folders of this working tree (folders as `dir/`, not walked).
     pub fn ignored_paths(&self) -> Result<Vec<String>, ReadError> {
         if self.index_needs_git() {

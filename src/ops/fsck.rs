@@ -313,6 +313,35 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
                 state: "The other repairs were done".into(),
             })?;
     }
+    // Locks a killed git left (or a running one holds: a commit waiting for its editor).
+    for (lock, age) in repo.lock_files() {
+        if age >= std::time::Duration::from_secs(10) {
+            push(
+                "stale-lock",
+                lock.display().to_string(),
+                format!(
+                    "exists for {} s: a git command still holds it (a commit editor left open?) or a killed one left it; if no git command runs, remove it: rm {}",
+                    age.as_secs(),
+                    lock.display()
+                ),
+                false,
+            );
+        }
+    }
+    // Ticket files staged for a commit that never came (their file is gone).
+    let prefix = project
+        .rel(&project.config.tickets_dir(&project.root))
+        .to_owned();
+    for path in repo.staged_but_missing(&prefix) {
+        push(
+            "staged-ticket",
+            path.clone(),
+            format!(
+                "staged in the index, but not in the working tree: unstage it with: git reset -q -- {path}"
+            ),
+            false,
+        );
+    }
     for name in repo.local_branches()? {
         if is_ticket_name(&name) && !by_id.contains_key(name.as_str()) && !on_branch(&name) {
             push(

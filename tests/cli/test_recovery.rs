@@ -727,3 +727,44 @@ fn a_failed_rewrite_puts_the_ticket_back_where_it_was() {
     assert!(!wt.join(format!("tickets/done/{id}.md")).exists());
     env.run_in(&wt, &["close"]).ok();
 }
+
+#[test]
+fn fsck_names_stale_locks_and_phantom_staged_tickets_and_never_claims_them_fixed() {
+    let (env, ids) = repo_with(1);
+    let id = &ids[0];
+    env.write(
+        &format!("tickets/doing/{id}.md"),
+        env.read(&format!("tickets/todo/{id}.md")),
+    );
+    env.git(&["add", &format!("tickets/doing/{id}.md")]);
+    fs::remove_file(env.root.join(format!("tickets/doing/{id}.md"))).unwrap();
+    let ref_lock = env.write(&format!(".git/refs/heads/{id}.lock"), "");
+    let index_lock = env.write(".git/index.lock", "");
+    for lock in [&ref_lock, &index_lock] {
+        std::process::Command::new("touch")
+            .args(["-d", "2 minutes ago"])
+            .arg(lock)
+            .status()
+            .unwrap();
+    }
+    for args in [&["fsck"][..], &["fsck", "--fix"]] {
+        let run = env.run(args);
+        assert_eq!(run.status, 1, "{}", run.snapshot());
+        let lines: Vec<&str> = run.stdout.lines().collect();
+        for (kind, subject) in [
+            ("stale-lock", "index.lock".to_owned()),
+            ("stale-lock", format!("{id}.lock")),
+            ("staged-ticket", format!("tickets/doing/{id}.md")),
+        ] {
+            let line = lines
+                .iter()
+                .find(|l| l.starts_with(kind) && l.contains(&subject))
+                .unwrap_or_else(|| panic!("{kind} {subject} not reported:\n{}", run.stdout));
+            assert!(!line.ends_with("(fixed)"), "{line}");
+        }
+    }
+    assert!(
+        ref_lock.exists() && index_lock.exists(),
+        "a lock was removed"
+    );
+}

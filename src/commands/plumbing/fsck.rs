@@ -3,7 +3,7 @@
 //!
 //! Output format (stable): one line per finding, `<kind>\t<subject>\t<message>`, where kind is
 //! one of `invalid-file`, `wrong-folder`, `duplicate-id`, `dangling-parent`,
-//! `dangling-current`, `invalid-id`, `orphan-branch`, `orphan-worktree`, `stale-worktree`, `leftover-temp`,
+//! `dangling-current`, `invalid-id`, `orphan-branch`, `stale-lock`, `staged-ticket`, `orphan-worktree`, `stale-worktree`, `leftover-temp`,
 //! `interrupted-operation`;
 //! with `--fix`, repaired findings end with `\t(fixed)`. Exit 1 when a finding is left
 //! unrepaired, 0 otherwise.
