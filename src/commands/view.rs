@@ -207,45 +207,7 @@ pub(crate) mod tests {
     use crate::ticket::Meta;
     use proptest::prelude::*;
 
-    fn time() -> impl Strategy<Value = Option<Timestamp>> {
-        proptest::option::of(
-            (0i64..4_000_000_000, 0u32..1_000_000_000, -1439i32..1440).prop_map(
-                |(unix, nanos, m)| Timestamp {
-                    unix,
-                    nanos: if nanos % 3 == 0 { 0 } else { nanos },
-                    offset: m * 60,
-                },
-            ),
-        )
-    }
-
-    /// Tickets with any text: control characters, quotes, backslashes, non-ASCII.
-    pub(crate) fn ticket() -> impl Strategy<Value = Ticket> {
-        let text = "(?s).{0,12}";
-        (
-            (text, text, any::<i64>(), proptest::option::of(text)),
-            (time(), time(), time()),
-            proptest::option::of(proptest::collection::vec(text, 0..3)),
-            proptest::option::of(text),
-        )
-            .prop_map(
-                |((id, description, priority, reason), (c, s, d), related, body)| Ticket {
-                    path: std::path::PathBuf::from(format!("/r/tickets/todo/{id}.md")),
-                    id,
-                    folder: Status::Todo,
-                    meta: Meta {
-                        priority,
-                        description,
-                        created_at: c,
-                        started_at: s,
-                        closed_at: d,
-                        closure_reason: reason,
-                        related,
-                    },
-                    body,
-                },
-            )
-    }
+    pub(crate) use crate::ticket::model::strategies::ticket;
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]

@@ -510,43 +510,7 @@ mod tests {
         }
     }
 
-    fn time() -> impl Strategy<Value = Option<Timestamp>> {
-        proptest::option::of(
-            (0i64..4_000_000_000, 0u32..3).prop_map(|(unix, n)| Timestamp {
-                unix,
-                nanos: n * 250_000_000,
-                offset: 3600 * (n as i32 - 1),
-            }),
-        )
-    }
-
-    fn ticket() -> impl Strategy<Value = Ticket> {
-        let text = "(?s).{0,8}";
-        let id = prop_oneof!["[0-9]{6}-[0-9]{6}-[a-z-]{0,6}", text];
-        let entry = prop_oneof!["parent:[a-z0-9-]{0,6}", text];
-        (
-            (id, text, any::<i64>(), proptest::option::of(text)),
-            (time(), time(), time()),
-            proptest::option::of(proptest::collection::vec(entry, 0..3)),
-        )
-            .prop_map(
-                |((id, description, priority, reason), (c, s, d), related)| Ticket {
-                    path: std::path::PathBuf::from(format!("/r/tickets/todo/{id}.md")),
-                    id,
-                    folder: Status::Todo,
-                    meta: Meta {
-                        priority,
-                        description,
-                        created_at: c,
-                        started_at: s,
-                        closed_at: d,
-                        closure_reason: reason,
-                        related,
-                    },
-                    body: None,
-                },
-            )
-    }
+    use crate::ticket::model::strategies::ticket;
 
     proptest! {
         /// Every field prints what it printed before the table; sorting orders as before.

@@ -105,3 +105,57 @@ impl Ticket {
         self.meta.status()
     }
 }
+
+/// Proptest strategies for tickets, shared by the property tests of the views and the field
+/// table.
+#[cfg(test)]
+pub(crate) mod strategies {
+    use proptest::prelude::*;
+
+    use super::{Meta, Status, Ticket};
+    use crate::ticket::Timestamp;
+
+    /// Any instant, with or without sub-second digits, in any whole-minute offset.
+    pub(crate) fn time() -> impl Strategy<Value = Option<Timestamp>> {
+        proptest::option::of(
+            (0i64..4_000_000_000, 0u32..1_000_000_000, -1439i32..1440).prop_map(
+                |(unix, nanos, m)| Timestamp {
+                    unix,
+                    nanos: if nanos % 3 == 0 { 0 } else { nanos },
+                    offset: m * 60,
+                },
+            ),
+        )
+    }
+
+    /// Tickets with any text (control characters, quotes, backslashes, non-ASCII) or real
+    /// IDs, `parent:` links among other related entries, with or without a body.
+    pub(crate) fn ticket() -> impl Strategy<Value = Ticket> {
+        let text = "(?s).{0,12}";
+        let id = prop_oneof!["[0-9]{6}-[0-9]{6}-[a-z-]{0,6}", text];
+        let entry = prop_oneof!["parent:[a-z0-9-]{0,6}", text];
+        (
+            (id, text, any::<i64>(), proptest::option::of(text)),
+            (time(), time(), time()),
+            proptest::option::of(proptest::collection::vec(entry, 0..3)),
+            proptest::option::of(text),
+        )
+            .prop_map(
+                |((id, description, priority, reason), (c, s, d), related, body)| Ticket {
+                    path: std::path::PathBuf::from(format!("/r/tickets/todo/{id}.md")),
+                    id,
+                    folder: Status::Todo,
+                    meta: Meta {
+                        priority,
+                        description,
+                        created_at: c,
+                        started_at: s,
+                        closed_at: d,
+                        closure_reason: reason,
+                        related,
+                    },
+                    body,
+                },
+            )
+    }
+}

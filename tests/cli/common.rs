@@ -132,6 +132,16 @@ impl TestEnv {
         env
     }
 
+    /// Initialised without init commands, with `n` committed todo tickets (`task-0`…).
+    pub fn with_tickets(n: usize) -> (Self, Vec<String>) {
+        let env = TestEnv::without_init_commands();
+        let ids = (0..n)
+            .map(|i| env.new_ticket(&format!("task-{i}")))
+            .collect();
+        env.commit_all("tickets");
+        (env, ids)
+    }
+
     /// Where `start` puts the worktree of ticket `id` (the default base_dir).
     pub fn worktree(&self, id: &str) -> PathBuf {
         self.dir.path().join(".worktrees").join(id)

@@ -10,12 +10,7 @@ use crate::common::{TestEnv, assert_error};
 
 /// An initialised repository (no init commands) with `n` committed todo tickets.
 fn repo_with(n: usize) -> (TestEnv, Vec<String>) {
-    let env = TestEnv::without_init_commands();
-    let ids = (0..n)
-        .map(|i| env.new_ticket(&format!("task-{i}")))
-        .collect();
-    env.commit_all("tickets");
-    (env, ids)
+    TestEnv::with_tickets(n)
 }
 
 fn hook(env: &TestEnv, name: &str, script: &str) {

@@ -12,12 +12,7 @@ use crate::corpus::{Corpus, Text};
 
 /// An initialised repository (no init commands) with `n` committed todo tickets.
 fn repo_with(n: usize) -> (TestEnv, Vec<String>) {
-    let env = TestEnv::without_init_commands();
-    let ids = (0..n)
-        .map(|i| env.new_ticket(&format!("task-{i}")))
-        .collect();
-    env.commit_all("tickets");
-    (env, ids)
+    TestEnv::with_tickets(n)
 }
 
 /// Runs a command that kills itself (SIGKILL) at `step`.
