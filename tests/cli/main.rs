@@ -14,6 +14,7 @@ mod test_docs;
 mod test_init;
 mod test_list;
 mod test_malformed;
+mod test_merge;
 mod test_new;
 mod test_perf_guard;
 mod test_performance;
