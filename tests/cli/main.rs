@@ -21,4 +21,5 @@ mod test_performance;
 mod test_plumbing;
 mod test_reliability;
 mod test_show;
+mod test_start;
 mod test_workflow;
