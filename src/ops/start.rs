@@ -110,12 +110,15 @@ pub fn start(
         ));
     }
     // The branch the ticket branch starts from: this ticket branch, else the ticket's parent
-    // when that branch exists, else the current (default) branch.
+    // when that branch exists and is not merged here yet, else the current (default) branch.
+    // (A merged parent's work is here already; branching from it would leave out the start
+    // commit made here, and the close on the ticket branch would then conflict with it when
+    // merged: the ticket file renamed todo → doing here and todo → done there.)
     let parent_branch = if on_ticket_branch {
         Some(current.clone())
     } else {
         meta.parent()
-            .filter(|p| *p != id && repo.branch_exists(p))
+            .filter(|p| *p != id && repo.branch_exists(p) && !repo.contained_in(p, &current))
             .map(str::to_owned)
     };
     let now = Timestamp::now_local();

@@ -222,3 +222,52 @@ fn without_placeholders_the_repros_conflict() {
         committed(&env)
     );
 }
+
+/// A sub-ticket created on its parent's branch reaches main when the parent is merged; started
+/// on main before the parent's branch is cleaned up, it branches from main (the parent's work
+/// is there already), not from the parent's branch — which lacks main's "Start ticket"
+/// commit, so that closing and merging it was a rename/rename conflict (todo → doing on main,
+/// todo → done on the branch).
+#[test]
+fn sub_ticket_started_after_its_parent_was_merged_merges_cleanly() {
+    let env = repo(Setup::Init, false);
+    let parent = env.new_ticket("parent");
+    env.commit_all("tickets");
+    env.run(&["start", &parent]).ok();
+    let ppath = env.worktree(&parent);
+    let child = env
+        .run_in(&ppath, &["new", "child", "-o", "json"])
+        .ok()
+        .json()["ticket"]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    env.git_in(&ppath, &["add", "-A"]);
+    env.git_in(&ppath, &["commit", "-q", "-m", "sub-ticket"]);
+    commit_work(&env, &ppath);
+    env.run_in(&ppath, &["close"]).ok();
+    // Main moved on meanwhile (the merge is a real merge, not a fast-forward).
+    let other = env.new_ticket("other");
+    env.commit_all("another ticket");
+    assert!(merge(&env, &parent).0);
+    // The parent's branch and worktree are still there (not cleaned up yet).
+    let v = env.run(&["start", &child, "-o", "json"]).ok().json();
+    assert_eq!(v["parent_branch"], "", "{v}");
+    let cpath = env.worktree(&child);
+    fs::write(cpath.join("child.txt"), "child").unwrap();
+    env.git_in(&cpath, &["add", "child.txt"]);
+    env.git_in(&cpath, &["commit", "-q", "-m", "child work"]);
+    env.run_in(&cpath, &["close"]).ok();
+    assert_clean_merge(
+        &env,
+        &child,
+        &[
+            ("doing", ".gitkeep"),
+            ("done", ".gitkeep"),
+            ("todo", ".gitkeep"),
+            ("done", &parent),
+            ("done", &child),
+            ("todo", &other),
+        ],
+    );
+}
