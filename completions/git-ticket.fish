@@ -90,7 +90,7 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -s h -l help
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
-complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -s f -l force -d 'Recreate the ticket\'s existing worktree (only if it has no uncommitted changes)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -s f -l force -d 'Repair the ticket\'s worktree: recreate it if its folder is gone (a healthy one is left as it is)'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -l reason -d 'Why the ticket is closed (recorded in the file and the commit message)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'

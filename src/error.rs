@@ -390,7 +390,7 @@ impl Error {
                         "Ticket already started",
                         Some(format!("Ticket {id} is already in progress")),
                         &[
-                            "Use --force to recreate its worktree",
+                            "Take another ticket: git ticket list --status todo",
                             "Use 'git ticket status' to see the current ticket",
                         ],
                     ),

@@ -502,6 +502,35 @@ impl Repo {
         self.contained_in(branch, into) && !only_start
     }
 
+    /// The newest commit that started ticket `id` (subject [`message::start`]): searched in
+    /// the history of branch `id`, then in HEAD's, at most [`START_SEARCH_LIMIT`] commits
+    /// each. Who started a ticket, and when, for the error of a second start.
+    pub fn start_commit(&self, id: &str) -> Option<CommitStamp> {
+        [self.branch_tip(id), self.head_oid()]
+            .into_iter()
+            .flatten()
+            .find_map(|tip| self.find_in_history(tip, |s| message::is(s, message::Kind::Start, id)))
+    }
+
+    fn find_in_history(&self, tip: Oid, wanted: impl Fn(&str) -> bool) -> Option<CommitStamp> {
+        let mut walk = self.repo.revwalk().ok()?;
+        walk.push(tip).ok()?;
+        walk.take(START_SEARCH_LIMIT).flatten().find_map(|oid| {
+            let commit = self.repo.find_commit(oid).ok()?;
+            if !wanted(commit.summary().ok()??) {
+                return None;
+            }
+            let author = commit.author();
+            Some(CommitStamp {
+                id: oid.to_string(),
+                name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+                email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+                time: author.when().seconds(),
+                offset_minutes: author.when().offset_minutes(),
+            })
+        })
+    }
+
     // ---- writes (git CLI) ----
 
     /// Makes `path` (relative) known to the index so that `git commit --only` accepts it,
@@ -664,6 +693,24 @@ pub fn blob_id(bytes: &[u8]) -> String {
     Oid::hash_object(git2::ObjectType::Blob, bytes)
         .map(|o| o.to_string())
         .unwrap_or_default()
+}
+
+/// How many commits [`Repo::start_commit`] reads at most in one history.
+pub const START_SEARCH_LIMIT: usize = 10_000;
+
+/// A commit's id and author.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommitStamp {
+    /// The commit (hex).
+    pub id: String,
+    /// Its author's name.
+    pub name: String,
+    /// Its author's email.
+    pub email: String,
+    /// Its author time, seconds since the Unix epoch.
+    pub time: i64,
+    /// The author's UTC offset, in minutes.
+    pub offset_minutes: i32,
 }
 
 /// One working tree of the repository.

@@ -15,8 +15,6 @@ pub enum Purpose {
     Start,
     /// Closing the current ticket: the close commit is made here.
     Close,
-    /// `start --force` recreating an existing worktree.
-    Recreate,
     /// Removing a ticket worktree (cleanup).
     Remove,
 }
@@ -46,14 +44,6 @@ pub fn refuse(root: &Path, paths: &[String], purpose: Purpose) -> Error {
             [
                 "Commit your changes: git commit -am 'Your message'".into(),
                 "Force close without committing: git ticket close --force".into(),
-            ],
-        ),
-        Purpose::Recreate => (
-            "Uncommitted changes in worktree",
-            format!("{root} has uncommitted changes ({list}); --force never discards work"),
-            [
-                format!("Commit or stash them: cd {root} && git stash"),
-                "Or keep working in that worktree as it is".into(),
             ],
         ),
         Purpose::Remove => (

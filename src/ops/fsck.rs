@@ -1,7 +1,8 @@
 //! Checking that tickets, folders, links, branches and worktrees agree, and repairing what
 //! is safe to repair (`--fix`): tickets moved to the folder their timestamps name, dangling
-//! links removed, stale worktree records pruned, leftover temporary files removed, and
-//! interrupted operations finished (taking the lock does that).
+//! links removed, stale worktree records pruned, leftover temporary files removed, missing
+//! folder placeholders (`.gitkeep`) created, and interrupted operations finished (taking the
+//! lock does that).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -162,6 +163,23 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
                     fixed,
                 );
             }
+        }
+    }
+    // The placeholders that keep each folder in git (see `store::PLACEHOLDER`).
+    for folder in Status::ALL {
+        let path = store.placeholder(folder);
+        if path.symlink_metadata().is_err() {
+            let fixed = fix && store.create_placeholder(folder).is_ok();
+            push(
+                "missing-placeholder",
+                project.rel(&path).display().to_string(),
+                format!(
+                    "missing: without it git may take {}/ for renamed when it empties on one side of a merge{}",
+                    project.rel(store.dir(folder)).display(),
+                    if fixed { "; created (commit it)" } else { "" }
+                ),
+                fixed,
+            );
         }
     }
     let strategy = crate::exec::choose(exec, entries.len(), false);

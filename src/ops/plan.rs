@@ -14,6 +14,7 @@ use crate::env::Env;
 use crate::error::{Error, ErrorCode};
 use crate::git::{GitError, Repo, WorktreeInfo, message, worktree_of_branch};
 use crate::journal::{Journal, Op, Record, Step};
+use crate::ticket::Timestamp;
 use crate::ticket::format::parse_meta;
 use crate::ticket::store::read_text;
 
@@ -40,8 +41,10 @@ pub struct Done {
     pub worktree_path: PathBuf,
     /// The branch the ticket branch started from, when not the current one.
     pub parent_branch: Option<String>,
-    /// An existing worktree was recreated (`--force`).
+    /// A registered worktree whose folder was gone was recreated.
     pub recreated: bool,
+    /// `--force` found the worktree healthy and changed nothing.
+    pub nothing_to_repair: bool,
     /// The start commit was made now.
     pub committed: bool,
     /// Branch mode (no worktree).
@@ -88,27 +91,37 @@ impl Plan<'_> {
         let all = repo.worktrees();
         let path = project.worktree_path(id)?;
         let existing = worktree_of_branch(&all, id).cloned();
-        let mut recreating = false;
-        if let Some(w) = &existing
-            && !w.missing
-        {
-            if !force {
+        if let Some(w) = existing.as_ref().filter(|w| !w.missing) {
+            // Registered, present and on its branch: healthy if git can read it. Somebody
+            // started this ticket (perhaps a moment ago, from another worktree): it is never
+            // recreated under their feet.
+            if let Err(e) = repo.open_worktree(&w.path) {
                 return Err(Error::precondition(
                     ErrorCode::WorktreeExists,
-                    "Worktree already exists",
+                    "Worktree is broken",
                     format!(
-                        "Worktree for ticket {id} already exists at: {}",
+                        "The worktree of ticket {id} at {} cannot be read as a git working tree ({e}); nothing was changed",
                         w.path.display()
                     ),
                     &[
-                        &format!("Work there: cd {}", w.path.display()),
-                        "Use --force to recreate it (only when it has no uncommitted changes)",
+                        &format!(
+                            "Repair its link to the repository: git worktree repair {}",
+                            w.path.display()
+                        ),
+                        "Or move the folder away (keeping what you need from it), then run 'git worktree prune' and start the ticket again",
                     ],
                 ));
             }
-            clean::require(&repo.open_worktree(&w.path)?, Purpose::Recreate)?;
-            recreating = true;
-        } else if path.exists() {
+            if !force {
+                return Err(already_started(repo, id, Some(&w.path)));
+            }
+            return Ok(Done {
+                worktree_path: w.path.clone(),
+                nothing_to_repair: true,
+                ..Done::default()
+            });
+        }
+        if path.exists() {
             return Err(Error::precondition(
                 ErrorCode::WorktreeExists,
                 "Worktree directory already exists",
@@ -131,7 +144,8 @@ impl Plan<'_> {
         match result {
             Ok(mut done) => {
                 tx::journal_finish(journal)?;
-                done.recreated = recreating;
+                // A registered worktree whose folder was gone.
+                done.recreated = existing.is_some();
                 Ok(done)
             }
             Err(e) => {
@@ -200,11 +214,8 @@ impl Plan<'_> {
             err,
             state: after_commit("fix the problem above"),
         };
-        if let Some(w) = existing.filter(|w| !w.missing) {
-            let _ = current::remove_if(&w.path, id);
-            repo.worktree_remove(&w.path, false)
-                .map_err(|e| fail(ErrorCode::WorktreeRemoveFailed, e))?;
-        } else if existing.is_some() {
+        if existing.is_some() {
+            // Registered, but its folder is gone (a healthy one never gets this far).
             let _ = repo.worktree_prune();
         }
         if let Some(base) = path.parent() {
@@ -287,15 +298,7 @@ impl Plan<'_> {
         let repo = project.repo()?;
         let id = self.id;
         if self.started_text.is_none() {
-            return Err(Error::precondition(
-                ErrorCode::TicketAlreadyStarted,
-                "Ticket already started",
-                format!("Ticket {id} is already in progress"),
-                &[
-                    &format!("Switch to the existing branch: git checkout {id}"),
-                    "Use 'git ticket status' to see the current ticket",
-                ],
-            ));
+            return Err(already_started(repo, id, None));
         }
         clean::require(repo, Purpose::Start)?;
         let created = !repo.branch_exists(id);
@@ -353,6 +356,48 @@ impl Plan<'_> {
             branch_mode: true,
             ..Done::default()
         })
+    }
+}
+
+/// TicketFlow's TICKET_ALREADY_STARTED for ticket `id`, naming who started it and when (the
+/// author and time of its start commit) and, in worktree mode, where. The next step offered is
+/// another ticket — never `--force`, which would take the ticket from whoever has it.
+pub fn already_started(repo: &Repo, id: &str, worktree: Option<&Path>) -> Error {
+    let by = repo.start_commit(id).map(|c| {
+        let at = Timestamp {
+            unix: c.time,
+            nanos: 0,
+            offset: c.offset_minutes * 60,
+        };
+        format!(
+            ": started by {} <{}> at {}",
+            c.name,
+            c.email,
+            at.to_rfc3339_seconds()
+        )
+    });
+    let by = by.unwrap_or_default();
+    let take_another = "Take another ticket: git ticket list --status todo";
+    match worktree {
+        Some(w) => Error::precondition(
+            ErrorCode::TicketAlreadyStarted,
+            "Ticket already started",
+            format!(
+                "Ticket {id} is already in progress{by}; its worktree is {}",
+                w.display()
+            ),
+            &[take_another, "See who works on what: git ticket status"],
+        ),
+        None => Error::precondition(
+            ErrorCode::TicketAlreadyStarted,
+            "Ticket already started",
+            format!("Ticket {id} is already in progress{by}"),
+            &[
+                &format!("Switch to the existing branch: git checkout {id}"),
+                "Use 'git ticket status' to see the current ticket",
+                take_another,
+            ],
+        ),
     }
 }
 

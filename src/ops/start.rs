@@ -5,7 +5,9 @@
 //!
 //! Everything is checked before anything changes. A failure before the commit changes
 //! nothing; after it, running `start` again completes the work (a doing ticket without a
-//! worktree gets one). Nothing is ever deleted: an existing branch is used as it is.
+//! worktree gets one). Nothing is ever deleted: an existing branch is used as it is, and a
+//! ticket whose worktree exists is already started (TICKET_ALREADY_STARTED, naming who started
+//! it and when) — with `--force` too, its worktree is left as it is ("nothing to repair").
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -25,7 +27,8 @@ use crate::ticket::{Status, Timestamp};
 pub struct StartInput<'a> {
     /// The ticket reference (ID, ID prefix, slug, slug words).
     pub ticket: &'a str,
-    /// Recreate an existing worktree (only without uncommitted changes).
+    /// Repair the ticket's worktree: a healthy one (present, on its branch) is left as it is,
+    /// one whose folder is gone is recreated, one with uncommitted changes is never removed.
     pub force: bool,
 }
 
@@ -42,8 +45,10 @@ pub struct Started {
     pub worktree_path: PathBuf,
     /// The branch the ticket branch started from, when not the current one.
     pub parent_branch: Option<String>,
-    /// An existing worktree was recreated.
+    /// A registered worktree whose folder was gone was recreated.
     pub recreated: bool,
+    /// `--force` found the worktree healthy (present, on its branch) and changed nothing.
+    pub nothing_to_repair: bool,
     /// The start commit was made now.
     pub committed: bool,
     /// Branch mode.
@@ -136,12 +141,15 @@ pub fn start(
         ));
     }
     // The branch the ticket branch starts from: this ticket branch, else the ticket's parent
-    // when that branch exists, else the current (default) branch.
+    // when that branch exists and is not merged here yet, else the current (default) branch.
+    // (A merged parent's work is here already; branching from it would leave out the start
+    // commit made here, and the close on the ticket branch would then conflict with it when
+    // merged: the ticket file renamed todo → doing here and todo → done there.)
     let parent_branch = if on_ticket_branch {
         Some(current.clone())
     } else {
         meta.parent()
-            .filter(|p| *p != id && repo.branch_exists(p))
+            .filter(|p| *p != id && repo.branch_exists(p) && !repo.contained_in(p, &current))
             .map(str::to_owned)
     };
     let now = Timestamp::now_local();
@@ -177,6 +185,7 @@ pub fn start(
         worktree_path: done.worktree_path,
         parent_branch: done.parent_branch,
         recreated: done.recreated,
+        nothing_to_repair: done.nothing_to_repair,
         committed: done.committed,
         branch_mode: done.branch_mode,
         ..Started::default()
@@ -184,7 +193,7 @@ pub fn start(
     // Init commands may run for minutes: other agents need not wait for them.
     drop(lock);
     let commands = &project.config.worktree.init_commands;
-    if project.config.worktree.enabled && !commands.is_empty() {
+    if project.config.worktree.enabled && !commands.is_empty() && !started.nothing_to_repair {
         let config = std::fs::read(project.root.join(crate::config::FILE_NAME)).unwrap_or_default();
         started.init_trusted = crate::trust::is_trusted(repo.common_dir(), &config);
         if started.init_trusted {

@@ -21,6 +21,12 @@ use crate::fsutil;
 /// Largest ticket file read (as TicketFlow).
 pub const MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
 
+/// The empty file that keeps each status folder in git. Without it, a folder that becomes
+/// empty on one side of a merge (the last doing ticket closed on its branch) looks renamed to
+/// git's directory-rename detection, which then conflicts or moves the other side's new
+/// tickets into the wrong folder. Never a ticket: hidden, and not `.md`.
+pub const PLACEHOLDER: &str = ".gitkeep";
+
 /// A candidate of an ambiguous reference.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Candidate {
@@ -206,6 +212,28 @@ impl Store {
                 })
                 .collect(),
             }),
+        }
+    }
+
+    /// The placeholder file of a status folder ([`PLACEHOLDER`]).
+    pub fn placeholder(&self, status: Status) -> PathBuf {
+        self.dir(status).join(PLACEHOLDER)
+    }
+
+    /// Creates the folder and the empty placeholder of `status` when missing; whether the
+    /// placeholder was created now (an existing file, whatever it holds, is kept).
+    pub fn create_placeholder(&self, status: Status) -> Result<bool, StoreError> {
+        let dir = self.dir(status);
+        let io = |path: &Path| {
+            let path = path.to_owned();
+            move |source| StoreError::Io { path, source }
+        };
+        fs::create_dir_all(dir).map_err(io(dir))?;
+        let path = self.placeholder(status);
+        match fsutil::create_exclusive(&path, b"") {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+            Err(e) => Err(io(&path)(e)),
         }
     }
 

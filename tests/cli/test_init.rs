@@ -15,6 +15,8 @@ fn init_writes_ticketflow_default_config_and_gitignore() {
     assert_eq!(config.len(), 613);
     for d in ["todo", "doing", "done"] {
         assert!(env.root.join("tickets").join(d).is_dir(), "{d} missing");
+        // The placeholder that keeps the folder in git: empty.
+        assert_eq!(env.read(&format!("tickets/{d}/.gitkeep")), "", "{d}");
     }
     assert_eq!(
         env.read(".gitignore"),
@@ -116,4 +118,31 @@ fn partial_config_takes_defaults() {
     assert!(env.root.join(format!("tickets/todo/{id}.md")).is_file());
     let body = env.read(&format!("tickets/todo/{id}.md"));
     assert!(body.ends_with(git_ticket::config::DEFAULT_TEMPLATE));
+}
+
+#[test]
+fn placeholders_are_not_tickets() {
+    let env = TestEnv::initialized();
+    assert_eq!(
+        env.git(&["ls-files", "tickets"]),
+        "tickets/doing/.gitkeep\ntickets/done/.gitkeep\ntickets/todo/.gitkeep\n"
+    );
+    let id = env.new_ticket("only-one");
+    let v = env
+        .run(&["list", "--status", "all", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["tickets"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["tickets"][0]["id"], id.as_str());
+    assert_eq!(v["summary"]["total"], 1, "{v}");
+    let run = env.run(&["list", "--status", "all"]).ok();
+    assert_eq!(run.stderr, "", "no warning about the placeholders");
+    let v = env.run(&["status", "-o", "json"]).ok().json();
+    assert_eq!(v["summary"]["total"], 1, "{v}");
+    assert_eq!(
+        env.run(&["for-each-ticket", "--format=%(id)"]).ok().stdout,
+        format!("{id}\n")
+    );
+    assert_eq!(env.run(&["resolve", "gitkeep"]).status, 1);
+    assert_eq!(env.run(&["fsck"]).ok().stdout, "");
 }

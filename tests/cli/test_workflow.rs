@@ -238,14 +238,19 @@ fn force_never_loses_commits_or_uncommitted_work() {
     env.git_in(&path, &["commit", "-q", "-m", "unique work"]);
     fs::write(path.join("uncommitted.txt"), "2").unwrap();
     let run = env.run(&["start", &id, "-o", "json"]);
-    assert_error(&run, "WORKTREE_EXISTS");
-    let run = env.run(&["start", &id, "--force", "-o", "json"]);
-    assert_error(&run, "GIT_DIRTY_WORKSPACE");
+    assert_error(&run, "TICKET_ALREADY_STARTED");
+    // A healthy worktree is never recreated: --force has nothing to repair.
+    let v = env
+        .run(&["start", &id, "--force", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["nothing_to_repair"], true);
     assert_eq!(
         fs::read_to_string(path.join("uncommitted.txt")).unwrap(),
         "2"
     );
-    fs::remove_file(path.join("uncommitted.txt")).unwrap();
+    // A worktree whose folder is gone is recreated on its branch, commits intact.
+    fs::remove_dir_all(&path).unwrap();
     let v = env
         .run(&["start", &id, "--force", "-o", "json"])
         .ok()

@@ -3,7 +3,8 @@
 //!
 //! Output format (stable): one line per finding, `<kind>\t<subject>\t<message>`, where kind is
 //! one of `invalid-file`, `wrong-folder`, `duplicate-id`, `dangling-parent`,
-//! `dangling-current`, `invalid-id`, `orphan-branch`, `stale-lock`, `staged-ticket`, `orphan-worktree`, `stale-worktree`, `leftover-temp`,
+//! `dangling-current`, `invalid-id`, `orphan-branch`, `orphan-worktree`, `stale-worktree`,
+//! `leftover-temp`, `missing-placeholder`, `stale-lock`, `staged-ticket`,
 //! `interrupted-operation`;
 //! with `--fix`, repaired findings end with `\t(fixed)`. Exit 1 when a finding is left
 //! unrepaired, 0 otherwise.
@@ -22,9 +23,11 @@ use crate::output::{Outcome, Ui, write_json};
 ///
 /// Finds: unreadable ticket files, tickets in the wrong folder for their timestamps, the same
 /// ID in two folders, parent links to missing tickets, a current-ticket.md pointing nowhere,
-/// ticket branches and worktrees without a ticket, worktrees whose folder is gone, and
-/// temporary files left by an interrupted write. --fix moves tickets to their status folder,
-/// removes dangling links, stale worktree records and leftover temporary files.
+/// ticket branches and worktrees without a ticket, worktrees whose folder is gone, temporary
+/// files left by an interrupted write, and status folders without their empty .gitkeep (which
+/// keeps git from taking a folder that became empty for renamed when merging). --fix moves
+/// tickets to their status folder, removes dangling links, stale worktree records and leftover
+/// temporary files, and creates the missing .gitkeep files (commit them).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Repair what is safe to repair

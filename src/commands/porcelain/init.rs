@@ -1,5 +1,6 @@
 //! `git ticket init`: writes TicketFlow's default `.ticketflow.yaml`, creates the ticket
-//! folders and adds `current-ticket.md` to `.gitignore`. Commits nothing.
+//! folders with their `.gitkeep` placeholders and adds `current-ticket.md` to `.gitignore`.
+//! Commits nothing.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -12,13 +13,16 @@ use crate::config::{self, Config};
 use crate::error::Error;
 use crate::fsutil;
 use crate::output::{Outcome, Ui, write_json};
+use crate::ticket::Status;
+use crate::ticket::store::Store;
 
 /// Initialize git-ticket (TicketFlow) in the current working tree.
 ///
 /// Writes the default `.ticketflow.yaml`, creates tickets/todo, tickets/doing and tickets/done,
-/// and adds `current-ticket.md` to `.gitignore`. Nothing is committed: commit
-/// `.ticketflow.yaml` and `.gitignore` yourself, since worktrees read the committed config.
-/// Running it again changes nothing.
+/// each with an empty `.gitkeep` (so that git never sees a ticket folder that became empty as
+/// renamed when merging), and adds `current-ticket.md` to `.gitignore`. Nothing is committed:
+/// commit `.ticketflow.yaml`, `.gitignore` and the folders yourself, since worktrees read the
+/// committed config. Running it again changes nothing.
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
@@ -52,9 +56,9 @@ impl Command for Init {
         }
         let config = Config::default();
         let tickets_dir = config.tickets_dir(root);
-        for sub in config.status_dirs() {
-            let dir = tickets_dir.join(sub);
-            std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        let store = Store::new(root, &config);
+        for status in Status::ALL {
+            store.create_placeholder(status)?;
         }
         let gitignore = root.join(".gitignore");
         let current = match std::fs::read(&gitignore) {
@@ -101,7 +105,7 @@ impl Outcome for Initialized {
         }
         writeln!(
             out.w,
-            "Next: commit .ticketflow.yaml and .gitignore, then 'git ticket new <slug>'"
+            "Next: commit .ticketflow.yaml, .gitignore and tickets/, then 'git ticket new <slug>'"
         )
     }
 

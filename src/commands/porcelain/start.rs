@@ -15,15 +15,17 @@ use crate::ticket::Status;
 /// Start work on a ticket: branch, worktree, current-ticket.md.
 ///
 /// Must be run on git.default_branch or on a ticket branch (the new branch then starts from
-/// it). A doing ticket without a worktree gets one. With --force an existing, clean worktree
-/// is recreated; a worktree with uncommitted changes is never removed, and existing branches
-/// are never deleted.
+/// it). A doing ticket without a worktree gets one. A ticket whose worktree exists is already
+/// started: the error (TICKET_ALREADY_STARTED) names who started it and when. With --force a
+/// healthy worktree (present, on its branch) is left as it is ("nothing to repair"), one whose
+/// folder is gone is recreated; a worktree is never removed, and existing branches are never
+/// deleted.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The ticket: ID, ID prefix, slug, or slug words
     #[arg(value_name = "TICKET")]
     ticket: String,
-    /// Recreate the ticket's existing worktree (only if it has no uncommitted changes)
+    /// Repair the ticket's worktree: recreate it if its folder is gone (a healthy one is left as it is)
     #[arg(short, long)]
     force: bool,
 }
@@ -59,6 +61,19 @@ impl Outcome for Report {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         let id = &self.0.id;
         writeln!(out.w)?;
+        if self.0.nothing_to_repair {
+            out.styled(
+                Style::Bold,
+                &format!("✅ Nothing to repair: ticket {id} is already started"),
+            )?;
+            writeln!(out.w)?;
+            writeln!(
+                out.w,
+                "   Worktree: {} (present, on branch {id}; nothing was changed)",
+                self.0.worktree_path.display()
+            )?;
+            return Ok(());
+        }
         out.styled(Style::Bold, &format!("✅ Started work on ticket: {id}"))?;
         writeln!(out.w)?;
         writeln!(out.w, "   Description: {}", self.0.description)?;
@@ -122,6 +137,7 @@ impl Outcome for Report {
             init_commands_executed: bool,
             init_commands_trusted: bool,
             is_recreating_worktree: bool,
+            nothing_to_repair: bool,
             original_status: Status,
             parent_branch: &'a str,
             status: Status,
@@ -136,6 +152,7 @@ impl Outcome for Report {
                 init_commands_executed: self.0.init_executed,
                 init_commands_trusted: self.0.init_trusted,
                 is_recreating_worktree: self.0.recreated,
+                nothing_to_repair: self.0.nothing_to_repair,
                 original_status: self.0.original_status,
                 parent_branch: self.0.parent_branch.as_deref().unwrap_or(""),
                 status: Status::Doing,
