@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use serde::Serialize;
 
-use crate::commands::Ctx;
+use crate::commands::{Ctx, Group};
 use crate::commands::porcelain::help::unknown_command;
 use crate::config::{Config, ConfigError};
 use crate::env::Env;
@@ -67,13 +67,18 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
     ctx.trace.note(|| format!("command: {}", spec.name));
     // The format is resolved once, after the config is loaded (its
     // `output.default_format` counts when neither the flag nor the environment decide).
+    // Plumbing output is a promise to scripts and hooks: only an explicit flag changes it.
     let env_format = env.output_format.as_deref().and_then(Format::parse);
-    let config = if flag.is_none() && env_format.is_none() && spec.reads_config {
-        ctx.try_project().map(|p| &p.config)
+    ctx.format = if spec.group == Group::Plumbing {
+        flag.unwrap_or(Format::Text)
     } else {
-        None
+        let config = if flag.is_none() && env_format.is_none() && spec.reads_config {
+            ctx.try_project().map(|p| &p.config)
+        } else {
+            None
+        };
+        resolve_format(env, flag, config)
     };
-    ctx.format = resolve_format(env, flag, config);
     let format = ctx.format;
     let mut ui = Ui::new(env, format == Format::Text, stdout, stderr);
     let result = spec.run(&mut ctx, &mut ui, &matches);

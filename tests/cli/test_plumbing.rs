@@ -509,3 +509,26 @@ fn install_hooks_respects_core_hooks_path() {
             .exists()
     );
 }
+
+#[test]
+fn plumbing_output_changes_only_with_an_explicit_flag() {
+    let env = sample();
+    let config = env
+        .read(".ticketflow.yaml")
+        .replace("default_format: text", "default_format: json");
+    env.write(".ticketflow.yaml", config);
+    env.commit_all("json by default");
+    let id = env.run(&["resolve", "alpha"]).ok().stdout;
+    assert!(id.trim().ends_with("-alpha"), "resolve printed {id:?}");
+    for vars in [&[][..], &[("TICKETFLOW_OUTPUT_FORMAT", "json")][..]] {
+        let run = env.run_with(&env.root, vars, &["resolve", "alpha"]).ok();
+        assert_eq!(run.stdout, id, "{vars:?}");
+        let run = env.run_with(&env.root, vars, &["get", "alpha", "priority"]).ok();
+        assert_eq!(run.stdout, "2\n", "{vars:?}");
+        let run = env.run_with(&env.root, vars, &["hook", "post-checkout", "a", "b", "1"]).ok();
+        assert_eq!(run.stdout, "", "a hook printed: {}", run.stdout);
+    }
+    // Porcelain follows the config; an explicit flag still rules plumbing.
+    env.run(&["list"]).ok().json();
+    env.run(&["resolve", "alpha", "-o", "json"]).ok().json();
+}
