@@ -377,7 +377,8 @@ fn a_thousand_malformed_tickets() {
         "list", "--status", "all", "--count", "0", "--format", "json",
     ]);
     assert!(
-        start.elapsed() < Duration::from_secs(60),
+        // A guard against hangs, not a timing: loaded machines take several times longer.
+        start.elapsed() < Duration::from_secs(180),
         "took {:?}",
         start.elapsed()
     );
