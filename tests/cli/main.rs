@@ -20,4 +20,5 @@ mod test_performance;
 mod test_plumbing;
 mod test_reliability;
 mod test_show;
+mod test_ticketflow_compat;
 mod test_workflow;

@@ -265,7 +265,8 @@ mod tests {
     use proptest::prelude::*;
     use proptest::strategy::ValueTree;
 
-    /// The envelope as serde_json writes it: the reference for the hand-written one.
+    /// The envelope as serde_json writes it (with Go's escaping): the reference for the
+    /// hand-written one.
     fn reference(l: &Listed) -> Vec<u8> {
         #[derive(Serialize)]
         struct Json<'a> {
@@ -281,17 +282,21 @@ mod tests {
                 .iter()
                 .map(ProblemView::from)
                 .partition(|p| p.severity == Severity::Critical);
-        let mut out = serde_json::to_vec_pretty(&Json {
-            errors,
-            summary: Summary::new(l.0.summary),
-            tickets: l
-                .0
-                .tickets
-                .iter()
-                .map(|t| TicketView::new(t).with_worktree_flag())
-                .collect(),
-            warnings,
-        })
+        let mut out = Vec::new();
+        crate::output::to_writer_pretty(
+            &mut out,
+            &Json {
+                errors,
+                summary: Summary::new(l.0.summary),
+                tickets: l
+                    .0
+                    .tickets
+                    .iter()
+                    .map(|t| TicketView::new(t).with_worktree_flag())
+                    .collect(),
+                warnings,
+            },
+        )
         .unwrap();
         out.push(b'\n');
         out
@@ -299,7 +304,7 @@ mod tests {
 
     fn problem() -> impl Strategy<Value = Problem> {
         (
-            "(?s).{0,8}",
+            crate::commands::view::tests::text(),
             proptest::option::of(1usize..100),
             prop_oneof![
                 Just(Severity::Critical),
