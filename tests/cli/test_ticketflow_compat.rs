@@ -5,6 +5,14 @@
 
 use crate::common::TestEnv;
 
+/// An initialised repository without init commands and with one committed todo ticket.
+fn repo_with_ticket(slug: &str) -> (TestEnv, String) {
+    let env = TestEnv::without_init_commands();
+    let id = env.new_ticket(slug);
+    env.commit_all("add ticket");
+    (env, id)
+}
+
 /// A todo ticket file with `description`.
 fn ticket_described(env: &TestEnv, id: &str, description: &str) {
     env.ticket(
@@ -63,4 +71,22 @@ fn json_escapes_html_characters_as_go_does() {
     assert_eq!(run.status, 1, "{}", run.snapshot());
     assert!(run.stderr.contains(r"a\u003cb\u003e\u0026c"), "{}", run.stderr);
     assert!(!run.stderr.contains(['<', '>', '&']), "{}", run.stderr);
+}
+
+/// Item 8: `worktree list` objects are TicketFlow's struct — keys `Path`, `Branch`, `HEAD`
+/// in that order (not alphabetical).
+#[test]
+fn worktree_list_json_keys_in_struct_order() {
+    let (env, id) = repo_with_ticket("ordered");
+    env.run(&["start", &id]).ok();
+    let run = env.run(&["worktree", "list", "--format", "json"]).ok();
+    let rows = run.json()["worktrees"].as_array().unwrap().len();
+    assert_eq!(rows, 2, "{}", run.stdout);
+    let keys: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix('"')?.split('"').next())
+        .filter(|k| ["Path", "Branch", "HEAD"].contains(k))
+        .collect();
+    assert_eq!(keys, ["Path", "Branch", "HEAD"].repeat(2), "{}", run.stdout);
 }
