@@ -8,13 +8,14 @@ use std::io::{self, Write};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use serde::Serialize;
 
-use crate::commands::Ctx;
 use crate::commands::porcelain::help::unknown_command;
+use crate::commands::{Ctx, Logging};
 use crate::config::{Config, ConfigError};
 use crate::env::Env;
 use crate::error::{EXIT_USAGE, Error, ErrorCode, ErrorInfo};
 use crate::output::{Format, Ui};
 use crate::registry;
+use crate::trace::Trace;
 
 /// Runs git-ticket with `args` (without the program name); returns the exit status.
 pub fn run(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
@@ -63,7 +64,11 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         .ok()
         .flatten()
         .copied();
+    let logging = Logging::from_matches(&matches);
     let mut ctx = Ctx::new(env, spec.exec, registry::COMMANDS);
+    if logging.trace() {
+        ctx.trace = Trace::new(true);
+    }
     ctx.trace.note(|| format!("command: {}", spec.name));
     // The format is resolved once, after the config is loaded (its
     // `output.default_format` counts when neither the flag nor the environment decide).
@@ -97,8 +102,52 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         }
         Err(e) => report_error(env, format, &e, ui.stderr()),
     };
-    ctx.trace.report(ui.stderr());
+    report_trace(&ctx.trace, &logging, ui.stderr());
     code
+}
+
+/// Writes the trace (when on) where the logging options say: stderr by default, or appended
+/// to the `--log-output` file; `trace: ` lines, or JSON lines with `--log-format json`.
+/// Never to stdout.
+fn report_trace(trace: &Trace, logging: &Logging, stderr: &mut dyn Write) {
+    let messages = trace.messages();
+    if messages.is_empty() {
+        return;
+    }
+    #[derive(Serialize)]
+    struct Line<'a> {
+        level: &'a str,
+        msg: &'a str,
+    }
+    let mut out = Vec::new();
+    for msg in &messages {
+        if logging.json() {
+            let _ = crate::output::to_writer_compact(
+                &mut out,
+                &Line {
+                    level: "DEBUG",
+                    msg,
+                },
+            );
+            out.push(b'\n');
+        } else {
+            let _ = writeln!(out, "trace: {msg}");
+        }
+    }
+    match logging.file() {
+        Some(path) => {
+            if let Err(e) = crate::fsutil::append(path, &out) {
+                let _ = writeln!(
+                    stderr,
+                    "warning: cannot write the log to {}: {e}",
+                    path.display()
+                );
+            }
+        }
+        None => {
+            let _ = stderr.write_all(&out);
+        }
+    }
 }
 
 /// The output format: the flag, else `TICKETFLOW_OUTPUT_FORMAT`, else the config's

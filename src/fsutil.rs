@@ -1,5 +1,5 @@
 //! The one place files are written: atomically (temp file in the same folder, fsync, rename)
-//! and, for new files, exclusively (never replacing an existing file).
+//! and, for new files, exclusively (never replacing an existing file); logs by appending.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -75,6 +75,18 @@ pub fn write_atomic_unsynced(target: &Path, bytes: &[u8]) -> io::Result<()> {
     fs::rename(&tmp, target).inspect_err(|_| {
         let _ = fs::remove_file(&tmp);
     })
+}
+
+/// Appends `bytes` to `target`, creating it readable by its owner only. For a log file
+/// (`--log-output`): whole lines appended at once, never a ticket or a state file.
+pub fn append(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .open(target)?
+        .write_all(bytes)
 }
 
 #[cfg(test)]

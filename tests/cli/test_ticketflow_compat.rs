@@ -69,7 +69,11 @@ fn json_escapes_html_characters_as_go_does() {
     // The JSON error object too.
     let run = env.run(&["show", "a<b>&c", "--format", "json"]);
     assert_eq!(run.status, 1, "{}", run.snapshot());
-    assert!(run.stderr.contains(r"a\u003cb\u003e\u0026c"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(r"a\u003cb\u003e\u0026c"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains(['<', '>', '&']), "{}", run.stderr);
 }
 
@@ -89,4 +93,106 @@ fn worktree_list_json_keys_in_struct_order() {
         .filter(|k| ["Path", "Branch", "HEAD"].contains(k))
         .collect();
     assert_eq!(keys, ["Path", "Branch", "HEAD"].repeat(2), "{}", run.stdout);
+}
+
+/// Item 1: every TicketFlow command accepts the logging flags `--log-level`, `--log-format`
+/// and `--log-output` after the command name (COMPAT §1.3), and stdout is untouched.
+#[test]
+fn logging_flags_are_accepted_by_every_command() {
+    let (env, id) = repo_with_ticket("logged");
+    let flags = [
+        "--log-level",
+        "error",
+        "--log-format",
+        "json",
+        "--log-output",
+        "stderr",
+    ];
+    let with_flags = |cwd: &std::path::Path, args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(flags);
+        let run = env.run_in(cwd, &all);
+        assert_ne!(run.status, 2, "{all:?} refused:\n{}", run.snapshot());
+        assert!(!run.stderr.contains("unexpected argument"), "{}", run.stderr);
+        run
+    };
+    // Read-only commands: the same stdout as without the flags.
+    for args in [
+        &["list", "--format", "json"][..],
+        &["ls"],
+        &["show", &id, "--format", "json"],
+        &["status", "--format", "json"],
+        &["version"],
+        &["help"],
+        &["workflow"],
+        &["worktree", "list", "--format", "json"],
+    ] {
+        let plain = env.run(args).ok();
+        let logged = with_flags(&env.root, args).ok();
+        assert_eq!(logged.stdout, plain.stdout, "{args:?}");
+    }
+    // The commands that change things, in a ticket's life.
+    with_flags(&env.root, &["new", "other", "--format", "json"]).ok();
+    with_flags(&env.root, &["start", &id, "--format", "json"]).ok();
+    let wt = env.worktree(&id);
+    with_flags(&wt, &["restore", "--format", "json"]).ok();
+    with_flags(&wt, &["close", "--format", "json"]).ok().json();
+    with_flags(&env.root, &["cleanup", "--dry-run", "--format", "json"]).ok();
+    with_flags(&env.root, &["worktree", "clean", "--format", "json"]).ok();
+    with_flags(&env.root, &["init"]).ok();
+    // Short and `=` forms and TicketFlow's level names.
+    for level in ["debug", "info", "warn", "warning", "error"] {
+        env.run(&["list", &format!("--log-level={level}")]).ok();
+    }
+    // A level TicketFlow refuses is refused.
+    let run = env.run(&["list", "--log-level", "bogus"]);
+    assert_ne!(run.status, 0, "{}", run.snapshot());
+}
+
+/// Item 1: the logging flags map onto git-ticket's trace: `--log-level debug` turns it on
+/// (on stderr, or appended to the `--log-output` file; JSON lines with `--log-format json`).
+/// Log lines never reach stdout, even with `--log-output stdout`, so JSON stays parseable.
+#[test]
+fn log_level_debug_is_the_trace_and_never_touches_stdout() {
+    let (env, _) = repo_with_ticket("traced");
+    let plain = env.run(&["list", "--format", "json"]).ok();
+    assert_eq!(plain.stderr, "");
+    let run = env
+        .run(&["list", "--log-level", "debug", "--format", "json"])
+        .ok();
+    assert_eq!(run.stdout, plain.stdout);
+    assert!(run.stderr.contains("trace: command: list"), "{}", run.stderr);
+    let run = env
+        .run(&[
+            "list",
+            "--format",
+            "json",
+            "--log-level",
+            "debug",
+            "--log-format",
+            "json",
+            "--log-output",
+            "stdout",
+        ])
+        .ok();
+    assert_eq!(run.stdout, plain.stdout, "log lines must not reach stdout");
+    for line in run.stderr.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect(line);
+        assert_eq!(v["level"], "DEBUG", "{line}");
+    }
+    assert!(run.stderr.contains(r#""msg":"command: list""#), "{}", run.stderr);
+    // A file: appended to, nothing on stderr.
+    let log = env.dir.path().join("ticketflow.log");
+    let log_arg = log.to_str().unwrap();
+    for _ in 0..2 {
+        let run = env
+            .run(&["status", "--log-level", "debug", "--log-output", log_arg])
+            .ok();
+        assert_eq!(run.stderr, "");
+    }
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(text.matches("trace: command: status").count(), 2, "{text}");
+    // Other levels: nothing more than usual.
+    let run = env.run(&["list", "--log-level", "info"]).ok();
+    assert_eq!(run.stderr, "");
 }
