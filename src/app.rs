@@ -44,11 +44,23 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         );
     };
     // One parse of the whole command line: the global options, then the subcommand's.
+    let cli = crate::commands::command_line(spec);
+    // TicketFlow's `worktree` reads its subcommand's flags only after `--` (`worktree -- list
+    // --format json`, its users' only way to get JSON): for a command with subcommands the
+    // first `--` is dropped, so that spelling and the plain one both work.
+    let mut drop_dash_dash = cli
+        .find_subcommand(spec.name)
+        .is_some_and(clap::Command::has_subcommands);
+    let args = rest.iter().filter(|a| {
+        let dropped = drop_dash_dash && *a == "--";
+        drop_dash_dash &= !dropped;
+        !dropped
+    });
     let argv = ["git-ticket", spec.name]
         .into_iter()
         .map(OsString::from)
-        .chain(rest.iter().cloned());
-    let matches = match crate::commands::command_line(spec).try_get_matches_from(argv) {
+        .chain(args.cloned());
+    let matches = match cli.try_get_matches_from(argv) {
         Ok(mut m) => m
             .remove_subcommand()
             .map(|(_, sub)| sub)

@@ -113,7 +113,11 @@ fn logging_flags_are_accepted_by_every_command() {
         all.extend(flags);
         let run = env.run_in(cwd, &all);
         assert_ne!(run.status, 2, "{all:?} refused:\n{}", run.snapshot());
-        assert!(!run.stderr.contains("unexpected argument"), "{}", run.stderr);
+        assert!(
+            !run.stderr.contains("unexpected argument"),
+            "{}",
+            run.stderr
+        );
         run
     };
     // Read-only commands: the same stdout as without the flags.
@@ -161,7 +165,11 @@ fn log_level_debug_is_the_trace_and_never_touches_stdout() {
         .run(&["list", "--log-level", "debug", "--format", "json"])
         .ok();
     assert_eq!(run.stdout, plain.stdout);
-    assert!(run.stderr.contains("trace: command: list"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("trace: command: list"),
+        "{}",
+        run.stderr
+    );
     let run = env
         .run(&[
             "list",
@@ -180,7 +188,11 @@ fn log_level_debug_is_the_trace_and_never_touches_stdout() {
         let v: serde_json::Value = serde_json::from_str(line).expect(line);
         assert_eq!(v["level"], "DEBUG", "{line}");
     }
-    assert!(run.stderr.contains(r#""msg":"command: list""#), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(r#""msg":"command: list""#),
+        "{}",
+        run.stderr
+    );
     // A file: appended to, nothing on stderr.
     let log = env.dir.path().join("ticketflow.log");
     let log_arg = log.to_str().unwrap();
@@ -195,4 +207,46 @@ fn log_level_debug_is_the_trace_and_never_touches_stdout() {
     // Other levels: nothing more than usual.
     let run = env.run(&["list", "--log-level", "info"]).ok();
     assert_eq!(run.stderr, "");
+}
+
+/// Item 2: TicketFlow's `worktree` reads its subcommand's flags only after `--` (COMPAT
+/// §1.18), so `worktree -- list --format json` and `worktree -- clean` are what its users
+/// run; both work, as do the plain spellings.
+#[test]
+fn worktree_subcommand_after_dash_dash() {
+    let (env, id) = repo_with_ticket("dashed");
+    env.run(&["start", &id]).ok();
+    let plain = env.run(&["worktree", "list", "--format", "json"]).ok();
+    for args in [
+        &["worktree", "--", "list", "--format", "json"][..],
+        &["worktree", "--", "list", "-o", "json"],
+        &["worktree", "list", "--", "--format", "json"],
+        &[
+            "worktree",
+            "--log-level",
+            "error",
+            "--",
+            "list",
+            "--format",
+            "json",
+        ],
+    ] {
+        let run = env.run(args).ok();
+        assert_eq!(run.stdout, plain.stdout, "{args:?}");
+    }
+    let listed = plain.json();
+    assert_eq!(listed["worktrees"][1]["Branch"], id.as_str());
+    let run = env.run(&["worktree", "--", "clean"]).ok();
+    assert!(run.stdout.contains("No worktrees"), "{}", run.stdout);
+    let v = env
+        .run(&["worktree", "--", "clean", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["success"], true);
+    assert_eq!(v["active_tickets"], 1);
+    // The doing ticket's worktree is kept.
+    assert!(env.worktree(&id).is_dir());
+    // Still only one `--` is dropped: a second one makes what follows positional.
+    let run = env.run(&["worktree", "--", "list", "--", "--format", "json"]);
+    assert_eq!(run.status, 2, "{}", run.snapshot());
 }
