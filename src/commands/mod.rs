@@ -4,6 +4,7 @@
 //! its erased form [`Spec`] (the registry lists those), the global options parsed once for
 //! all commands, and the [`Ctx`] a command runs in.
 
+pub mod pflag;
 pub mod plumbing;
 pub mod porcelain;
 pub mod view;
@@ -229,7 +230,7 @@ impl Spec {
             .version(env!("CARGO_PKG_VERSION"))
             .disable_version_flag(true)
             .after_help(self.aliases_line());
-        (self.augment)(cmd)
+        pflag::bool_values((self.augment)(cmd))
     }
 
     /// [`Spec::command`] with the global options, as a run parses it (for help, man pages

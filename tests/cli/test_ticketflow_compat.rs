@@ -250,3 +250,65 @@ fn worktree_subcommand_after_dash_dash() {
     let run = env.run(&["worktree", "--", "list", "--", "--format", "json"]);
     assert_eq!(run.status, 2, "{}", run.snapshot());
 }
+
+/// Item 3: pflag's boolean flags take an optional `=value` (COMPAT §1.2) in the spellings of
+/// Go's `strconv.ParseBool`; only after `=`, so `--force X` keeps X a positional; grouped
+/// short flags still work.
+#[test]
+fn boolean_flags_take_pflag_values() {
+    let (env, id) = repo_with_ticket("booleans");
+    let spellings = [
+        ("true", true),
+        ("1", true),
+        ("t", true),
+        ("T", true),
+        ("TRUE", true),
+        ("True", true),
+        ("false", false),
+        ("0", false),
+        ("f", false),
+        ("F", false),
+        ("FALSE", false),
+        ("False", false),
+    ];
+    for (value, meant) in spellings {
+        let flag = format!("--dry-run={value}");
+        let v = env.run(&["cleanup", &flag, "-o", "json"]).ok().json();
+        assert_eq!(v["dry_run"], meant, "{flag}");
+    }
+    let v = env
+        .run(&["start", &id, "--force=false", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["status"], "doing");
+    // A healthy worktree: --force=true has nothing to repair, and succeeds.
+    env.run(&["start", &id, "--force=true", "-o", "json"]).ok();
+    env.run(&["start", &id, "-f=1", "-o", "json"]).ok();
+    // `--force X`: X is the ticket, not the flag's value; grouped short flags.
+    let other = env.new_ticket("positional");
+    env.commit_all("another");
+    let v = env
+        .run(&["start", "--force", &other, "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["ticket_id"], other.as_str());
+    let v = env
+        .run(&["worktree", "clean", "--dry-run", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["dry_run"], true);
+    env.run(&["start", "-fo", "json", &other]).ok().json();
+    // Close takes them too.
+    let wt = env.worktree(&id);
+    let v = env
+        .run_in(&wt, &["close", "--force=false", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["force_used"], false);
+    // Anything else is refused, as pflag refuses it.
+    for bad in ["--dry-run=yes", "--dry-run=", "--dry-run=tRUE"] {
+        let run = env.run(&["cleanup", bad]);
+        assert_eq!(run.status, 2, "{bad}: {}", run.snapshot());
+        assert!(run.stderr.contains("strconv.ParseBool"), "{}", run.stderr);
+    }
+}
