@@ -87,7 +87,7 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -s s -l stat
 doing\t'In progress'
 done\t'Closed'
 all\t'Todo, doing and done'"
-complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -s c -l count -d 'Maximum number of tickets to show; 0 shows all' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -s c -l count -d 'Maximum number of tickets to show; 0 shows all (Go literals: 010 is 8, 0x10 is 16)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
@@ -102,7 +102,7 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s s -l status
 doing\t'In progress'
 done\t'Closed'
 all\t'Todo, doing and done'"
-complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s c -l count -d 'Maximum number of tickets to show; 0 shows all' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s c -l count -d 'Maximum number of tickets to show; 0 shows all (Go literals: 010 is 8, 0x10 is 16)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"

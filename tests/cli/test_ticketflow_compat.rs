@@ -312,3 +312,58 @@ fn boolean_flags_take_pflag_values() {
         assert!(run.stderr.contains("strconv.ParseBool"), "{}", run.stderr);
     }
 }
+
+/// Item 4: integer flags are Go literals read with `strconv.ParseInt(s, 0, 64)` (COMPAT
+/// §1.2): `010` is octal 8 — not 10 — and `0x3`, `0b11`, `0o7` are accepted.
+#[test]
+fn integer_flags_are_go_literals() {
+    let env = TestEnv::initialized();
+    for i in 0..12 {
+        env.ticket(
+            "todo",
+            &format!("250101-0000{i:02}-t{i}"),
+            "priority: 2\ndescription: ''\ncreated_at: \"2025-01-01T00:00:00Z\"\n",
+            "",
+        );
+    }
+    let listed = |count: &str| -> usize {
+        let run = env
+            .run(&["list", "--count", count, "--format", "json"])
+            .ok();
+        run.json()["tickets"].as_array().unwrap().len()
+    };
+    for (count, n) in [
+        ("010", 8),
+        ("0x3", 3),
+        ("0X3", 3),
+        ("0b11", 3),
+        ("0o7", 7),
+        ("1_0", 10),
+        ("+5", 5),
+        ("0", 12),
+        ("00", 12),
+        ("11", 11),
+    ] {
+        assert_eq!(listed(count), n, "--count {count}");
+    }
+    assert_eq!(
+        env.run(&["list", "-c=0x2", "-o", "json"]).ok().json()["tickets"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // Text listings count the same way: the header, the rule and 8 rows.
+    let run = env.run(&["list", "--c", "010"]).ok();
+    assert_eq!(run.stdout.lines().count(), 10, "{}", run.stdout);
+    for bad in ["08", "0x", "abc", "1__0", "-1", "-0x1"] {
+        let run = env.run(&["list", "--count", bad]);
+        assert_eq!(run.status, 2, "--count {bad}: {}", run.snapshot());
+    }
+    let run = env.run(&["list", "--count", "-1"]);
+    assert!(
+        run.stderr.contains("count must be non-negative, got -1"),
+        "{}",
+        run.stderr
+    );
+}

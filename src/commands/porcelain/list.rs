@@ -36,8 +36,16 @@ pub struct Args {
     /// Status to show [default: todo and doing]
     #[arg(short, long, alias = "s", value_enum, value_name = "STATUS")]
     status: Option<StatusFilter>,
-    /// Maximum number of tickets to show; 0 shows all
-    #[arg(short, long, alias = "c", default_value_t = 20, value_name = "N")]
+    /// Maximum number of tickets to show; 0 shows all (Go literals: 010 is 8, 0x10 is 16)
+    #[arg(
+        short,
+        long,
+        alias = "c",
+        default_value_t = 20,
+        value_name = "N",
+        value_parser = crate::commands::pflag::parse_count,
+        allow_hyphen_values = true
+    )]
     count: usize,
 }
 
