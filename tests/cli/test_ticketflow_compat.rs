@@ -367,3 +367,22 @@ fn integer_flags_are_go_literals() {
         run.stderr
     );
 }
+
+/// Item 7: `close` in current mode always reports `duration` (COMPAT §1.14, DECISIONS
+/// "close duration"); in the same second (or minute) as the start it is TicketFlow's `0m`.
+#[test]
+fn close_reports_duration_even_in_the_second_of_the_start() {
+    let (env, id) = repo_with_ticket("quick");
+    env.run(&["start", &id]).ok();
+    let wt = env.worktree(&id);
+    // Less than a minute after the start (usually the same second).
+    let run = env.run_in(&wt, &["close", "--format", "json"]).ok();
+    let v = run.json();
+    assert_eq!(v["mode"], "current", "{}", run.stdout);
+    assert_eq!(v["duration"], "0m", "{}", run.stdout);
+    // Text says it too.
+    let (env, id) = repo_with_ticket("quick-text");
+    env.run(&["start", &id]).ok();
+    let run = env.run_in(&env.worktree(&id), &["close"]).ok();
+    assert!(run.stdout.contains("   Duration: 0m\n"), "{}", run.stdout);
+}

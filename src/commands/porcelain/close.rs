@@ -56,10 +56,11 @@ impl Command for Close {
 struct Report(Closed);
 
 impl Report {
+    /// From start to close, `0m` for less than a minute (TicketFlow's JSON always has it in
+    /// current mode: it compares sub-second times, so its "more than zero" always holds).
     fn duration(&self) -> Option<String> {
         let started = self.0.meta.started_at?;
-        let secs = started.seconds_until(&self.0.closed_at);
-        (secs > 0).then(|| format_duration(secs))
+        Some(format_duration(started.seconds_until(&self.0.closed_at)))
     }
 }
 
