@@ -386,3 +386,26 @@ fn close_reports_duration_even_in_the_second_of_the_start() {
     let run = env.run_in(&env.worktree(&id), &["close"]).ok();
     assert!(run.stdout.contains("   Duration: 0m\n"), "{}", run.stdout);
 }
+
+/// Item 6: `close <its own ID>` inside its worktree closes it there as the current ticket,
+/// but TicketFlow reports it as `"mode": "by_id"` with `"branch": "<ID>"` and no duration
+/// (COMPAT §1.14 "reporting quirk", DECISIONS "close duration"); `worktree_path` is extra.
+#[test]
+fn close_own_id_in_worktree_reports_by_id() {
+    let (env, id) = repo_with_ticket("own-id");
+    env.run(&["start", &id]).ok();
+    let wt = env.worktree(&id);
+    let run = env.run_in(&wt, &["close", &id, "--format", "json"]).ok();
+    let v = run.json();
+    assert_eq!(v["mode"], "by_id", "{}", run.stdout);
+    assert_eq!(v["branch"], id.as_str(), "{}", run.stdout);
+    assert_eq!(v["ticket_id"], id.as_str());
+    assert_eq!(v["success"], true);
+    assert_eq!(v["status"], "done");
+    assert!(v.get("duration").is_none(), "{}", run.stdout);
+    // Closed as the current ticket: committed on its branch, without a reason.
+    let subject = env.git_in(&wt, &["log", "-1", "--format=%s"]);
+    assert_eq!(subject, format!("Close ticket: {id}\n"));
+    assert!(wt.join(format!("tickets/done/{id}.md")).is_file());
+    assert!(!wt.join("current-ticket.md").exists());
+}
