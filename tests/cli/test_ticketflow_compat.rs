@@ -409,3 +409,85 @@ fn close_own_id_in_worktree_reports_by_id() {
     assert!(wt.join(format!("tickets/done/{id}.md")).is_file());
     assert!(!wt.join("current-ticket.md").exists());
 }
+
+/// Item 9: summaries count the tickets that parse, by their timestamps, in every folder —
+/// TicketFlow's summary — whatever `--status` lists and in every command that has one
+/// (`list --format json`, `status`); the files that do not parse are warnings, never counted.
+#[test]
+fn summaries_count_only_tickets_that_parse() {
+    let env = TestEnv::initialized();
+    let fm = |started: &str, closed: &str| {
+        format!(
+            "priority: 2\ndescription: ''\ncreated_at: \"2025-01-01T00:00:00Z\"\nstarted_at: {started}\nclosed_at: {closed}\n"
+        )
+    };
+    let at = "\"2025-01-02T00:00:00Z\"";
+    for i in 0..3 {
+        env.ticket(
+            "todo",
+            &format!("250101-00000{i}-todo-{i}"),
+            &fm("null", "null"),
+            "",
+        );
+    }
+    // In todo/ but started: TicketFlow counts it as doing.
+    env.ticket("todo", "250101-000010-started", &fm(at, "null"), "");
+    env.ticket("doing", "250101-000020-doing", &fm(at, "null"), "");
+    for i in 0..2 {
+        env.ticket(
+            "done",
+            &format!("250101-00003{i}-done-{i}"),
+            &fm(at, at),
+            "",
+        );
+    }
+    // Unparseable files in every folder.
+    let bad = [
+        ("todo", "250101-000040-bad-yaml", "---\npriority: [1\n---\n"),
+        ("todo", "250101-000041-no-header", "# not a ticket\n"),
+        ("doing", "250101-000042-unclosed", "---\npriority: 1\n"),
+        (
+            "done",
+            "250101-000043-bad-type",
+            "---\npriority: high\n---\n",
+        ),
+    ];
+    for (folder, id, text) in bad {
+        env.write(&format!("tickets/{folder}/{id}.md"), text);
+    }
+    let want = serde_json::json!({"doing": 2, "done": 2, "todo": 3, "total": 7});
+    for args in [
+        &["list", "--status", "done", "--format", "json"][..],
+        &["list", "--status", "todo", "--format", "json"],
+        &["list", "--status", "doing", "--format", "json"],
+        &["list", "--format", "json"],
+        &["list", "--status", "all", "--format", "json"],
+    ] {
+        let run = env.run(args).ok();
+        let v = run.json();
+        assert_eq!(v["summary"], want, "{args:?}");
+        // Every unparseable file is a warning, once, whichever folders were listed.
+        let mut warned: Vec<&str> = v["warnings"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{args:?}: no warnings\n{}", run.stdout))
+            .iter()
+            .map(|w| w["path"].as_str().unwrap())
+            .collect();
+        warned.sort_unstable();
+        // (Paths as the runs show them, the temporary folder redacted.)
+        let mut expected: Vec<String> = bad
+            .iter()
+            .map(|(f, id, _)| format!("[TMP]/repo/tickets/{f}/{id}.md"))
+            .collect();
+        expected.sort_unstable();
+        assert_eq!(warned, expected, "{args:?}");
+    }
+    let run = env.run(&["status", "--format", "json"]).ok();
+    assert_eq!(run.json()["summary"], want);
+    for (_, id, _) in bad {
+        assert!(run.stderr.contains(id), "{}", run.stderr);
+    }
+    let text = env.run(&["status"]).ok().stdout;
+    assert!(text.contains("Todo:  3\n"), "{text}");
+    assert!(text.contains("Total: 7\n"), "{text}");
+}
