@@ -491,3 +491,73 @@ fn summaries_count_only_tickets_that_parse() {
     assert!(text.contains("Todo:  3\n"), "{text}");
     assert!(text.contains("Total: 7\n"), "{text}");
 }
+
+/// Item 10: the differences from TicketFlow that are improvements and stay — pinned here so
+/// that they stay deliberate — and listed in the README's migration section with a reason.
+#[test]
+fn intended_differences_stay_and_are_documented() {
+    let (env, id) = repo_with_ticket("improved");
+    env.run(&["start", &id]).ok();
+    let wt = env.worktree(&id);
+    env.run_in(&wt, &["close"]).ok();
+    // TicketFlow: no active ticket after close (the link is gone). Here: found from the branch.
+    let v = env.run_in(&wt, &["status", "-o", "json"]).ok().json();
+    assert_eq!(v["current_ticket"]["id"], id.as_str());
+    assert_eq!(v["current_ticket"]["status"], "done");
+    // TicketFlow: TICKET_NOT_STARTED. Here: the truth.
+    let run = env.run_in(&wt, &["close", "-o", "json"]);
+    crate::common::assert_error(&run, "TICKET_ALREADY_CLOSED");
+
+    // close <prefix> --reason: `branch` is the resolved ID (TicketFlow echoes the input).
+    let other = env.new_ticket("cancelled-one");
+    env.commit_all("another");
+    let prefix = &other[..other.len() - 3];
+    let v = env
+        .run(&["close", prefix, "--reason", "not needed", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["mode"], "by_id");
+    assert_eq!(v["branch"], other.as_str());
+
+    // `worktree` alone lists (TicketFlow printed its usage).
+    let bare = env.run(&["worktree"]).ok();
+    assert_eq!(bare.stdout, env.run(&["worktree", "list"]).ok().stdout);
+    assert!(bare.stdout.starts_with("PATH"), "{}", bare.stdout);
+
+    // Text errors: the error[CODE] layout, not Error:/Details:/Suggestions:.
+    let run = env.run(&["show", "no-such-ticket"]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr.contains("error[TICKET_NOT_FOUND]"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("Suggestions:"), "{}", run.stderr);
+
+    // Each is in the README's migration section, with its reason.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("## Migrating from TicketFlow").unwrap();
+    let end = start + readme[start..].find("\n## Performance").unwrap();
+    // Its bullets, each on one line.
+    let bullets: Vec<String> = readme[start..end]
+        .split("\n* ")
+        .skip(1)
+        .map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    for fact in [
+        "`status` there still shows that (now done) ticket",
+        "`TICKET_ALREADY_CLOSED` instead of `TICKET_NOT_STARTED`",
+        "reports the resolved ticket ID as `branch`",
+        "`worktree` with no subcommand lists the worktrees",
+        "`error[CODE]: message` layout",
+        "logging flags `--log-level`, `--log-format`, `--log-output` are accepted",
+        "the tickets that parse",
+    ] {
+        let bullet = bullets
+            .iter()
+            .find(|b| b.contains(fact))
+            .unwrap_or_else(|| panic!("README migration section lacks: {fact}"));
+        assert!(bullet.contains(" — "), "no reason given for: {fact}");
+    }
+}
