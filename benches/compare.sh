@@ -87,17 +87,19 @@ echo "git-ticket status (50 tickets, single worktree): $(median_ms "$work/st.jso
 cd "$work/with-done"
 git add -A && git commit -qm tickets
 first_done=$(python3 -c "import os; print(sorted(os.listdir('tickets/done'))[0][:-3])")
-# The summary of status counts every ticket file: reading the 10,000-entry folder is the
-# floor, shown by ls -f (unsorted, no stat).
-small=("--version" "help" "status" "show task-10049" "show $first_done")
+# The summaries of status and list --format json count the tickets that parse, as
+# TicketFlow's do: they read every ticket file, and the read-only floor over the same files
+# is their floor.
+small=("--version" "help" "status" "list --format json" "show task-10049" "show $first_done")
+n=${#small[@]}
 cmds=(); for c in "${small[@]}"; do cmds+=("$bin $c"); done
-cmds+=("ls -f tickets/done")
+cmds+=("$floor $work/with-done")
 [ -n "$base" ] && for c in "${small[@]}"; do cmds+=("$base $c"); done
 hyperfine -N --warmup 5 --min-runs 50 --export-json "$work/s.json" "${cmds[@]}" >/dev/null 2>&1
-for i in 0 1 2 3 4; do
-  echo "git-ticket ${small[$i]}: $(median_ms "$work/s.json" $i) ms$(before $((i + 6)) "$work/s.json")"
+for i in $(seq 0 $((n - 1))); do
+  echo "git-ticket ${small[$i]}: $(median_ms "$work/s.json" $i) ms$(before $((i + n + 1)) "$work/s.json")"
 done
-echo "ls -f tickets/done: $(median_ms "$work/s.json" 5) ms"
+echo "read-only floor (10,050 files): $(median_ms "$work/s.json" $n) ms"
 extra=(); [ -n "$base" ] && extra=("$base new bench-new")
 hyperfine -N --warmup 3 --min-runs 30 --export-json "$work/new.json" --prepare "sh -c 'rm -f tickets/todo/*-bench-new.md'" \
   "$bin new bench-new" "${extra[@]}" >/dev/null 2>&1

@@ -8,13 +8,15 @@ use std::io::{self, Write};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use serde::Serialize;
 
-use crate::commands::{Ctx, Group};
+use crate::commands::Logging;
 use crate::commands::porcelain::help::unknown_command;
+use crate::commands::{Ctx, Group};
 use crate::config::{Config, ConfigError};
 use crate::env::Env;
 use crate::error::{EXIT_USAGE, Error, ErrorCode, ErrorInfo};
 use crate::output::{Format, Ui};
 use crate::registry;
+use crate::trace::Trace;
 
 /// Runs git-ticket with `args` (without the program name); returns the exit status.
 pub fn run(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
@@ -43,11 +45,23 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         );
     };
     // One parse of the whole command line: the global options, then the subcommand's.
+    let cli = crate::commands::command_line(spec);
+    // TicketFlow's `worktree` reads its subcommand's flags only after `--` (`worktree -- list
+    // --format json`, its users' only way to get JSON): for a command with subcommands the
+    // first `--` is dropped, so that spelling and the plain one both work.
+    let mut drop_dash_dash = cli
+        .find_subcommand(spec.name)
+        .is_some_and(clap::Command::has_subcommands);
+    let args = rest.iter().filter(|a| {
+        let dropped = drop_dash_dash && *a == "--";
+        drop_dash_dash &= !dropped;
+        !dropped
+    });
     let argv = ["git-ticket", spec.name]
         .into_iter()
         .map(OsString::from)
-        .chain(rest.iter().cloned());
-    let matches = match crate::commands::command_line(spec).try_get_matches_from(argv) {
+        .chain(args.cloned());
+    let matches = match cli.try_get_matches_from(argv) {
         Ok(mut m) => m
             .remove_subcommand()
             .map(|(_, sub)| sub)
@@ -63,7 +77,11 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         .ok()
         .flatten()
         .copied();
+    let logging = Logging::from_matches(&matches);
     let mut ctx = Ctx::new(env, spec.exec, registry::COMMANDS);
+    if logging.trace() {
+        ctx.trace = Trace::new(true);
+    }
     ctx.trace.note(|| format!("command: {}", spec.name));
     // The format is resolved once, after the config is loaded (its
     // `output.default_format` counts when neither the flag nor the environment decide).
@@ -102,8 +120,52 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         }
         Err(e) => report_error(env, format, &e, ui.stderr()),
     };
-    ctx.trace.report(ui.stderr());
+    report_trace(&ctx.trace, &logging, ui.stderr());
     code
+}
+
+/// Writes the trace (when on) where the logging options say: stderr by default, or appended
+/// to the `--log-output` file; `trace: ` lines, or JSON lines with `--log-format json`.
+/// Never to stdout.
+fn report_trace(trace: &Trace, logging: &Logging, stderr: &mut dyn Write) {
+    let messages = trace.messages();
+    if messages.is_empty() {
+        return;
+    }
+    #[derive(Serialize)]
+    struct Line<'a> {
+        level: &'a str,
+        msg: &'a str,
+    }
+    let mut out = Vec::new();
+    for msg in &messages {
+        if logging.json() {
+            let _ = crate::output::to_writer_compact(
+                &mut out,
+                &Line {
+                    level: "DEBUG",
+                    msg,
+                },
+            );
+            out.push(b'\n');
+        } else {
+            let _ = writeln!(out, "trace: {msg}");
+        }
+    }
+    match logging.file() {
+        Some(path) => {
+            if let Err(e) = crate::fsutil::append(path, &out) {
+                let _ = writeln!(
+                    stderr,
+                    "warning: cannot write the log to {}: {e}",
+                    path.display()
+                );
+            }
+        }
+        None => {
+            let _ = stderr.write_all(&out);
+        }
+    }
 }
 
 /// The output format: the flag, else `TICKETFLOW_OUTPUT_FORMAT`, else the config's

@@ -59,7 +59,9 @@ fn long_flags(spec: &Spec) -> Vec<String> {
         .filter(|a| !a.is_hide_set())
         .filter_map(|a| {
             let long = a.get_long()?;
-            let takes_value = a.get_action().takes_values();
+            // A flag whose value is optional (pflag's booleans) completes as a flag.
+            let takes_value = a.get_action().takes_values()
+                && a.get_num_args().is_none_or(|n| n.min_values() > 0);
             Some(format!("--{long}{}", if takes_value { "=" } else { "" }))
         })
         .collect();

@@ -92,6 +92,54 @@ pub fn list(
     Ok(Listing { tickets, problems })
 }
 
+/// Counts the tickets of `folders` that parse, per status from their timestamps (TicketFlow's
+/// summaries), with the strategy `profile` allows for their number; the files that do not
+/// parse come back as problems. No ticket is kept: memory stays that of one file a thread.
+pub fn count(
+    store: &Store,
+    folders: &[Status],
+    profile: Exec,
+    trace: &mut Trace,
+) -> Result<([usize; 3], Vec<Problem>), StoreError> {
+    type Tally = ([usize; 3], Vec<Problem>);
+    let (entries, mut problems) = trace.phase("discover (count)", || store.entries(folders))?;
+    let strategy = choose(profile, entries.len(), false);
+    trace.note(|| format!("count: {strategy:?} ({} files)", entries.len()));
+    let one = |buf: &mut Vec<u8>, e: Entry| load_with(e, buf, false).map(|t| t.status());
+    let add = |mut tally: Tally, r: Result<Status, Problem>| {
+        match r {
+            Ok(status) => tally.0[status.index()] += 1,
+            Err(p) => tally.1.push(p),
+        }
+        tally
+    };
+    let started = Instant::now();
+    let (counts, failed) = match strategy {
+        Strategy::Parallel => entries
+            .into_par_iter()
+            .map_init(Vec::new, one)
+            .fold(Tally::default, add)
+            .reduce(Tally::default, |mut a, b| {
+                for (n, m) in a.0.iter_mut().zip(b.0) {
+                    *n += m;
+                }
+                a.1.extend(b.1);
+                a
+            }),
+        _ => {
+            let mut buf = Vec::new();
+            entries
+                .into_iter()
+                .map(|e| one(&mut buf, e))
+                .fold(Tally::default(), add)
+        }
+    };
+    let elapsed = started.elapsed();
+    trace.note(|| format!("count read+parse: {:.3} ms", elapsed.as_secs_f64() * 1000.0));
+    problems.extend(failed);
+    Ok((counts, problems))
+}
+
 /// [`list`] with the parallel profile and no trace (benches, tests).
 pub fn list_all(store: &Store, folders: &[Status]) -> Result<Listing, StoreError> {
     list(store, folders, Exec::Parallel, &mut Trace::new(false))

@@ -1,5 +1,5 @@
 //! The one place files are written: atomically (temp file in the same folder, fsync, rename)
-//! and, for new files, exclusively (never replacing an existing file).
+//! and, for new files, exclusively (never replacing an existing file); logs by appending.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -131,6 +131,18 @@ pub fn open_regular(path: &Path, follow: bool) -> io::Result<std::fs::File> {
         ));
     }
     Ok(file)
+}
+
+/// Appends `bytes` to `target`, creating it readable by its owner only. For a log file
+/// (`--log-output`): whole lines appended at once, never a ticket or a state file.
+pub fn append(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .open(target)?
+        .write_all(bytes)
 }
 
 #[cfg(test)]

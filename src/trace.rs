@@ -1,7 +1,6 @@
 //! `GIT_TICKET_TRACE=1`: the strategy and the time of each phase, printed on stderr at the
 //! end of a command (like git's `GIT_TRACE_PERFORMANCE`). Recording costs nothing when off.
 
-use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -65,27 +64,26 @@ impl Trace {
         }
     }
 
-    /// Writes the trace to `w` (stderr).
-    pub fn report(&self, w: &mut dyn Write) {
+    /// The trace's messages (nothing when off): the facts and phases noted, the summed read
+    /// and parse times, the total time.
+    pub fn messages(&self) -> Vec<String> {
         if !self.enabled {
-            return;
+            return Vec::new();
         }
+        let mut out = self.lines.clone();
         let read = self.read_ns.load(Ordering::Relaxed);
         let parse = self.parse_ns.load(Ordering::Relaxed);
-        for l in &self.lines {
-            let _ = writeln!(w, "trace: {l}");
-        }
         if read + parse > 0 {
-            let _ = writeln!(
-                w,
-                "trace: read (summed over threads): {:.3} ms, parse (summed): {:.3} ms",
+            out.push(format!(
+                "read (summed over threads): {:.3} ms, parse (summed): {:.3} ms",
                 read as f64 / 1e6,
                 parse as f64 / 1e6
-            );
+            ));
         }
         if let Some(s) = self.start {
-            let _ = writeln!(w, "trace: total: {:.3} ms", ms(s.elapsed()));
+            out.push(format!("total: {:.3} ms", ms(s.elapsed())));
         }
+        out
     }
 }
 

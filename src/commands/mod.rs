@@ -4,6 +4,7 @@
 //! its erased form [`Spec`] (the registry lists those), the global options parsed once for
 //! all commands, and the [`Ctx`] a command runs in.
 
+pub mod pflag;
 pub mod plumbing;
 pub mod porcelain;
 pub mod view;
@@ -50,6 +51,84 @@ pub struct GlobalArgs {
         display_order = 998
     )]
     pub format: Option<Format>,
+    /// TicketFlow's logging flags (`--log-level`, `--log-format`, `--log-output`), accepted
+    /// by every command so that TicketFlow's command lines keep working; see [`Logging`].
+    #[command(flatten)]
+    pub logging: Logging,
+}
+
+/// TicketFlow's logging flags, mapped onto git-ticket's diagnostics: `--log-level debug`
+/// turns on the trace (`GIT_TICKET_TRACE`), written at the end of the run to stderr or
+/// appended to the `--log-output` file, as text lines or, with `--log-format json`, one JSON
+/// object a line. The other levels add nothing (warnings and errors always go to stderr).
+/// Nothing ever goes to stdout: `--log-output stdout` means stderr, so JSON output stays
+/// parseable. Hidden from the help: they exist for TicketFlow's scripts.
+#[derive(Clone, Debug, Default, clap::Args)]
+pub struct Logging {
+    /// Log level: debug turns on the trace; info, warn, error add nothing
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_name = "LEVEL",
+        global = true,
+        hide = true
+    )]
+    pub log_level: Option<LogLevel>,
+    /// Log format: json writes the trace as JSON lines; anything else, text
+    #[arg(long, value_name = "FORMAT", global = true, hide = true)]
+    pub log_format: Option<String>,
+    /// Where the trace goes: stderr (also for stdout), or a file it is appended to
+    #[arg(long, value_name = "OUTPUT", global = true, hide = true)]
+    pub log_output: Option<String>,
+}
+
+/// TicketFlow's log levels (`--log-level`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogLevel {
+    /// Everything: git-ticket's trace.
+    Debug,
+    /// Informational messages (nothing more than usual).
+    Info,
+    /// Warnings (always shown anyway).
+    #[value(alias = "warning")]
+    Warn,
+    /// Errors (always shown anyway).
+    Error,
+}
+
+impl Logging {
+    /// The logging options of a parsed command line.
+    pub fn from_matches(matches: &ArgMatches) -> Logging {
+        let text = |id: &str| matches.try_get_one::<String>(id).ok().flatten().cloned();
+        Logging {
+            log_level: matches
+                .try_get_one::<LogLevel>("log_level")
+                .ok()
+                .flatten()
+                .copied(),
+            log_format: text("log_format"),
+            log_output: text("log_output"),
+        }
+    }
+
+    /// Whether the trace is asked for.
+    pub fn trace(&self) -> bool {
+        self.log_level == Some(LogLevel::Debug)
+    }
+
+    /// Whether the trace is written as JSON lines.
+    pub fn json(&self) -> bool {
+        self.log_format.as_deref() == Some("json")
+    }
+
+    /// The file the trace is appended to (`None`: stderr).
+    pub fn file(&self) -> Option<&std::path::Path> {
+        match self.log_output.as_deref() {
+            None | Some("" | "stderr" | "stdout") => None,
+            Some(path) => Some(std::path::Path::new(path)),
+        }
+    }
 }
 
 /// The top-level clap command with the global options and no subcommand yet. clap's own
@@ -151,7 +230,7 @@ impl Spec {
             .version(env!("CARGO_PKG_VERSION"))
             .disable_version_flag(true)
             .after_help(self.aliases_line());
-        (self.augment)(cmd)
+        pflag::bool_values((self.augment)(cmd))
     }
 
     /// [`Spec::command`] with the global options, as a run parses it (for help, man pages

@@ -30,9 +30,9 @@ impl Listing {
 }
 
 /// Lists the tickets of `folders` (at most `count`, 0: all) with the strategy `profile`
-/// allows. The summary counts the listed folders by the tickets' timestamps and, when
-/// `count_all`, the other folders by their file names (a directory read each: unlisted done
-/// tickets cost nothing more).
+/// allows. The summary counts, when `count_all`, every folder, else the listed ones: the
+/// tickets that parse, by their timestamps, as TicketFlow does ([`summary`]); the files of the
+/// other folders that do not parse are problems too.
 pub fn list(
     project: &Project,
     folders: &[Status],
@@ -47,19 +47,18 @@ pub fn list(
     for t in &listing.tickets {
         summary[t.status().index()] += 1;
     }
+    let mut problems = listing.problems;
     let unread: Vec<Status> = Status::ALL
         .into_iter()
         .filter(|s| count_all && !folders.contains(s))
         .collect();
-    let (others, _) =
-        NameList::read_in_order(store.dirs(&unread), false).map_err(|source| Error::Io {
-            path: store.dir(Status::Done).to_owned(),
-            source,
-        })?;
-    for (total, n) in summary.iter_mut().zip(others.counts()) {
-        *total += n;
+    if !unread.is_empty() {
+        let (others, unusable) = exec::count(store, &unread, profile, trace)?;
+        for (total, n) in summary.iter_mut().zip(others) {
+            *total += n;
+        }
+        problems.extend(unusable);
     }
-    let mut problems = listing.problems;
     problems.sort_by(|a, b| (a.severity, &a.path).cmp(&(b.severity, &b.path)));
     let mut tickets = listing.tickets;
     if count > 0 {
@@ -70,6 +69,19 @@ pub fn list(
         summary,
         problems,
     })
+}
+
+/// Tickets per status (todo, doing, done) over every folder, as TicketFlow's summaries count
+/// them: the tickets that parse, by their timestamps; the files that do not parse are
+/// returned as problems (most severe first, then by path), never counted.
+pub fn summary(
+    project: &Project,
+    profile: Exec,
+    trace: &mut Trace,
+) -> Result<([usize; 3], Vec<Problem>), Error> {
+    let (counts, mut problems) = exec::count(&project.store, &Status::ALL, profile, trace)?;
+    problems.sort_by(|a, b| (a.severity, &a.path).cmp(&(b.severity, &b.path)));
+    Ok((counts, problems))
 }
 
 /// The ticket files of `folders` in name order, for a streaming listing (see

@@ -128,17 +128,25 @@ pub(crate) mod strategies {
         )
     }
 
-    /// Tickets with any text (control characters, quotes, backslashes, non-ASCII) or real
-    /// IDs, `parent:` links among other related entries, with or without a body.
+    /// Any text, or text dense in what JSON escapes (Go's `<`, `>`, `&`, U+2028, U+2029
+    /// among them) and in near misses (other characters whose UTF-8 starts with E2).
+    pub(crate) fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "(?s).{0,12}",
+            "[<>&\u{2028}\u{2029}\u{2027}\u{202a}\u{20ac}\"\\\\\n\u{1}\u{7f}é a]{0,10}",
+        ]
+    }
+
+    /// Tickets with any text (control characters, quotes, backslashes, non-ASCII, HTML) or
+    /// real IDs, `parent:` links among other related entries, with or without a body.
     pub(crate) fn ticket() -> impl Strategy<Value = Ticket> {
-        let text = "(?s).{0,12}";
-        let id = prop_oneof!["[0-9]{6}-[0-9]{6}-[a-z-]{0,6}", text];
-        let entry = prop_oneof!["parent:[a-z0-9-]{0,6}", text];
+        let id = prop_oneof!["[0-9]{6}-[0-9]{6}-[a-z-]{0,6}".boxed(), text().boxed()];
+        let entry = prop_oneof!["parent:[a-z0-9-]{0,6}".boxed(), text().boxed()];
         (
-            (id, text, any::<i64>(), proptest::option::of(text)),
+            (id, text(), any::<i64>(), proptest::option::of(text())),
             (time(), time(), time()),
             proptest::option::of(proptest::collection::vec(entry, 0..3)),
-            proptest::option::of(text),
+            proptest::option::of(text()),
         )
             .prop_map(
                 |((id, description, priority, reason), (c, s, d), related, body)| Ticket {

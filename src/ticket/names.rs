@@ -1,6 +1,6 @@
 //! A compact list of ticket file names: the names of several status folders in one buffer,
-//! optionally sorted (streaming lists in name order; counting and reference resolution need
-//! no order). The name and 12 bytes a ticket, instead of a path and an ID each.
+//! optionally sorted (streaming lists in name order; reference resolution needs no order).
+//! The name and 12 bytes a ticket, instead of a path and an ID each.
 
 use super::Status;
 use super::entry::{Entry, Problem, ticket_file};
@@ -23,8 +23,8 @@ impl NameList {
         Self::read_in_order(dirs, true)
     }
 
-    /// Lists the `.md` files of `dirs`, sorted by name only when `sorted` (counting and
-    /// reference resolution do not need the order).
+    /// Lists the `.md` files of `dirs`, sorted by name only when `sorted` (reference
+    /// resolution does not need the order).
     pub fn read_in_order(
         dirs: Vec<(Status, std::path::PathBuf)>,
         sorted: bool,
@@ -84,15 +84,6 @@ impl NameList {
     pub fn id(&self, i: usize) -> &str {
         let (start, end, _) = self.items[i];
         &self.text[start as usize..end as usize]
-    }
-
-    /// How many files each status has.
-    pub fn counts(&self) -> [usize; 3] {
-        let mut counts = [0; 3];
-        for &(_, _, d) in &self.items {
-            counts[self.dirs[d as usize].0.index()] += 1;
-        }
-        counts
     }
 
     /// The `i`-th file as an entry.

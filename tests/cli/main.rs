@@ -24,4 +24,5 @@ mod test_recovery;
 mod test_reliability;
 mod test_show;
 mod test_start;
+mod test_ticketflow_compat;
 mod test_workflow;

@@ -523,9 +523,13 @@ fn plumbing_output_changes_only_with_an_explicit_flag() {
     for vars in [&[][..], &[("TICKETFLOW_OUTPUT_FORMAT", "json")][..]] {
         let run = env.run_with(&env.root, vars, &["resolve", "alpha"]).ok();
         assert_eq!(run.stdout, id, "{vars:?}");
-        let run = env.run_with(&env.root, vars, &["get", "alpha", "priority"]).ok();
+        let run = env
+            .run_with(&env.root, vars, &["get", "alpha", "priority"])
+            .ok();
         assert_eq!(run.stdout, "2\n", "{vars:?}");
-        let run = env.run_with(&env.root, vars, &["hook", "post-checkout", "a", "b", "1"]).ok();
+        let run = env
+            .run_with(&env.root, vars, &["hook", "post-checkout", "a", "b", "1"])
+            .ok();
         assert_eq!(run.stdout, "", "a hook printed: {}", run.stdout);
     }
     // Porcelain follows the config; an explicit flag still rules plumbing.

@@ -48,35 +48,46 @@ impl Command for Close {
             reason: args.reason.as_deref(),
             force: args.force,
         };
-        Ok(Box::new(Report(close(env, project, &input, ui)?)))
+        let closed = close(env, project, &input, ui)?;
+        Ok(Box::new(Report {
+            closed,
+            named: args.ticket.is_some(),
+        }))
     }
 }
 
 /// The result of `close`, rendered.
-struct Report(Closed);
+struct Report {
+    closed: Closed,
+    /// A ticket was named on the command line (TicketFlow then reports "by_id").
+    named: bool,
+}
 
 impl Report {
+    /// From start to close, `0m` for less than a minute (TicketFlow's JSON always has it in
+    /// current mode: it compares sub-second times, so its "more than zero" always holds).
     fn duration(&self) -> Option<String> {
-        let started = self.0.meta.started_at?;
-        let secs = started.seconds_until(&self.0.closed_at);
-        (secs > 0).then(|| format_duration(secs))
+        let started = self.closed.meta.started_at?;
+        Some(format_duration(
+            started.seconds_until(&self.closed.closed_at),
+        ))
     }
 }
 
 impl Outcome for Report {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
-        let id = &self.0.id;
+        let id = &self.closed.id;
         writeln!(out.w)?;
         out.styled(Style::Bold, &format!("✅ Ticket closed: {id}"))?;
         writeln!(out.w)?;
-        writeln!(out.w, "   Description: {}", self.0.meta.description)?;
-        writeln!(out.w, "   Status: {} → done", self.0.meta.status())?;
-        if let Some(r) = &self.0.reason {
+        writeln!(out.w, "   Description: {}", self.closed.meta.description)?;
+        writeln!(out.w, "   Status: {} → done", self.closed.meta.status())?;
+        if let Some(r) = &self.closed.reason {
             writeln!(out.w, "   Reason: {r}")?;
-        } else if self.0.merged {
+        } else if self.closed.merged {
             writeln!(out.w, "   Note: Branch was already merged")?;
         }
-        if self.0.force {
+        if self.closed.force {
             writeln!(
                 out.w,
                 "   ⚠️  --force: uncommitted changes were left as they are"
@@ -85,33 +96,33 @@ impl Outcome for Report {
         if let Some(d) = self.duration() {
             writeln!(out.w, "   Duration: {d}")?;
         }
-        writeln!(out.w, "   Committed: \"{}\"", self.0.message)?;
-        if let Some(p) = self.0.meta.parent() {
+        writeln!(out.w, "   Committed: \"{}\"", self.closed.message)?;
+        if let Some(p) = self.closed.meta.parent() {
             writeln!(out.w, "   Parent ticket: {p}")?;
         }
         writeln!(out.w)?;
         writeln!(out.w, "📋 Next steps:")?;
-        if self.0.current_mode {
+        if self.closed.current_mode {
             writeln!(out.w, "1. Push your branch to create/update PR:")?;
             writeln!(out.w, "   git push origin {id}")?;
             writeln!(out.w, "   ")?;
             writeln!(out.w, "2. Create Pull Request on your Git service")?;
-            writeln!(out.w, "   - Title: {}", self.0.meta.description)?;
-            writeln!(out.w, "   - Target: {}", self.0.default_branch)?;
-            if let Some(p) = self.0.meta.parent() {
+            writeln!(out.w, "   - Title: {}", self.closed.meta.description)?;
+            writeln!(out.w, "   - Target: {}", self.closed.default_branch)?;
+            if let Some(p) = self.closed.meta.parent() {
                 writeln!(out.w, "   - Mention parent ticket: {p}")?;
             }
             writeln!(out.w, "   ")?;
             writeln!(out.w, "3. After PR is merged, clean up:")?;
             writeln!(out.w, "   git ticket cleanup {id}")?;
-            if let Some(w) = &self.0.worktree {
+            if let Some(w) = &self.closed.worktree {
                 writeln!(out.w)?;
                 writeln!(out.w, "🌳 Note: Worktree remains at {}", w.display())?;
                 writeln!(out.w, "   You can continue working there until cleanup")?;
             }
         } else {
             writeln!(out.w, "1. Push the commit: git push")?;
-            if self.0.worktree.is_some() {
+            if self.closed.worktree.is_some() {
                 writeln!(
                     out.w,
                     "2. The ticket has a worktree; remove it and its branch with:"
@@ -143,32 +154,28 @@ impl Outcome for Report {
             #[serde(skip_serializing_if = "Option::is_none")]
             worktree_path: Option<String>,
         }
+        // TicketFlow reports a ticket named on the command line as closed by ID, with its
+        // branch and without a duration, even when it is the current ticket (and the close
+        // ran in current mode: in its worktree, on its branch).
+        let by_id = self.named;
         write_json(
             w,
             &Json {
-                branch: (!self.0.current_mode).then_some(self.0.id.as_str()),
-                close_reason: self.0.reason.as_deref(),
-                closed_at: self.0.closed_at.to_rfc3339(),
+                branch: by_id.then_some(self.closed.id.as_str()),
+                close_reason: self.closed.reason.as_deref(),
+                closed_at: self.closed.closed_at.to_rfc3339(),
                 commit_created: true,
-                duration: if self.0.current_mode {
-                    self.duration()
-                } else {
-                    None
-                },
-                force_used: self.0.force,
-                mode: if self.0.current_mode {
-                    "current"
-                } else {
-                    "by_id"
-                },
-                parent_ticket: self.0.meta.parent(),
+                duration: if by_id { None } else { self.duration() },
+                force_used: self.closed.force,
+                mode: if by_id { "by_id" } else { "current" },
+                parent_ticket: self.closed.meta.parent(),
                 status: Status::Done,
                 success: true,
-                ticket_id: &self.0.id,
+                ticket_id: &self.closed.id,
                 worktree_path: self
-                    .0
+                    .closed
                     .current_mode
-                    .then(|| self.0.root.display().to_string()),
+                    .then(|| self.closed.root.display().to_string()),
             },
         )
     }

@@ -36,8 +36,16 @@ pub struct Args {
     /// Status to show [default: todo and doing]
     #[arg(short, long, alias = "s", value_enum, value_name = "STATUS")]
     status: Option<StatusFilter>,
-    /// Maximum number of tickets to show; 0 shows all
-    #[arg(short, long, alias = "c", default_value_t = 20, value_name = "N")]
+    /// Maximum number of tickets to show; 0 shows all (Go literals: 010 is 8, 0x10 is 16)
+    #[arg(
+        short,
+        long,
+        alias = "c",
+        default_value_t = 20,
+        value_name = "N",
+        value_parser = crate::commands::pflag::parse_count,
+        allow_hyphen_values = true
+    )]
     count: usize,
 }
 
@@ -265,7 +273,8 @@ mod tests {
     use proptest::prelude::*;
     use proptest::strategy::ValueTree;
 
-    /// The envelope as serde_json writes it: the reference for the hand-written one.
+    /// The envelope as serde_json writes it (with Go's escaping): the reference for the
+    /// hand-written one.
     fn reference(l: &Listed) -> Vec<u8> {
         #[derive(Serialize)]
         struct Json<'a> {
@@ -281,17 +290,21 @@ mod tests {
                 .iter()
                 .map(ProblemView::from)
                 .partition(|p| p.severity == Severity::Critical);
-        let mut out = serde_json::to_vec_pretty(&Json {
-            errors,
-            summary: Summary::new(l.0.summary),
-            tickets: l
-                .0
-                .tickets
-                .iter()
-                .map(|t| TicketView::new(t).with_worktree_flag())
-                .collect(),
-            warnings,
-        })
+        let mut out = Vec::new();
+        crate::output::to_writer_pretty(
+            &mut out,
+            &Json {
+                errors,
+                summary: Summary::new(l.0.summary),
+                tickets: l
+                    .0
+                    .tickets
+                    .iter()
+                    .map(|t| TicketView::new(t).with_worktree_flag())
+                    .collect(),
+                warnings,
+            },
+        )
         .unwrap();
         out.push(b'\n');
         out
@@ -299,7 +312,7 @@ mod tests {
 
     fn problem() -> impl Strategy<Value = Problem> {
         (
-            "(?s).{0,8}",
+            crate::ticket::model::strategies::text(),
             proptest::option::of(1usize..100),
             prop_oneof![
                 Just(Severity::Critical),

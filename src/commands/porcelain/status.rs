@@ -1,6 +1,7 @@
 //! `git ticket status`: the current branch, the active ticket (from `current-ticket.md`,
 //! else from the branch name), its worktree and duration, the ticket worktrees of the
-//! repository, and a summary. Reads only: libgit2 and the file names, no `git` process.
+//! repository, and a summary of the tickets that parse (the others are warned about). Reads
+//! only: libgit2 and the ticket files, no `git` process.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -12,11 +13,12 @@ use crate::commands::view::{Summary, TicketView};
 use crate::commands::{Command, Group};
 use crate::current;
 use crate::error::Error;
+use crate::exec::Exec;
 use crate::git::worktree_of_branch;
 use crate::output::{Outcome, Style, Ui, write_json};
 use crate::ticket::store::load;
 use crate::ticket::time::format_duration;
-use crate::ticket::{Status, Ticket, Timestamp};
+use crate::ticket::{Ticket, Timestamp};
 
 /// Show the current branch, the active ticket, and a summary of all tickets.
 #[derive(Debug, clap::Args)]
@@ -29,10 +31,12 @@ impl Command for StatusCmd {
     const NAME: &'static str = "status";
     const SUMMARY: &'static str = "Show the current ticket and a summary";
     const GROUP: Group = Group::Porcelain;
+    const EXEC: Exec = Exec::Parallel;
     type Args = Args;
 
-    fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
-        let project = ctx.project()?;
+    fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
+        let exec = ctx.exec;
+        let (project, trace) = ctx.project_and_trace()?;
         let repo = project.repo()?;
         let branch = repo.current_branch().unwrap_or_default();
         let from_link = current::read(&project.root)
@@ -41,13 +45,11 @@ impl Command for StatusCmd {
             .and_then(|c| project.store.find_exact(&c.id));
         let entry = from_link.or_else(|| project.store.find_exact(&branch));
         let ticket = entry.and_then(|e| load(&e, false).ok());
-        let (names, _) =
-            crate::ticket::names::NameList::read_in_order(project.store.dirs(&Status::ALL), false)
-                .map_err(|source| Error::Io {
-                    path: project.store.dir(Status::Todo).to_owned(),
-                    source,
-                })?;
-        let summary = names.counts();
+        // Counted as TicketFlow counts: the tickets that parse, by their timestamps.
+        let (summary, problems) = crate::ops::list::summary(project, exec, trace)?;
+        for p in &problems {
+            ui.warn(p.to_string());
+        }
         let all = repo.worktrees();
         let ticket_worktrees: Vec<TicketWorktree> = all
             .iter()

@@ -82,7 +82,7 @@ impl Command for Worktree {
     }
 }
 
-/// TicketFlow's worktree JSON uses capitalised keys.
+/// TicketFlow's worktree JSON uses capitalised keys, in its struct's order.
 #[derive(Serialize)]
 struct Row {
     #[serde(rename = "Path")]
@@ -115,7 +115,12 @@ impl Outcome for Listed {
     }
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
-        write_json(w, &json!({ "worktrees": self.0 }))
+        // A struct, not `json!`: the rows keep TicketFlow's field order (Path, Branch, HEAD).
+        #[derive(Serialize)]
+        struct Json<'a> {
+            worktrees: &'a [Row],
+        }
+        write_json(w, &Json { worktrees: &self.0 })
     }
 }
 
