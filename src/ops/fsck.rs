@@ -112,26 +112,47 @@ pub struct Finding {
     pub fixed: bool,
 }
 
+/// Every check, in four phases: the files, the tickets they hold, the current-ticket link,
+/// and what git knows (worktrees, locks, the index, branches).
 fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error> {
-    let mut out = Vec::new();
-    let mut push = |kind, subject: String, message: String, fixed| {
-        out.push(Finding {
-            kind,
-            subject,
-            message,
-            fixed,
-        })
-    };
+    let mut out = Findings(Vec::new());
     let store = &project.store;
     let (entries, problems) = store.entries(&Status::ALL)?;
     for p in problems {
-        push(
+        out.push(
             "invalid-file",
             p.path.display().to_string(),
             p.reason,
             false,
         );
     }
+    check_files(project, fix, &mut out);
+    let ids = check_tickets(project, fix, exec, entries, &mut out);
+    check_link(project, fix, &mut out);
+    check_git(project, fix, &ids, &mut out)?;
+    let mut out = out.0;
+    out.sort_by(|a, b| (a.kind, &a.subject).cmp(&(b.kind, &b.subject)));
+    Ok(out)
+}
+
+/// Findings as they are met.
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn push(&mut self, kind: &'static str, subject: String, message: String, fixed: bool) {
+        self.0.push(Finding {
+            kind,
+            subject,
+            message,
+            fixed,
+        });
+    }
+}
+
+/// Files: git-ticket's leftover temporary files (here and in every worktree) and the
+/// placeholders that keep each folder in git.
+fn check_files(project: &Project, fix: bool, out: &mut Findings) {
+    let store = &project.store;
     // Leftover temporary files of interrupted writes, here and in every worktree (only
     // git-ticket's own: a user's `.notes.tmp` is not ours to delete).
     let mut roots = vec![project.root.clone()];
@@ -156,7 +177,7 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
             let name = e.file_name().to_string_lossy().into_owned();
             if crate::fsutil::is_temp(&name) {
                 let fixed = fix && std::fs::remove_file(e.path()).is_ok();
-                push(
+                out.push(
                     "leftover-temp",
                     e.path().display().to_string(),
                     "temporary file of an interrupted write".into(),
@@ -170,7 +191,7 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
         let path = store.placeholder(folder);
         if path.symlink_metadata().is_err() {
             let fixed = fix && store.create_placeholder(folder).is_ok();
-            push(
+            out.push(
                 "missing-placeholder",
                 project.rel(&path).display().to_string(),
                 format!(
@@ -182,12 +203,24 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
             );
         }
     }
+}
+
+/// Tickets: unreadable files, one ID in several folders, a folder that disagrees with the
+/// timestamps, a parent that does not exist, an ID that cannot be a branch. Returns the IDs.
+fn check_tickets(
+    project: &Project,
+    fix: bool,
+    exec: Exec,
+    entries: Vec<crate::ticket::store::Entry>,
+    out: &mut Findings,
+) -> std::collections::HashSet<String> {
+    let store = &project.store;
     let strategy = crate::exec::choose(exec, entries.len(), false);
     let (tickets, failed) = crate::exec::load_all(entries, strategy, &Trace::new(false));
     let mut tickets: Vec<Ticket> = tickets;
     tickets.sort_by(|a, b| a.id.cmp(&b.id).then(a.folder.cmp(&b.folder)));
     for p in failed {
-        push(
+        out.push(
             "invalid-file",
             p.path.display().to_string(),
             format!(
@@ -205,7 +238,7 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
     for (id, same) in &by_id {
         if same.len() > 1 {
             let folders: Vec<&str> = same.iter().map(|t| t.folder.as_str()).collect();
-            push(
+            out.push(
                 "duplicate-id",
                 (*id).to_owned(),
                 format!("in several folders: {}", folders.join(", ")),
@@ -221,7 +254,7 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
                 && !to.exists()
                 && std::fs::create_dir_all(store.dir(status)).is_ok()
                 && std::fs::rename(&t.path, &to).is_ok();
-            push(
+            out.push(
                 "wrong-folder",
                 t.id.clone(),
                 format!(
@@ -239,7 +272,7 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
         if let Some(p) = t.meta.parent()
             && !by_id.contains_key(p)
         {
-            push(
+            out.push(
                 "dangling-parent",
                 t.id.clone(),
                 format!("parent {p} does not exist"),
@@ -247,7 +280,7 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
             );
         }
         if !crate::git::is_valid_branch_name(&t.id) {
-            push(
+            out.push(
                 "invalid-id",
                 t.path.display().to_string(),
                 format!(
@@ -258,12 +291,17 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
             );
         }
     }
+    by_id.into_keys().map(str::to_owned).collect()
+}
+
+/// The current-ticket link of this working tree.
+fn check_link(project: &Project, fix: bool, out: &mut Findings) {
     match current::read(&project.root) {
         Ok(Some(c)) => {
             let target = project.root.join(&c.target);
             if !target.exists() {
                 let fixed = fix && std::fs::remove_file(project.root.join(current::LINK)).is_ok();
-                push(
+                out.push(
                     "dangling-current",
                     current::LINK.into(),
                     format!(
@@ -275,13 +313,24 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
             }
         }
         Ok(None) => {}
-        Err(e) => push(
+        Err(e) => out.push(
             "dangling-current",
             current::LINK.into(),
             e.to_string(),
             false,
         ),
     }
+}
+
+/// What git knows: worktrees without a ticket or without a folder, stale locks, tickets
+/// staged for a commit that never came, ticket-like branches without a ticket.
+fn check_git(
+    project: &Project,
+    fix: bool,
+    by_id: &std::collections::HashSet<String>,
+    out: &mut Findings,
+) -> Result<(), Error> {
+    let store = &project.store;
     let repo = project.repo()?;
     let is_ticket_name = |b: &str| slug_of(b).is_some();
     // Where a ticket's file would be, relative to a working tree's root.
@@ -300,7 +349,7 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
         let subject = w.path.display().to_string();
         if w.missing {
             stale = true;
-            push(
+            out.push(
                 "stale-worktree",
                 subject,
                 "registered, but its folder is gone".into(),
@@ -310,10 +359,10 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
         }
         if let Some(b) = &w.branch
             && is_ticket_name(b)
-            && !by_id.contains_key(b.as_str())
+            && !by_id.contains(b.as_str())
             && !in_worktree(&w.path, b)
         {
-            push(
+            out.push(
                 "orphan-worktree",
                 subject,
                 format!("branch {b} looks like a ticket, but there is no such ticket here"),
@@ -334,7 +383,7 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
     // Locks a killed git left (or a running one holds: a commit waiting for its editor).
     for (lock, age) in repo.lock_files() {
         if age >= std::time::Duration::from_secs(10) {
-            push(
+            out.push(
                 "stale-lock",
                 lock.display().to_string(),
                 format!(
@@ -351,7 +400,7 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
         .rel(&project.config.tickets_dir(&project.root))
         .to_owned();
     for path in repo.staged_but_missing(&prefix) {
-        push(
+        out.push(
             "staged-ticket",
             path.clone(),
             format!(
@@ -361,8 +410,8 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
         );
     }
     for name in repo.local_branches()? {
-        if is_ticket_name(&name) && !by_id.contains_key(name.as_str()) && !on_branch(&name) {
-            push(
+        if is_ticket_name(&name) && !by_id.contains(name.as_str()) && !on_branch(&name) {
+            out.push(
                 "orphan-branch",
                 name,
                 "looks like a ticket branch, but there is no such ticket here".into(),
@@ -370,6 +419,5 @@ fn check(project: &Project, fix: bool, exec: Exec) -> Result<Vec<Finding>, Error
             );
         }
     }
-    out.sort_by(|a, b| (a.kind, &a.subject).cmp(&(b.kind, &b.subject)));
-    Ok(out)
+    Ok(())
 }
