@@ -9,11 +9,10 @@
 //! ticket whose worktree exists is already started (TICKET_ALREADY_STARTED, naming who started
 //! it and when) — with `--force` too, its worktree is left as it is ("nothing to repair").
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use super::init_commands::{self, InitCommand};
-use super::plan::Plan;
+use super::plan::{Done, Plan};
 use super::{Project, Ui, guard};
 use crate::env::Env;
 use crate::error::{Error, ErrorCode};
@@ -41,18 +40,8 @@ pub struct Started {
     pub description: String,
     /// Its status before.
     pub original_status: Status,
-    /// The worktree (empty in branch mode).
-    pub worktree_path: PathBuf,
-    /// The branch the ticket branch started from, when not the current one.
-    pub parent_branch: Option<String>,
-    /// A registered worktree whose folder was gone was recreated.
-    pub recreated: bool,
-    /// `--force` found the worktree healthy (present, on its branch) and changed nothing.
-    pub nothing_to_repair: bool,
-    /// The start commit was made now.
-    pub committed: bool,
-    /// Branch mode.
-    pub branch_mode: bool,
+    /// What the start did: commit, worktree or branch.
+    pub done: Done,
     /// The config's init commands may run here.
     pub init_trusted: bool,
     /// The init commands ran.
@@ -182,18 +171,13 @@ pub fn start(
         id,
         description: meta.description,
         original_status,
-        worktree_path: done.worktree_path,
-        parent_branch: done.parent_branch,
-        recreated: done.recreated,
-        nothing_to_repair: done.nothing_to_repair,
-        committed: done.committed,
-        branch_mode: done.branch_mode,
+        done,
         ..Started::default()
     };
     // Init commands may run for minutes: other agents need not wait for them.
     drop(lock);
     let commands = &project.config.worktree.init_commands;
-    if project.config.worktree.enabled && !commands.is_empty() && !started.nothing_to_repair {
+    if project.config.worktree.enabled && !commands.is_empty() && !started.done.nothing_to_repair {
         let config = std::fs::read(project.root.join(crate::config::FILE_NAME)).unwrap_or_default();
         started.init_trusted = crate::trust::is_trusted(repo.common_dir(), &config);
         if started.init_trusted {
@@ -203,7 +187,7 @@ pub fn start(
             };
             started.init_commands = init_commands::run(
                 commands,
-                &started.worktree_path,
+                &started.done.worktree_path,
                 Duration::from_secs(secs),
                 ui,
             );
@@ -212,7 +196,7 @@ pub fn start(
             started.warning = Some(format!(
                 "{} init command(s) were not run: this .ticketflow.yaml is not trusted on this machine. Review worktree.init_commands, run 'git ticket trust', and run them yourself in {} this time.",
                 commands.len(),
-                started.worktree_path.display()
+                started.done.worktree_path.display()
             ));
         }
     }

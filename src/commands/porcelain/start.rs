@@ -61,7 +61,7 @@ impl Outcome for Report {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         let id = &self.0.id;
         writeln!(out.w)?;
-        if self.0.nothing_to_repair {
+        if self.0.done.nothing_to_repair {
             out.styled(
                 Style::Bold,
                 &format!("✅ Nothing to repair: ticket {id} is already started"),
@@ -70,7 +70,7 @@ impl Outcome for Report {
             writeln!(
                 out.w,
                 "   Worktree: {} (present, on branch {id}; nothing was changed)",
-                self.0.worktree_path.display()
+                self.0.done.worktree_path.display()
             )?;
             return Ok(());
         }
@@ -78,10 +78,10 @@ impl Outcome for Report {
         writeln!(out.w)?;
         writeln!(out.w, "   Description: {}", self.0.description)?;
         writeln!(out.w)?;
-        if self.0.branch_mode {
+        if self.0.done.branch_mode {
             writeln!(out.w, "🌿 Switched to branch: {id}")?;
         } else {
-            let verb = if self.0.recreated {
+            let verb = if self.0.done.recreated {
                 "recreated"
             } else {
                 "created"
@@ -89,15 +89,15 @@ impl Outcome for Report {
             writeln!(
                 out.w,
                 "📁 Worktree {verb}: {}",
-                self.0.worktree_path.display()
+                self.0.done.worktree_path.display()
             )?;
         }
-        if let Some(p) = &self.0.parent_branch {
+        if let Some(p) = &self.0.done.parent_branch {
             writeln!(out.w, "   Parent ticket: {p}")?;
             writeln!(out.w, "   Branch from: {p}")?;
         }
         writeln!(out.w, "   Status: {} → doing", self.0.original_status)?;
-        if self.0.committed {
+        if self.0.done.committed {
             writeln!(out.w, "   Committed: \"Start ticket: {id}\"")?;
         }
         for c in self.0.init_commands.iter().filter(|c| !c.success) {
@@ -114,9 +114,9 @@ impl Outcome for Report {
         writeln!(out.w)?;
         writeln!(out.w, "📋 Next steps:")?;
         let mut n = 1;
-        if !self.0.branch_mode {
+        if !self.0.done.branch_mode {
             writeln!(out.w, "{n}. Navigate to worktree:")?;
-            writeln!(out.w, "   cd {}", self.0.worktree_path.display())?;
+            writeln!(out.w, "   cd {}", self.0.done.worktree_path.display())?;
             writeln!(out.w, "   ")?;
             n += 1;
         }
@@ -151,16 +151,16 @@ impl Outcome for Report {
                 init_commands: &self.0.init_commands,
                 init_commands_executed: self.0.init_executed,
                 init_commands_trusted: self.0.init_trusted,
-                is_recreating_worktree: self.0.recreated,
-                nothing_to_repair: self.0.nothing_to_repair,
+                is_recreating_worktree: self.0.done.recreated,
+                nothing_to_repair: self.0.done.nothing_to_repair,
                 original_status: self.0.original_status,
-                parent_branch: self.0.parent_branch.as_deref().unwrap_or(""),
+                parent_branch: self.0.done.parent_branch.as_deref().unwrap_or(""),
                 status: Status::Doing,
                 ticket_id: &self.0.id,
-                worktree_path: if self.0.branch_mode {
+                worktree_path: if self.0.done.branch_mode {
                     String::new()
                 } else {
-                    self.0.worktree_path.display().to_string()
+                    self.0.done.worktree_path.display().to_string()
                 },
             },
         )
