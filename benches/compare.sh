@@ -86,7 +86,7 @@ extra=(); [ -n "$base" ] && extra=("$base status")
 echo "git-ticket status (50 tickets, single worktree): $(median_ms "$work/st.json" 0) ms$(before 1 "$work/st.json")"
 cd "$work/with-done"
 git add -A && git commit -qm tickets
-first_done=$(python3 -c "import os; print(sorted(os.listdir('tickets/done'))[0][:-3])")
+first_done=$(python3 -c "import os; print(sorted(f for f in os.listdir('tickets/done') if f.endswith('.md'))[0][:-3])")
 # The summaries of status and list --format json count the tickets that parse, as
 # TicketFlow's do: they read every ticket file, and the read-only floor over the same files
 # is their floor.
@@ -108,7 +108,7 @@ echo "git-ticket new: $(median_ms "$work/new.json" 0) ms$(before 1 "$work/new.js
 echo "== start vs the git commands it needs (git commit + git worktree add)"
 cd "$work/active"
 git add -A && git commit -qm tickets
-ids=($(python3 -c "import os; print(' '.join(sorted(f[:-3] for f in os.listdir('tickets/todo'))))"))
+ids=($(python3 -c "import os; print(' '.join(sorted(f[:-3] for f in os.listdir('tickets/todo') if f.endswith('.md'))))"))
 # Interleaved (one start, then one bare commit + worktree add) so that drifts of the machine
 # hit both sides alike.
 start_runs=()

@@ -111,6 +111,21 @@ pub fn write_atomic_unsynced(target: &Path, bytes: &[u8]) -> io::Result<()> {
 /// symbolic link at the last component. Reads from it must still be bounded by the bytes
 /// actually read (`Read::take`): the size a file claims is not a limit.
 pub fn open_regular(path: &Path, follow: bool) -> io::Result<std::fs::File> {
+    let file = open_listed(path, follow)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "is not a regular file",
+        ));
+    }
+    Ok(file)
+}
+
+/// Opens a file a directory listing already found to be a regular file (`d_type`), without
+/// the `fstat` of [`open_regular`] (one system call less per ticket of a listing): a FIFO or
+/// device swapped in since cannot block (non-blocking) or go through a link (unless
+/// `follow`), and reads stay bounded by the bytes read.
+pub fn open_listed(path: &Path, follow: bool) -> io::Result<std::fs::File> {
     use rustix::fs::{Mode, OFlags};
     let mut flags = OFlags::RDONLY | OFlags::NONBLOCK | OFlags::CLOEXEC;
     if !follow {
@@ -123,14 +138,7 @@ pub fn open_regular(path: &Path, follow: bool) -> io::Result<std::fs::File> {
             io::Error::from(e)
         }
     })?;
-    let file = std::fs::File::from(fd);
-    if !file.metadata()?.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "is not a regular file",
-        ));
-    }
-    Ok(file)
+    Ok(std::fs::File::from(fd))
 }
 
 /// Appends `bytes` to `target`, creating it readable by its owner only. For a log file

@@ -324,7 +324,7 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
 /// huge, binary and non-UTF-8 files with a reason.
 pub fn read_into<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, Problem> {
     let io_problem = |e: io::Error| Problem::io(path, &e);
-    let file = fsutil::open_regular(path, false).map_err(|e| match e.kind() {
+    let file = fsutil::open_listed(path, false).map_err(|e| match e.kind() {
         io::ErrorKind::InvalidInput => Problem::other(
             path,
             format!("{e}; ticket files must be regular files (skipped)"),

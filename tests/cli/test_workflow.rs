@@ -478,11 +478,10 @@ fn start_link_failure_is_completed_by_restore() {
     let run = env.run_with(
         &env.root,
         &[("GIT_TICKET_FAILPOINT", "start:link")],
-        &["start", &id],
+        &["start", &id, "-o", "json"],
     );
-    assert_eq!(run.status, 1);
+    assert_error(&run, "FILESYSTEM_ERROR");
     assert!(run.stderr.contains("git ticket restore"), "{}", run.stderr);
-    assert!(run.stderr.contains("FILESYSTEM_ERROR"), "{}", run.stderr);
     let path = env.worktree(&id);
     let v = env.run_in(&path, &["restore", "-o", "json"]).ok().json();
     assert_eq!(v["target_path"], format!("tickets/doing/{id}.md"));
@@ -619,11 +618,10 @@ fn git_failures_explain_the_next_step() {
     let run = env.run_with(
         &env.root,
         &[("GIT_TICKET_LOCK_TIMEOUT", "1")],
-        &["start", &id],
+        &["start", &id, "-o", "json"],
     );
-    assert_eq!(run.status, 1);
+    assert_error(&run, "GIT_INDEX_LOCKED");
     assert!(run.stderr.contains("index.lock"), "{}", run.stderr);
-    assert!(run.stderr.contains("GIT_INDEX_LOCKED"), "{}", run.stderr);
     assert!(run.stderr.contains("Nothing was changed"), "{}", run.stderr);
     assert!(env.root.join(".git/index.lock").exists());
     fs::remove_file(env.root.join(".git/index.lock")).unwrap();
