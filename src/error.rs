@@ -300,6 +300,22 @@ impl Error {
             ),
             Error::Store(e) => store_info(e, false),
             Error::Parent(e) => store_info(e, true),
+            Error::InvalidSlug(slug) if slug.is_empty() => info(
+                ErrorCode::TicketInvalid,
+                "Invalid slug format",
+                Some("The slug is empty".into()),
+                &["Give the ticket a slug: git ticket new fix-login-timeout"],
+            ),
+            Error::InvalidSlug(slug) if slug.len() > crate::ticket::id::MAX_SLUG_LEN => info(
+                ErrorCode::TicketInvalid,
+                "Slug too long",
+                Some(format!(
+                    "The slug is {} characters; the maximum is {} (the ticket file and its temporary file must fit in a 255-byte file name)",
+                    slug.len(),
+                    crate::ticket::id::MAX_SLUG_LEN
+                )),
+                &["Use a shorter slug; the description holds the long form"],
+            ),
             Error::InvalidSlug(slug) => info(
                 ErrorCode::TicketInvalid,
                 "Invalid slug format",

@@ -39,7 +39,7 @@ pub struct Created {
 
 /// Checks the slug before anything is opened.
 pub fn check_slug(slug: &str) -> Result<(), Error> {
-    if is_valid_slug(slug) {
+    if is_valid_slug(slug) && slug.len() <= crate::ticket::id::MAX_SLUG_LEN {
         Ok(())
     } else {
         Err(Error::InvalidSlug(slug.to_owned()))

@@ -11,6 +11,10 @@ pub fn is_valid_slug(slug: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The longest slug: its ticket file (`YYMMDD-HHMMSS-<slug>.md`) and the temporary file it is
+/// written through (`.<file>.git-ticket-<pid>-<n>.tmp`) must both fit in a 255-byte name.
+pub const MAX_SLUG_LEN: usize = 200;
+
 /// The ID a ticket created at `at` with `slug` gets.
 pub fn new_id(at: &Timestamp, slug: &str) -> String {
     format!("{}-{slug}", at.id_prefix())

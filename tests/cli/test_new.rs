@@ -4,7 +4,7 @@
 use std::fs;
 use std::process::Stdio;
 
-use crate::common::TestEnv;
+use crate::common::{TestEnv, assert_error};
 use crate::snap;
 use git_ticket::ticket::Timestamp;
 use git_ticket::ticket::format::{parse_meta, render_new};
@@ -209,4 +209,24 @@ fn concurrent_creation_never_overwrites() {
             "temp file left"
         );
     }
+}
+
+#[test]
+fn long_and_empty_slugs_are_refused_before_anything_is_written() {
+    let env = TestEnv::initialized();
+    let longest = "z".repeat(200);
+    env.run(&["new", &longest]).ok();
+    let run = env.run(&["new", &"z".repeat(230), "-o", "json"]);
+    assert_error(&run, "TICKET_INVALID");
+    let details = run.json_err()["error"]["details"].to_string();
+    assert!(details.contains("230") && details.contains("maximum is 200"), "{details}");
+    let run = env.run(&["new", "", "-o", "json"]);
+    assert_error(&run, "TICKET_INVALID");
+    assert!(run.stderr.contains("empty"), "{}", run.stderr);
+    let todo: Vec<_> = fs::read_dir(env.root.join("tickets/todo"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".md"))
+        .collect();
+    assert_eq!(todo.len(), 1);
 }
