@@ -285,6 +285,11 @@ impl Repo {
         })
     }
 
+    /// The value of git config `key` (all levels), when set.
+    pub fn config_string(&self, key: &str) -> Option<String> {
+        self.repo.config().ok()?.get_string(key).ok()
+    }
+
     /// Sets `key` in this repository's own config file.
     pub fn set_local_config(&self, key: &str, value: &str) -> Result<(), ReadError> {
         self.repo

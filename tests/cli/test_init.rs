@@ -146,3 +146,30 @@ fn placeholders_are_not_tickets() {
     assert_eq!(env.run(&["resolve", "gitkeep"]).status, 1);
     assert_eq!(env.run(&["fsck"]).ok().stdout, "");
 }
+
+#[test]
+fn init_writes_the_repository_s_own_default_branch() {
+    for (setup, expected) in [
+        (&["init", "-q", "-b", "master"][..], "master"),
+        (&["init", "-q", "-b", "trunk"][..], "trunk"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let env = TestEnv::new();
+        let root = dir.path().join("r");
+        fs::create_dir_all(&root).unwrap();
+        env.git_in(&root, setup);
+        env.run_in(&root, &["init"]).ok();
+        let config = fs::read_to_string(root.join(".ticketflow.yaml")).unwrap();
+        assert!(
+            config.contains(&format!("    default_branch: {expected}\n")),
+            "{config}"
+        );
+        // The rest is TicketFlow's default, byte for byte.
+        assert_eq!(
+            config.replace(&format!("default_branch: {expected}"), "default_branch: main"),
+            git_ticket::config::DEFAULT_YAML
+        );
+        let v = env.run_in(&root, &["new", "x", "-o", "json"]).ok().json();
+        assert!(v["ticket"]["id"].is_string());
+    }
+}

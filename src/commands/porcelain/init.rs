@@ -44,7 +44,18 @@ impl Command for Init {
             let path = path.to_owned();
             move |source| Error::Io { path, source }
         };
-        match fsutil::create_exclusive(&config_path, config::DEFAULT_YAML.as_bytes()) {
+        // The branch work is merged into: the current one (born or unborn), else git's
+        // `init.defaultBranch`, else main.
+        let branch = repo
+            .current_branch()
+            .or_else(|| repo.config_string("init.defaultBranch"))
+            .unwrap_or_else(|| "main".into());
+        let text = config::DEFAULT_YAML.replacen(
+            "    default_branch: main\n",
+            &format!("    default_branch: {}\n", yaml_scalar(&branch)),
+            1,
+        );
+        match fsutil::create_exclusive(&config_path, text.as_bytes()) {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                 return Ok(Box::new(Initialized {
                     created: false,
@@ -120,5 +131,20 @@ impl Outcome for Initialized {
                 "tickets_dir": self.tickets_dir.as_ref().map(|d| d.display().to_string()),
             }),
         )
+    }
+}
+
+/// `s` as a YAML scalar: plain when that reads back as the same string, else double-quoted.
+fn yaml_scalar(s: &str) -> String {
+    let plain = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+        && !matches!(
+            s.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n"
+        );
+    if plain {
+        s.to_owned()
+    } else {
+        serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
     }
 }
