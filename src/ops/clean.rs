@@ -69,6 +69,30 @@ pub fn require(repo: &Repo, purpose: Purpose) -> Result<(), Error> {
     }
 }
 
+/// [`require`], with the ticket file `own` (relative) set aside: a ticket just created and not
+/// committed yet is part of its own start, not someone's unsaved work. A folder reported as
+/// wholly untracked is set aside when it holds nothing but that file.
+pub fn require_but(repo: &Repo, purpose: Purpose, own: &Path) -> Result<(), Error> {
+    let own_dir_only = |dir: &str| {
+        std::fs::read_dir(repo.root().join(dir)).is_ok_and(|entries| {
+            entries.flatten().all(|e| {
+                let rel = Path::new(dir).join(e.file_name());
+                rel == own || e.file_name() == crate::ticket::store::PLACEHOLDER
+            })
+        })
+    };
+    let paths: Vec<String> = uncommitted(repo)?
+        .into_iter()
+        .filter(|p| Path::new(p) != own)
+        .filter(|p| !(p.ends_with('/') && own.starts_with(p.as_str()) && own_dir_only(p)))
+        .collect();
+    if paths.is_empty() {
+        Ok(())
+    } else {
+        Err(refuse(repo.root(), &paths, purpose))
+    }
+}
+
 /// What removing the worktree at `path` would lose: its uncommitted paths, and its ignored
 /// files that are not rebuildable output (`worktree.discardable`), `current-ticket.md` aside.
 pub fn unsaved_at(project: &Project, path: &Path) -> Result<Vec<String>, Error> {

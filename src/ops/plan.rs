@@ -300,7 +300,7 @@ impl Plan<'_> {
         if self.started_text.is_none() {
             return Err(already_started(repo, id, None));
         }
-        clean::require(repo, Purpose::Start)?;
+        clean::require_but(repo, Purpose::Start, rel(&project.root, self.from))?;
         let created = !repo.branch_exists(id);
         let journal = self.journal(project, None, None, Some(current))?;
         let switch = if created {

@@ -166,7 +166,10 @@ fn init_writes_the_repository_s_own_default_branch() {
         );
         // The rest is TicketFlow's default, byte for byte.
         assert_eq!(
-            config.replace(&format!("default_branch: {expected}"), "default_branch: main"),
+            config.replace(
+                &format!("default_branch: {expected}"),
+                "default_branch: main"
+            ),
             git_ticket::config::DEFAULT_YAML
         );
         let v = env.run_in(&root, &["new", "x", "-o", "json"]).ok().json();

@@ -219,7 +219,10 @@ fn long_and_empty_slugs_are_refused_before_anything_is_written() {
     let run = env.run(&["new", &"z".repeat(230), "-o", "json"]);
     assert_error(&run, "TICKET_INVALID");
     let details = run.json_err()["error"]["details"].to_string();
-    assert!(details.contains("230") && details.contains("maximum is 200"), "{details}");
+    assert!(
+        details.contains("230") && details.contains("maximum is 200"),
+        "{details}"
+    );
     let run = env.run(&["new", "", "-o", "json"]);
     assert_error(&run, "TICKET_INVALID");
     assert!(run.stderr.contains("empty"), "{}", run.stderr);

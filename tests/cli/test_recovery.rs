@@ -761,3 +761,26 @@ fn fsck_names_stale_locks_and_phantom_staged_tickets_and_never_claims_them_fixed
         "a lock was removed"
     );
 }
+
+#[test]
+fn branch_mode_starts_a_ticket_just_created() {
+    let env = TestEnv::without_init_commands();
+    set_config(&env, "enabled: true", "enabled: false");
+    let id = env.new_ticket("bm-two");
+    // The new ticket file is the only change: it is part of its own start.
+    env.run(&["start", &id]).ok();
+    assert_eq!(env.git(&["branch", "--show-current"]).trim(), id);
+    assert_eq!(
+        env.git(&["log", "-1", "--format=%s"]).trim(),
+        format!("Start ticket: {id}")
+    );
+    assert_eq!(folders(&env, &id), ["doing"]);
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+    // Anything else uncommitted still stops it.
+    env.git(&["checkout", "-q", "main"]);
+    let other = env.new_ticket("bm-three");
+    env.write("notes.txt", "mine");
+    let run = env.run(&["start", &other, "-o", "json"]);
+    assert_error(&run, "GIT_DIRTY_WORKSPACE");
+    assert!(run.stderr.contains("notes.txt"), "{}", run.stderr);
+}
