@@ -176,3 +176,22 @@ fn init_writes_the_repository_s_own_default_branch() {
         assert!(v["ticket"]["id"].is_string());
     }
 }
+
+#[test]
+fn init_trusts_the_config_it_writes_and_the_guide_says_the_real_default() {
+    let env = TestEnv::initialized();
+    env.run(&["trust", "--check"]).ok();
+    let id = env.new_ticket("first");
+    env.commit_all("ticket");
+    let run = env.run(&["start", &id]).ok();
+    assert!(!run.stderr.contains("not trusted"), "{}", run.stderr);
+    // The guide's configuration is what a missing key means.
+    let guide = env.run(&["workflow"]).ok().stdout;
+    assert!(guide.contains("- git fetch origin"), "{guide}");
+    let defaults = git_ticket::config::Config::default();
+    assert_eq!(defaults.worktree.init_commands, ["git fetch origin"]);
+    // An edited config is not trusted until trusted again.
+    let config = env.read(".ticketflow.yaml").replace("git fetch origin", "make setup");
+    env.write(".ticketflow.yaml", config);
+    assert_eq!(env.run(&["trust", "--check"]).status, 1);
+}

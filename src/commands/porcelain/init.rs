@@ -65,6 +65,8 @@ impl Command for Init {
             }
             other => other.map_err(io(&config_path))?,
         }
+        // The config init just wrote is this person's own: its init commands may run here.
+        crate::trust::trust(repo.common_dir(), text.as_bytes()).map_err(io(&config_path))?;
         let config = Config::default();
         let tickets_dir = config.tickets_dir(root);
         let store = Store::new(root, &config);
