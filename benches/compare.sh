@@ -62,8 +62,8 @@ if [ -d "$work/list-100000" ]; then
   echo "100000 tickets, --format ndjson: peak RSS $((rss/1024)) MB"
   if command -v strace >/dev/null; then
     # Files opened before the first write to stdout.
-    strace -f -e trace=openat,write -o "$work/trace" "$bin" list --status all --count 0 --format ndjson >/dev/null
-    before=$(awk '/write\(1,/{exit} /openat\(.*\.md"/{n++} END{print n+0}' "$work/trace")
+    strace -f -e trace=open,openat,write -o "$work/trace" "$bin" list --status all --count 0 --format ndjson >/dev/null
+    before=$(awk '/write\(1,/{exit} /open(at)?\(.*\.md"/{n++} END{print n+0}' "$work/trace")
     echo "100000 tickets, --format ndjson: first line written after $before of 100000 files were opened ($(python3 -c "print(round($before/1000, 2))")%)"
   fi
   cd - >/dev/null
