@@ -191,7 +191,9 @@ fn init_trusts_the_config_it_writes_and_the_guide_says_the_real_default() {
     let defaults = git_ticket::config::Config::default();
     assert_eq!(defaults.worktree.init_commands, ["git fetch origin"]);
     // An edited config is not trusted until trusted again.
-    let config = env.read(".ticketflow.yaml").replace("git fetch origin", "make setup");
+    let config = env
+        .read(".ticketflow.yaml")
+        .replace("git fetch origin", "make setup");
     env.write(".ticketflow.yaml", config);
     assert_eq!(env.run(&["trust", "--check"]).status, 1);
 }
