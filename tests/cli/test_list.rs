@@ -249,3 +249,21 @@ fn repository_is_found_from_anywhere_git_finds_it() {
     let run = env.run_in(&outside, &["list", "--format", "json"]);
     assert_error(&run, "NOT_GIT_REPO");
 }
+
+#[test]
+fn status_and_list_count_alike_and_status_names_the_invalid_files() {
+    let env = sample();
+    env.write("tickets/todo/250109-000000-broken.md", "no header");
+    env.write("tickets/done/250109-000000-empty.md", "");
+    let list = env.run(&["list", "-s", "all", "-o", "json"]).ok().json();
+    let status = env.run(&["status", "-o", "json"]).ok().json();
+    assert_eq!(list["summary"], status["summary"]);
+    assert_eq!(status["invalid_files"], 2);
+    let text = env.run(&["status"]).ok();
+    assert!(
+        text.stdout
+            .contains("2 invalid file(s) not counted: git ticket fsck lists them"),
+        "{}",
+        text.stdout
+    );
+}

@@ -76,6 +76,7 @@ impl Command for StatusCmd {
             ticket,
             worktree,
             summary,
+            invalid: problems.len(),
             ticket_worktrees,
             now: Timestamp::now_local(),
         }))
@@ -93,6 +94,8 @@ struct StatusReport {
     ticket: Option<Ticket>,
     worktree: Option<PathBuf>,
     summary: [usize; 3],
+    /// Files in the ticket folders that are not valid tickets (not counted).
+    invalid: usize,
     ticket_worktrees: Vec<TicketWorktree>,
     now: Timestamp,
 }
@@ -139,7 +142,15 @@ impl Outcome for StatusReport {
         writeln!(out.w, "   🔨 Doing: {doing}")?;
         writeln!(out.w, "   ✅ Done:  {done}")?;
         writeln!(out.w, "   ─────────")?;
-        writeln!(out.w, "   🔢 Total: {}", todo + doing + done)
+        writeln!(out.w, "   🔢 Total: {}", todo + doing + done)?;
+        if self.invalid > 0 {
+            writeln!(
+                out.w,
+                "   ⚠️  {} invalid file(s) not counted: git ticket fsck lists them",
+                self.invalid
+            )?;
+        }
+        Ok(())
     }
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
@@ -154,6 +165,8 @@ impl Outcome for StatusReport {
         struct Json<'a> {
             current_branch: &'a str,
             current_ticket: Option<Current<'a>>,
+            #[serde(skip_serializing_if = "is_zero")]
+            invalid_files: usize,
             summary: Summary,
             worktrees: &'a [TicketWorktree],
         }
@@ -165,9 +178,14 @@ impl Outcome for StatusReport {
                     ticket: TicketView::new(t).with_worktree_flag(),
                     worktree_path: self.worktree.as_ref().map(|p| p.display().to_string()),
                 }),
+                invalid_files: self.invalid,
                 summary: Summary::new(self.summary),
                 worktrees: &self.ticket_worktrees,
             },
         )
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
