@@ -29,6 +29,31 @@ pub fn run(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut dy
 }
 
 fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+    // Global options may come before the command, as in git (`git ticket -o json list`,
+    // `git ticket -C dir list`).
+    let (leading, dirs, at) = match split_leading(args) {
+        Ok(split) => split,
+        Err(msg) => {
+            let format = resolve_format(env, scan_format(args), None);
+            return report_error(env, format, &Error::Usage(msg), stderr);
+        }
+    };
+    let moved;
+    let env = if dirs.is_empty() {
+        env
+    } else {
+        match change_dir(env, &dirs) {
+            Ok(e) => {
+                moved = e;
+                &moved
+            }
+            Err(msg) => {
+                let format = resolve_format(env, scan_format(args), None);
+                return report_error(env, format, &Error::Usage(msg), stderr);
+            }
+        }
+    };
+    let args = &args[at..];
     let first = args.first().map(|a| a.to_string_lossy().into_owned());
     let (name, rest) = match first.as_deref() {
         None | Some("-h" | "--help") => ("help", args.get(1..).unwrap_or_default()),
@@ -60,6 +85,7 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
     let argv = ["git-ticket", spec.name]
         .into_iter()
         .map(OsString::from)
+        .chain(leading.iter().cloned())
         .chain(args.cloned());
     let matches = match cli.try_get_matches_from(argv) {
         Ok(mut m) => m
@@ -166,6 +192,67 @@ fn report_trace(trace: &Trace, logging: &Logging, stderr: &mut dyn Write) {
             let _ = stderr.write_all(&out);
         }
     }
+}
+
+/// Global options before the command name: those handed on to the command's parse, the
+/// folders of `-C` (in order), and the index of the command name.
+fn split_leading(
+    args: &[OsString],
+) -> Result<(Vec<OsString>, Vec<std::path::PathBuf>, usize), String> {
+    const WITH_VALUE: [&str; 5] = [
+        "-o",
+        "--format",
+        "--log-level",
+        "--log-format",
+        "--log-output",
+    ];
+    let (mut pass, mut dirs, mut i) = (Vec::new(), Vec::new(), 0);
+    while let Some(arg) = args.get(i) {
+        let a = arg.to_string_lossy();
+        if !a.starts_with('-') || matches!(a.as_ref(), "-h" | "--help" | "-v" | "-V" | "--version")
+        {
+            break;
+        }
+        let value = || {
+            args.get(i + 1)
+                .cloned()
+                .ok_or_else(|| format!("option '{a}' needs a value. See 'git ticket help'."))
+        };
+        if a == "-C" {
+            dirs.push(std::path::PathBuf::from(value()?));
+            i += 2;
+        } else if let Some(dir) = a.strip_prefix("-C") {
+            dirs.push(std::path::PathBuf::from(dir));
+            i += 1;
+        } else if WITH_VALUE.contains(&a.as_ref()) {
+            pass.extend([arg.clone(), value()?]);
+            i += 2;
+        } else if WITH_VALUE
+            .iter()
+            .any(|o| a.starts_with(&format!("{o}=")) || (o.len() == 2 && a.starts_with(o)))
+        {
+            pass.push(arg.clone());
+            i += 1;
+        } else {
+            return Err(format!(
+                "unknown option '{a}' before the command. See 'git ticket help'."
+            ));
+        }
+    }
+    Ok((pass, dirs, i))
+}
+
+/// Runs in the folder `-C` names (each relative to the one before, as in git): the process
+/// changes its working directory, as git does for `git -C`.
+fn change_dir(env: &Env, dirs: &[std::path::PathBuf]) -> Result<Env, String> {
+    let target = dirs
+        .iter()
+        .fold(env.git_search.cwd.clone(), |at, d| at.join(d));
+    std::env::set_current_dir(&target)
+        .map_err(|e| format!("cannot change to '{}': {e}", target.display()))?;
+    let mut moved = env.clone();
+    moved.git_search.cwd = target.canonicalize().unwrap_or(target);
+    Ok(moved)
 }
 
 /// The output format: the flag, else `TICKETFLOW_OUTPUT_FORMAT`, else the config's

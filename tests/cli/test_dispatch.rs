@@ -137,3 +137,41 @@ fn flags_may_come_anywhere() {
     let run = env.run(&["show", "-o=json", "--", "one"]).ok();
     assert!(run.json()["ticket"]["id"].is_string());
 }
+
+#[test]
+fn global_options_before_the_command_as_in_git() {
+    let env = TestEnv::initialized();
+    env.new_ticket("alpha");
+    // -o before the command.
+    let v = env.run(&["-o", "json", "list"]).ok().json();
+    assert_eq!(v["tickets"].as_array().unwrap().len(), 1);
+    env.run(&["--format=json", "list"]).ok().json();
+    // -C like git's: from outside the repository, relative folders composed.
+    let outside = env.dir.path();
+    let run = env
+        .run_in(outside, &["-C", "repo", "list", "-o", "json"])
+        .ok();
+    assert_eq!(run.json()["tickets"].as_array().unwrap().len(), 1);
+    env.run_in(outside, &["-C", ".", "-C", "repo", "-o", "json", "status"])
+        .ok()
+        .json();
+    // Mistakes say what is wrong, with a full stop.
+    let run = env.run_in(outside, &["-C", "nowhere", "list"]);
+    assert_eq!(run.status, 2, "{}", run.snapshot());
+    assert!(run.stderr.contains("cannot change to"), "{}", run.stderr);
+    let run = env.run(&["--bogus", "list"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr
+            .contains("unknown option '--bogus' before the command."),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["nope"]);
+    assert!(
+        run.stderr
+            .contains("'nope' is not a git-ticket command. See"),
+        "{}",
+        run.stderr
+    );
+}

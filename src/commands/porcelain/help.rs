@@ -60,7 +60,7 @@ pub fn unknown_command(commands: &[Spec], name: &str) -> Error {
         })
         .collect();
     let hint = match close.as_slice() {
-        [] => String::new(),
+        [] => ".".to_owned(),
         [one] => format!("; did you mean '{one}'?"),
         many => format!("; did you mean one of: {}?", many.join(", ")),
     };
