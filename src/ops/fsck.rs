@@ -269,15 +269,28 @@ fn check_tickets(
                 fixed,
             );
         }
-        if let Some(p) = t.meta.parent()
-            && !by_id.contains_key(p)
+        // Every link to a ticket, not only the first parent.
+        for (kind, target) in t
+            .meta
+            .related
+            .iter()
+            .flatten()
+            .filter_map(|r| r.split_once(':'))
+            .filter(|(k, _)| matches!(*k, "parent" | "blocked-by" | "blocks"))
         {
-            out.push(
-                "dangling-parent",
-                t.id.clone(),
-                format!("parent {p} does not exist"),
-                false,
-            );
+            if !by_id.contains_key(target) {
+                let (finding, what) = if kind == "parent" {
+                    ("dangling-parent", "parent")
+                } else {
+                    ("dangling-reference", kind)
+                };
+                out.push(
+                    finding,
+                    t.id.clone(),
+                    format!("{what} {target} does not exist"),
+                    false,
+                );
+            }
         }
         if !crate::git::is_valid_branch_name(&t.id) {
             out.push(

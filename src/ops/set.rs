@@ -117,8 +117,29 @@ pub fn set(
                     related.insert(0, format!("parent:{}", parent.id));
                 }
             } else if let Some(add) = input.add {
-                if !related.iter().any(|r| r == add) {
-                    related.push(add.to_owned());
+                // A link to a ticket names it by its full ID, as `set parent` and
+                // `new --parent` store it; a ticket has one parent.
+                let add = match add.split_once(':') {
+                    Some((kind @ ("parent" | "blocked-by" | "blocks"), reference)) => {
+                        let target = project.store.resolve(reference).map_err(Error::Parent)?;
+                        if target.id == entry.id {
+                            return Err(Error::SelfParent(reference.to_owned()));
+                        }
+                        let other_parent = related.iter().any(|r| {
+                            r.starts_with("parent:") && *r != format!("parent:{}", target.id)
+                        });
+                        if kind == "parent" && other_parent {
+                            return Err(bad(format!(
+                                "{} already has a parent; a ticket has one: change it with 'git ticket set {} parent {reference}'",
+                                entry.id, entry.id
+                            )));
+                        }
+                        format!("{kind}:{}", target.id)
+                    }
+                    _ => add.to_owned(),
+                };
+                if !related.contains(&add) {
+                    related.push(add);
                 }
             } else if let Some(remove) = input.remove {
                 related.retain(|r| r != remove);

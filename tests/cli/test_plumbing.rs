@@ -536,3 +536,65 @@ fn plumbing_output_changes_only_with_an_explicit_flag() {
     env.run(&["list"]).ok().json();
     env.run(&["resolve", "alpha", "-o", "json"]).ok().json();
 }
+
+#[test]
+fn related_links_name_tickets_by_full_id_one_parent_and_fsck_sees_every_dangling_one() {
+    let env = sample();
+    let beta = env.run(&["resolve", "beta"]).ok().stdout.trim().to_owned();
+    let gamma = env.new_ticket("omega");
+    env.run(&["set", "alpha", "related", "--add", "parent:beta"])
+        .ok();
+    env.run(&["set", "alpha", "related", "--add", "blocked-by:omega"])
+        .ok();
+    let related = env.run(&["get", "alpha", "related"]).ok().stdout;
+    assert!(related.contains(&format!("parent:{beta}")), "{related}");
+    assert!(
+        related.contains(&format!("blocked-by:{gamma}")),
+        "{related}"
+    );
+    let run = env.run(&[
+        "set",
+        "alpha",
+        "related",
+        "--add",
+        "parent:gamma",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(run.status, 2, "{}", run.snapshot());
+    assert!(run.stderr.contains("one"), "{}", run.stderr);
+    let run = env.run(&[
+        "set",
+        "alpha",
+        "related",
+        "--add",
+        "parent:nope",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(run.error_code(), "TICKET_NOT_FOUND");
+    // Hand edits can still leave links to nothing: fsck names each one.
+    let path = env
+        .run(&["resolve", "--path", "alpha"])
+        .ok()
+        .stdout
+        .trim()
+        .replace("[TMP]", env.dir.path().to_str().unwrap());
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        "related:\n",
+        "related:\n    - parent:250999-000000-ghost\n    - blocks:250999-000000-phantom\n",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let fsck = env.run(&["fsck"]);
+    assert!(
+        fsck.stdout.contains("dangling-parent") && fsck.stdout.contains("ghost"),
+        "{}",
+        fsck.stdout
+    );
+    assert!(
+        fsck.stdout.contains("dangling-reference") && fsck.stdout.contains("phantom"),
+        "{}",
+        fsck.stdout
+    );
+}

@@ -3,8 +3,8 @@
 //!
 //! Output format (stable): one line per finding, `<kind>\t<subject>\t<message>`, where kind is
 //! one of `invalid-file`, `wrong-folder`, `duplicate-id`, `dangling-parent`,
-//! `dangling-current`, `invalid-id`, `orphan-branch`, `orphan-worktree`, `stale-worktree`,
-//! `leftover-temp`, `missing-placeholder`, `stale-lock`, `staged-ticket`,
+//! `dangling-current`, `dangling-reference`, `invalid-id`, `orphan-branch`, `orphan-worktree`,
+//! `stale-worktree`, `leftover-temp`, `missing-placeholder`, `stale-lock`, `staged-ticket`,
 //! `interrupted-operation`;
 //! with `--fix`, repaired findings end with `\t(fixed)`. Exit 1 when a finding is left
 //! unrepaired, 0 otherwise.
