@@ -120,6 +120,12 @@ pub fn set(
                 // A link to a ticket names it by its full ID, as `set parent` and
                 // `new --parent` store it; a ticket has one parent.
                 let add = match add.split_once(':') {
+                    // A blocker that names no ticket yet is kept as written (fsck reports it).
+                    Some((kind @ ("blocked-by" | "blocks"), reference))
+                        if project.store.resolve(reference).is_err() =>
+                    {
+                        format!("{kind}:{reference}")
+                    }
                     Some((kind @ ("parent" | "blocked-by" | "blocks"), reference)) => {
                         let target = project.store.resolve(reference).map_err(Error::Parent)?;
                         if target.id == entry.id {
@@ -142,7 +148,14 @@ pub fn set(
                     related.push(add);
                 }
             } else if let Some(remove) = input.remove {
-                related.retain(|r| r != remove);
+                // The entry as written, or the link it names with the ticket's full ID.
+                let resolved = remove.split_once(':').and_then(|(kind, reference)| {
+                    matches!(kind, "parent" | "blocked-by" | "blocks")
+                        .then(|| project.store.resolve(reference).ok())
+                        .flatten()
+                        .map(|t| format!("{kind}:{}", t.id))
+                });
+                related.retain(|r| r != remove && Some(r) != resolved.as_ref());
             } else {
                 related = value
                     .split(',')

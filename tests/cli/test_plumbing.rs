@@ -122,6 +122,7 @@ fn get_and_set() {
 
     let before = env.read("tickets/todo/250101-000000-alpha.md");
     env.run(&["set", "alpha", "priority", "5"]).ok();
+    // A link to a ticket is stored with its full ID.
     env.run(&["set", "alpha", "related", "--add", "blocks:beta"])
         .ok();
     env.run(&["set", "alpha", "owner", "Bob: the builder"]).ok();
@@ -135,12 +136,12 @@ fn get_and_set() {
             .replace("owner: ann", "owner: \"Bob: the builder\"")
             .replace(
                 "created_at: \"2025-01-01T00:00:00Z\"\n",
-                "created_at: \"2025-01-01T00:00:00Z\"\nstarted_at: \"2025-02-01T10:00:00+09:00\"\nrelated:\n    - blocks:beta\n"
+                "created_at: \"2025-01-01T00:00:00Z\"\nstarted_at: \"2025-02-01T10:00:00+09:00\"\nrelated:\n    - blocks:250102-000000-beta\n"
             )
     );
     assert_eq!(
         env.run(&["get", "alpha", "related"]).ok().stdout,
-        "blocks:beta\n"
+        "blocks:250102-000000-beta\n"
     );
     env.run(&["set", "alpha", "related", "--remove", "blocks:beta"])
         .ok();
