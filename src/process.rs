@@ -57,9 +57,6 @@ pub fn run(cmd: &mut Command, timeout: Duration, output: Output) -> std::io::Res
     let out = child.stdout.take().map(drain);
     let err = child.stderr.take().map(drain);
     let status = wait_deadline(&mut child, timeout)?;
-    if status.is_none() {
-        kill_group(&child);
-    }
     let until = Instant::now() + DRAIN_GRACE;
     let join = |rx: Option<Receiver<Vec<u8>>>| {
         rx.and_then(|rx| {
@@ -75,12 +72,15 @@ pub fn run(cmd: &mut Command, timeout: Duration, output: Output) -> std::io::Res
     })
 }
 
-/// Kills the process group the child leads (the child itself is already gone or killed).
-fn kill_group(child: &Child) {
+/// At the deadline: kills the process group the child leads (the child and whatever it
+/// started) and reaps the child.
+fn kill_at_deadline(child: &mut Child) {
     use rustix::process::{Pid, Signal, kill_process_group};
     if let Some(pid) = Pid::from_raw(child.id() as i32) {
         let _ = kill_process_group(pid, Signal::KILL);
     }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// Reads `r` to its end on a thread; the result arrives on the channel (or never, when a
@@ -121,9 +121,7 @@ fn wait_pidfd(child: &mut Child, timeout: Duration) -> Option<std::io::Result<Op
         let mut fds = [PollFd::new(&fd, PollFlags::IN)];
         match poll(&mut fds, Some(&left)) {
             Ok(0) => {
-                kill_group(child);
-                let _ = child.kill();
-                let _ = child.wait();
+                kill_at_deadline(child);
                 return Some(Ok(None));
             }
             Ok(_) => return Some(child.wait().map(Some)),
@@ -141,9 +139,7 @@ fn wait_polling(child: &mut Child, timeout: Duration) -> std::io::Result<Option<
         }
         let elapsed = start.elapsed();
         if elapsed >= timeout {
-            kill_group(child);
-            let _ = child.kill();
-            let _ = child.wait();
+            kill_at_deadline(child);
             return Ok(None);
         }
         // Poll finely while the child is young (a git command takes a few milliseconds, and

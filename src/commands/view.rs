@@ -204,7 +204,6 @@ impl Summary {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::ticket::Meta;
     use proptest::prelude::*;
 
     pub(crate) use crate::ticket::model::strategies::ticket;
@@ -237,13 +236,7 @@ pub(crate) mod tests {
 
     #[test]
     fn keys_are_ticketflows() {
-        let t = Ticket {
-            id: "x".into(),
-            path: "/x.md".into(),
-            folder: Status::Todo,
-            meta: Meta::default(),
-            body: None,
-        };
+        let t = crate::ticket::model::strategies::blank("x");
         let keys = |v: TicketView<'_>| {
             let mut names = Vec::new();
             let Ok(()) = v.each(|name, _| {

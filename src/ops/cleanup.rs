@@ -136,19 +136,15 @@ pub fn one_ticket(
             ],
         ));
     }
-    let (wrepo, dirty) = match &worktree {
-        Some(w) if !w.missing => {
-            let wrepo = repo.open_worktree(&w.path)?;
-            let dirty = clean::unsaved_at(project, &w.path)?;
-            (Some(wrepo), dirty)
-        }
-        _ => (None, Vec::new()),
+    let dirty = match &worktree {
+        Some(w) if !w.missing => clean::unsaved_at(project, &w.path)?,
+        _ => Vec::new(),
     };
-    if let Some(wrepo) = &wrepo
+    if let Some(w) = &worktree
         && !dirty.is_empty()
         && !input.force
     {
-        return Err(clean::refuse(wrepo.root(), &dirty, Purpose::Remove));
+        return Err(clean::refuse(&w.path, &dirty, Purpose::Remove));
     }
     let mut report = TicketCleanup {
         ticket,

@@ -364,7 +364,6 @@ fn scalar_text(v: &serde_json::Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ticket::Status;
     use proptest::prelude::*;
 
     fn names(pick: impl Fn(&FieldDef) -> bool) -> Vec<&'static str> {
@@ -540,13 +539,7 @@ mod tests {
     fn raw_keys_read_the_frontmatter() {
         let text = "---\nowner: ann\ntags: [a, b]\nn: 3\nnone: null\n---\n\nbody\n";
         let raw = raw_fields(text).unwrap();
-        let t = Ticket {
-            id: "x".into(),
-            path: "/x.md".into(),
-            folder: Status::Todo,
-            meta: Meta::default(),
-            body: None,
-        };
+        let t = crate::ticket::model::strategies::blank("x");
         let get = |k: &str| Field::Raw(k.into()).value(&t, Some(&raw), "\n");
         assert_eq!(get("owner").as_deref(), Some("ann"));
         assert_eq!(get("tags").as_deref(), Some("a,b"));

@@ -115,6 +115,17 @@ pub(crate) mod strategies {
     use super::{Meta, Status, Ticket};
     use crate::ticket::Timestamp;
 
+    /// A todo ticket `id` with default fields and no body.
+    pub(crate) fn blank(id: &str) -> Ticket {
+        Ticket {
+            id: id.into(),
+            path: format!("/{id}.md").into(),
+            folder: Status::Todo,
+            meta: Meta::default(),
+            body: None,
+        }
+    }
+
     /// Any instant, with or without sub-second digits, in any whole-minute offset.
     pub(crate) fn time() -> impl Strategy<Value = Option<Timestamp>> {
         proptest::option::of(
