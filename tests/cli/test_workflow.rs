@@ -660,3 +660,18 @@ fn clean_filters_apply_to_ticket_commits() {
     let blob = env.git(&["show", &format!("HEAD:tickets/done/{other}.md")]);
     assert_eq!(blob, env.read(&format!("tickets/done/{other}.md")));
 }
+
+#[test]
+fn start_and_close_follow_the_configured_default_format() {
+    // The format is resolved once, after the config is loaded, and handed to start and close.
+    let (env, id) = repo_with_ticket("json-default");
+    let config = env
+        .read(".ticketflow.yaml")
+        .replace("default_format: text", "default_format: json");
+    env.write(".ticketflow.yaml", config);
+    env.commit_all("json by default");
+    let v = env.run(&["start", &id]).ok().json();
+    assert_eq!(v["ticket_id"], id.as_str());
+    let v = env.run_in(&env.worktree(&id), &["close"]).ok().json();
+    assert_eq!(v["ticket_id"], id.as_str());
+}
