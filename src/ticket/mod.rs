@@ -3,6 +3,7 @@
 //! Parsing and the model do not care where the bytes came from (working tree today, a git
 //! tree later); only [`store`] touches the filesystem.
 
+pub mod deps;
 pub mod entry;
 pub mod fast;
 pub mod fields;

@@ -265,6 +265,45 @@ pub fn format_duration(secs: i64) -> String {
     parts.join(" ")
 }
 
+/// Parses a duration as written in flags and config (`--since`, `--stale`, `claims.ttl`): one
+/// or more `<number><unit>` parts with units `s`, `m`, `h`, `d`, `w` (`90m`, `12h`, `28d`, `4w`,
+/// `1h30m`). Returns seconds, or a message saying what is valid.
+pub fn parse_duration(text: &str) -> Result<u64, String> {
+    let invalid = || {
+        format!(
+            "invalid duration {text:?}: expected a number and a unit (s, m, h, d, w), \
+             such as 90m, 12h, 28d or 4w"
+        )
+    };
+    let s = text.trim();
+    if s.is_empty() {
+        return Err(invalid());
+    }
+    let mut total: u64 = 0;
+    let mut rest = s;
+    while !rest.is_empty() {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return Err(invalid());
+        }
+        let n: u64 = rest[..digits].parse().map_err(|_| invalid())?;
+        let unit = match rest.as_bytes().get(digits) {
+            Some(b's') => 1,
+            Some(b'm') => 60,
+            Some(b'h') => 3600,
+            Some(b'd') => 86_400,
+            Some(b'w') => 604_800,
+            _ => return Err(invalid()),
+        };
+        total = n
+            .checked_mul(unit)
+            .and_then(|v| total.checked_add(v))
+            .ok_or_else(invalid)?;
+        rest = &rest[digits + 1..];
+    }
+    Ok(total)
+}
+
 fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
@@ -453,6 +492,20 @@ mod tests {
         assert_eq!(a.id_prefix(), "250101-090000");
         assert_eq!(b.date(), "2025-01-01");
         assert_eq!(a.to_rfc3339_seconds(), "2025-01-01T09:00:00+09:00");
+    }
+
+    #[test]
+    fn parse_durations() {
+        assert_eq!(parse_duration("90m"), Ok(5400));
+        assert_eq!(parse_duration("12h"), Ok(43_200));
+        assert_eq!(parse_duration("28d"), Ok(28 * 86_400));
+        assert_eq!(parse_duration("4w"), Ok(4 * 604_800));
+        assert_eq!(parse_duration("1h30m"), Ok(5400));
+        assert_eq!(parse_duration(" 10s "), Ok(10));
+        for bad in ["", "h", "10", "10x", "-1h", "1.5h", "99999999999999999999w"] {
+            let e = parse_duration(bad).unwrap_err();
+            assert!(e.contains("such as 90m"), "{bad}: {e}");
+        }
     }
 
     #[test]
