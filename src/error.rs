@@ -300,10 +300,14 @@ impl Error {
             ),
             Error::Store(e) => store_info(e, false),
             Error::Parent(e) => store_info(e, true),
-            Error::InvalidSlug(slug) if slug.is_empty() => info(
+            Error::InvalidSlug(slug) if slug.trim().is_empty() => info(
                 ErrorCode::TicketInvalid,
                 "Invalid slug format",
-                Some("The slug is empty".into()),
+                Some(if slug.is_empty() {
+                    "The slug is empty".into()
+                } else {
+                    "The slug is empty (only spaces)".into()
+                }),
                 &["Give the ticket a slug: git ticket new fix-login-timeout"],
             ),
             Error::InvalidSlug(slug) if slug.len() > crate::ticket::id::MAX_SLUG_LEN => info(

@@ -168,7 +168,7 @@ pub fn parse_yaml_full(yaml: &str, first_line: usize) -> Result<Meta, ParseError
         }
     };
     Ok(Meta {
-        priority: raw.priority.unwrap_or(0),
+        priority: raw.priority,
         description: raw.description.unwrap_or_default(),
         created_at: time("created_at", raw.created_at)?,
         started_at: time("started_at", raw.started_at)?,
@@ -306,7 +306,11 @@ fn reads_back(meta: &Meta, key: &str, value: &Value) -> bool {
         _ => false,
     };
     match key {
-        "priority" => matches!(value, Value::Int(i) if *i == meta.priority),
+        "priority" => match value {
+            Value::Int(i) => meta.priority == Some(*i),
+            Value::Null => meta.priority.is_none(),
+            _ => false,
+        },
         "description" => matches!(value, Value::Str(s) if *s == meta.description),
         "created_at" => time(&meta.created_at),
         "started_at" => time(&meta.started_at),
@@ -458,7 +462,19 @@ fn set_key(text: &str, lay: &Layout, key: &str, value: &Value) -> String {
                     .rev()
                     .find_map(|prev| find_key(text, lay, prev))
             });
-            let at = after.map_or(lay.frontmatter.end, |k| k.extent_end);
+            // No key that comes before it: before the first that comes after it (priority
+            // goes first), else at the end.
+            let before = || {
+                pos.and_then(|p| {
+                    KEY_ORDER[p + 1..]
+                        .iter()
+                        .find_map(|next| find_key(text, lay, next))
+                })
+            };
+            let at = match after {
+                Some(k) => k.extent_end,
+                None => before().map_or(lay.frontmatter.end, |k| k.line_start),
+            };
             let mut insert = rendered_block("    ");
             // A frontmatter whose last line lacks a newline cannot occur (the closing `---`
             // follows), but a key found at the very end of the header can end without one.
@@ -626,7 +642,7 @@ mod tests {
     #[test]
     fn parses_sample() {
         let m = parse_meta(SAMPLE).unwrap();
-        assert_eq!(m.priority, 2);
+        assert_eq!(m.priority, Some(2));
         assert_eq!(m.description, "");
         assert_eq!(m.created_at, Some(t("2026-11-27T01:38:54Z")));
         assert_eq!(m.started_at, None);
@@ -639,14 +655,14 @@ mod tests {
     fn crlf_bom_and_preamble() {
         let crlf = SAMPLE.replace('\n', "\r\n");
         let m = parse_meta(&crlf).unwrap();
-        assert_eq!(m.priority, 2);
+        assert_eq!(m.priority, Some(2));
         let lay = layout(&crlf).unwrap();
         assert_eq!(lay.newline, "\r\n");
         assert_eq!(&crlf[lay.body_start..], "# Summary");
         let bom = format!("\u{feff}{SAMPLE}");
-        assert_eq!(parse_meta(&bom).unwrap().priority, 2);
+        assert_eq!(parse_meta(&bom).unwrap().priority, Some(2));
         let pre = format!("ignored\n{SAMPLE}");
-        assert_eq!(parse_meta(&pre).unwrap().priority, 2);
+        assert_eq!(parse_meta(&pre).unwrap().priority, Some(2));
     }
 
     #[test]
@@ -680,7 +696,8 @@ mod tests {
         assert_eq!(m.started_at, None);
         assert_eq!(m.closed_at, None);
         assert_eq!(m.related, Some(vec!["a".into(), "b".into()]));
-        assert_eq!(m.priority, 0);
+        assert_eq!(m.priority, None);
+        assert_eq!(m.priority(), 2);
     }
 
     #[test]
@@ -865,7 +882,7 @@ mod properties {
                 Change::Set("started_at".into(), Value::Time(t)),
             ]).unwrap();
             let meta = parse_meta(&edited).unwrap();
-            prop_assert_eq!(meta.priority, priority);
+            prop_assert_eq!(meta.priority, Some(priority));
             prop_assert_eq!(meta.started_at, Some(t));
             prop_assert_eq!(meta.created_at, Some(t));
         }
