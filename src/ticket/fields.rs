@@ -78,9 +78,9 @@ pub enum Edit {
 /// How the merge driver merges a field changed since the common ancestor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Merge {
-    /// A change on one side is taken; different changes on both sides keep ours and are
-    /// reported as a conflict.
-    OursOnConflict,
+    /// A change on one side is taken; different changes on both sides are a conflict (git's
+    /// markers around the line, for a person to choose).
+    Conflict,
     /// A change on one side is taken; changed on both sides, the later time is kept (a time
     /// beats unset, ours wins otherwise), without a conflict.
     LaterTime,
@@ -127,7 +127,7 @@ pub static FIELDS: &[FieldDef] = &[
         field: Field::Priority,
         kind: Kind::Int(|m| m.priority, Meta::priority),
         edit: Some(Edit::Int),
-        merge: Some(Merge::OursOnConflict),
+        merge: Some(Merge::Conflict),
         json: Json::Always,
         sort: Some(|a, b| a.meta.priority().cmp(&b.meta.priority())),
         doc: "the priority, a whole number from 0 (lower sorts first; missing counts as 2)",
@@ -137,7 +137,7 @@ pub static FIELDS: &[FieldDef] = &[
         field: Field::Description,
         kind: Kind::Text(|m| Some(m.description.as_str())),
         edit: Some(Edit::Text),
-        merge: Some(Merge::OursOnConflict),
+        merge: Some(Merge::Conflict),
         json: Json::Always,
         sort: None,
         doc: "the one-line description",
@@ -157,7 +157,7 @@ pub static FIELDS: &[FieldDef] = &[
         field: Field::CreatedAt,
         kind: Kind::Time(|m| m.created_at),
         edit: Some(Edit::Time),
-        merge: Some(Merge::OursOnConflict),
+        merge: Some(Merge::Conflict),
         json: Json::Always,
         sort: Some(|a, b| a.meta.created_at.cmp(&b.meta.created_at)),
         doc: "when the ticket was created",
@@ -197,7 +197,7 @@ pub static FIELDS: &[FieldDef] = &[
         field: Field::ClosureReason,
         kind: Kind::Text(|m| m.closure_reason.as_deref()),
         edit: Some(Edit::OptionalText),
-        merge: Some(Merge::OursOnConflict),
+        merge: Some(Merge::Conflict),
         json: Json::Details,
         sort: None,
         doc: "the reason given when closing",
@@ -474,12 +474,12 @@ mod tests {
         assert_eq!(
             rules,
             [
-                ("priority", Merge::OursOnConflict),
-                ("description", Merge::OursOnConflict),
-                ("created_at", Merge::OursOnConflict),
+                ("priority", Merge::Conflict),
+                ("description", Merge::Conflict),
+                ("created_at", Merge::Conflict),
                 ("started_at", Merge::LaterTime),
                 ("closed_at", Merge::LaterTime),
-                ("closure_reason", Merge::OursOnConflict),
+                ("closure_reason", Merge::Conflict),
                 ("related", Merge::Union),
             ]
         );

@@ -329,6 +329,59 @@ fn reads_back(meta: &Meta, key: &str, value: &Value) -> bool {
     }
 }
 
+/// The lines of the top-level `key` (with its continuation lines and their line endings) in
+/// a ticket file's text; `None` when the key is not there or the file has no frontmatter.
+pub fn key_lines<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    let lay = layout(text).ok()?;
+    find_key(text, &lay, key).map(|k| &text[k.line_start..k.extent_end])
+}
+
+/// The labels and marker size of a conflict, as git gives them to a merge driver.
+#[derive(Clone, Copy, Debug)]
+pub struct Markers<'a> {
+    /// Our side's label (`%X`: `HEAD`, a branch name).
+    pub ours: &'a str,
+    /// Their side's label (`%Y`).
+    pub theirs: &'a str,
+    /// The length of the markers (`%L`, 7 by default).
+    pub size: usize,
+}
+
+/// Puts git's conflict markers around the lines of the top-level `key` in `text` (ours),
+/// with `theirs` (their lines of that key, possibly empty) as the other side. When `text`
+/// lacks the key, our side is empty and the conflict goes at the end of the frontmatter. The
+/// result no longer parses: a person chooses, as with any conflict.
+pub fn mark_conflict(text: &str, key: &str, theirs: &str, m: Markers<'_>) -> String {
+    let Ok(lay) = layout(text) else {
+        return text.to_owned();
+    };
+    let nl = lay.newline;
+    let (start, end) = find_key(text, &lay, key)
+        .map_or((lay.frontmatter.end, lay.frontmatter.end), |k| {
+            (k.line_start, k.extent_end)
+        });
+    let line = |s: &str| {
+        if s.is_empty() || s.ends_with('\n') {
+            s.to_owned()
+        } else {
+            format!("{s}{nl}")
+        }
+    };
+    let ours = &text[start..end];
+    format!(
+        "{}{} {}{nl}{}{}{nl}{}{} {}{nl}{}",
+        &text[..start],
+        "<".repeat(m.size),
+        m.ours,
+        line(ours),
+        "=".repeat(m.size),
+        line(theirs),
+        ">".repeat(m.size),
+        m.theirs,
+        &text[end..]
+    )
+}
+
 /// Where a top-level key and its value are.
 struct KeyExtent {
     line_start: usize,

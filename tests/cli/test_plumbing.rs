@@ -367,7 +367,7 @@ fn merge_driver_through_real_git_merge() {
     assert!(!out.status.success());
     let merged = env.read(&path);
     assert!(
-        merged.contains("<<<<<<< ours\nSummary B\n=======\nSummary A\n>>>>>>> theirs\n"),
+        merged.contains("<<<<<<< HEAD\nSummary B\n=======\nSummary A\n>>>>>>> again\n"),
         "{merged}"
     );
     assert!(
