@@ -73,7 +73,7 @@ pub struct Args {
 /// (`%X`), which a git older than 2.44 passes through as it is.
 fn label<'a>(given: Option<&'a str>, default: &'a str) -> &'a str {
     match given {
-        Some(l) if !l.is_empty() && !(l.len() == 2 && l.starts_with('%')) => l,
+        Some(l) if !(l.is_empty() || l.len() == 2 && l.starts_with('%')) => l,
         _ => default,
     }
 }
