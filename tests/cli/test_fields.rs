@@ -219,3 +219,60 @@ fn an_empty_slug_says_empty() {
         assert!(!run.stderr.contains("invalid characters"), "{}", run.stderr);
     }
 }
+
+#[test]
+fn version_names_the_commit_and_time_of_the_checkout_it_was_built_from() {
+    let env = TestEnv::new();
+    let v = env.run(&["version", "-o", "json"]).ok().json();
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    let mut git = std::process::Command::new("git");
+    env.hermetic(&mut git);
+    let top = git
+        .current_dir(manifest)
+        .args(["rev-parse", "--show-toplevel"])
+        .output()
+        .unwrap();
+    if !top.status.success() {
+        // Built from a tarball: nothing to name.
+        assert_eq!(v["git_commit"], "unknown");
+        return;
+    }
+    let commit = v["git_commit"].as_str().unwrap();
+    assert!(
+        commit.len() == 40 && commit.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{v}"
+    );
+    // The binary was built at a commit of this checkout (HEAD, or before it).
+    let mut git = std::process::Command::new("git");
+    env.hermetic(&mut git);
+    let known = git
+        .current_dir(manifest)
+        .args(["merge-base", "--is-ancestor", commit, "HEAD"])
+        .status()
+        .unwrap();
+    assert!(known.success(), "{commit} is not in this checkout");
+    let time = v["build_time"].as_str().unwrap();
+    assert!(
+        time.len() >= 20 && time.as_bytes()[4] == b'-' && time.contains('T'),
+        "{v}"
+    );
+    let text = env.run(&["version"]).ok().stdout;
+    assert!(text.contains(&format!("Git commit: {commit}")), "{text}");
+}
+
+#[test]
+fn restore_prints_one_success_line() {
+    let env = TestEnv::without_init_commands();
+    let id = env.new_ticket("linked");
+    env.commit_all("ticket");
+    env.run(&["start", &id]).ok();
+    let wt = env.worktree(&id);
+    std::fs::remove_file(wt.join("current-ticket.md")).unwrap();
+    let run = env.run_in(&wt, &["restore"]).ok();
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.snapshot());
+    assert_eq!(
+        run.stdout,
+        format!("✅ Restored current-ticket.md → {id} (doing)\n")
+    );
+    assert!(wt.join("current-ticket.md").exists());
+}
