@@ -42,6 +42,7 @@ complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "ls" -d 'List 
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "show" -d 'Show a ticket\'s details and body'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "start" -d 'Start work on a ticket: branch, worktree, current-ticket.md'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "close" -d 'Close a ticket: the current one, or another by reference'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "reopen" -d 'Reopen a done ticket: back to doing, or to todo'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "status" -d 'Show the current branch, the active ticket, and a summary of all tickets'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "restore" -d 'Restore the current-ticket.md link of this worktree or branch'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "cleanup" -d 'Remove the worktree and branch of finished tickets'
@@ -73,6 +74,9 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -l log-forma
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -s p -l parent -d 'Parent ticket: an ID, ID prefix, slug or words of a slug' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -s d -l description -d 'The one-line description' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -s y -l priority -d 'The priority: a whole number from 0 (most urgent) up [default: 2] (-y as in jira-cli: -p is --parent, as in TicketFlow)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -s e -l edit -d 'Open the new ticket in your editor' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
@@ -146,6 +150,17 @@ error\t'Errors (always shown anyway)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand reopen" -l todo -d 'Back to todo (clears started_at too), even if it had been started' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand reopen" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand reopen" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand reopen" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand reopen" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand reopen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand status" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
@@ -333,6 +348,7 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand get" -l log-output
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -l add -d 'Add an entry to a list field (related)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -l remove -d 'Remove an entry from a list field (related)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -l custom -d 'FIELD is a key of your own (stored as a string), not one of git-ticket\'s fields' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
@@ -343,6 +359,7 @@ error\t'Errors (always shown anyway)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand current" -s q -l quiet -d 'Without a current ticket, print nothing (no error message); the exit status (1) says it' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand current" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
@@ -374,6 +391,10 @@ error\t'Errors (always shown anyway)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand hook" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand hook" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand hook" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand merge-driver" -l marker-size -d 'Length of the conflict markers (%L)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand merge-driver" -l label-base -d 'Label of the common ancestor in conflict markers (%S)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand merge-driver" -l label-ours -d 'Label of our side in conflict markers (%X)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand merge-driver" -l label-theirs -d 'Label of their side in conflict markers (%Y)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand merge-driver" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"

@@ -68,6 +68,8 @@ pub enum ErrorCode {
     RepositoryError,
     /// A file or folder could not be read or written.
     FilesystemError,
+    /// The editor could not be started or failed (`new --edit`).
+    EditorFailed,
 }
 
 impl ErrorCode {
@@ -99,6 +101,7 @@ impl ErrorCode {
             ErrorCode::GitNotFound => "GIT_NOT_FOUND",
             ErrorCode::RepositoryError => "REPOSITORY_ERROR",
             ErrorCode::FilesystemError => "FILESYSTEM_ERROR",
+            ErrorCode::EditorFailed => "EDITOR_FAILED",
         }
     }
 }
@@ -427,6 +430,14 @@ impl Error {
                             "Ticket {id} was never started; closing it needs a reason"
                         )),
                         &["Cancel it with a reason: git ticket close <ticket> --reason \"why\""],
+                    ),
+                    T::NotDone => info(
+                        ErrorCode::TicketNotDone,
+                        "Ticket not done",
+                        Some(format!(
+                            "Ticket {id} is not done: there is nothing to reopen"
+                        )),
+                        &["See its status: git ticket show <ticket>"],
                     ),
                     T::EmptyReason => info(
                         ErrorCode::ValidationError,

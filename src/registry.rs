@@ -19,6 +19,7 @@ pub static COMMANDS: &[Spec] = &[
     spec::<porcelain::show::Show>(),
     spec::<porcelain::start::Start>(),
     spec::<porcelain::close::Close>(),
+    spec::<porcelain::reopen::Reopen>(),
     spec::<porcelain::status::StatusCmd>(),
     spec::<porcelain::restore::Restore>(),
     spec::<porcelain::cleanup::Cleanup>(),

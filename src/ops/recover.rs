@@ -114,6 +114,17 @@ fn recover(env: &Env, j: &mut Journal) -> Result<String, Error> {
     let project = Project::open_at(&r.root)?;
     let repo = project.repo_with_git()?;
     match r.op {
+        Op::Reopen => {
+            if committed(repo, &r, message::Kind::Reopen) {
+                if let Some(to) = &r.to {
+                    fsutil::remove_temps_of(to);
+                }
+                Ok("completed (the reopen commit had been made)".into())
+            } else {
+                roll_back(repo, &r)?;
+                Ok("rolled back: the ticket is done, as it was".into())
+            }
+        }
         Op::Close => {
             if committed(repo, &r, message::Kind::Close) {
                 let _ = current::remove_if(&project.root, &r.ticket);

@@ -12,6 +12,7 @@ mod test_corpus;
 mod test_crash_harness;
 mod test_dispatch;
 mod test_docs;
+mod test_everyday;
 mod test_fields;
 mod test_init;
 mod test_list;
