@@ -14,7 +14,7 @@ use crate::current;
 use crate::env::Env;
 use crate::error::Error;
 use crate::git::{message, worktree_of_branch};
-use crate::journal::{Op, Record, Step};
+use crate::journal::{Op, Record};
 use crate::ticket::store::read_ticket;
 use crate::ticket::transition;
 use crate::ticket::{Meta, Status};
@@ -74,8 +74,10 @@ pub fn reopen(
     let to = project.store.dir(status).join(format!("{id}.md"));
     let subject = message::reopen(&id);
     let root = &project.root;
-    let mut journal = tx::journal(
+    let journal = tx::journaled_commit(
+        env,
         project,
+        repo,
         Record {
             head_before: repo.head(),
             from: Some(entry.path.clone()),
@@ -83,10 +85,6 @@ pub fn reopen(
             original: Some(text.clone()),
             ..Record::new(Op::Reopen, &id, root)
         },
-    )?;
-    let committed = tx::commit_ticket_change(
-        env,
-        repo,
         &TicketChange {
             from: &entry.path,
             to: &to,
@@ -94,12 +92,7 @@ pub fn reopen(
             message: &subject,
             failpoint: "reopen:commit",
         },
-    );
-    if let Err(e) = committed {
-        let _ = journal.finish();
-        return Err(e);
-    }
-    tx::journal_step(&mut journal, Step::Committed)?;
+    )?;
     // Reopened to doing on its own branch (in its worktree): the work goes on here.
     let linked = status == Status::Doing
         && repo.current_branch().as_deref() == Some(id.as_str())

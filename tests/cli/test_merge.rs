@@ -277,12 +277,7 @@ fn sub_ticket_started_after_its_parent_was_merged_merges_cleanly() {
 /// with `ours` (on main) and `theirs` (on branch `feature`): `git merge feature` on main.
 fn merge_changes(install: bool, ours: &[&[&str]], theirs: &[&[&str]]) -> (TestEnv, bool, String) {
     let env = TestEnv::without_init_commands();
-    let out = env
-        .git_with_bin(&env.root)
-        .args(["ticket", "install-merge-driver"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
+    env.git_via_bin(&["ticket", "install-merge-driver"]);
     if !install {
         env.git(&[
             "config",
@@ -384,12 +379,7 @@ fn a_driver_installed_by_an_older_version_keeps_working() {
         "{text}"
     );
     // Installing again updates the driver to the one with git's labels.
-    let out = env
-        .git_with_bin(&env.root)
-        .args(["ticket", "install-merge-driver"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    env.git_via_bin(&["ticket", "install-merge-driver"]);
     assert!(
         env.git(&["config", "merge.ticket.driver"])
             .contains("--label-ours %X --label-theirs %Y")
