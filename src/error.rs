@@ -437,7 +437,7 @@ impl Error {
                         Some(format!(
                             "Ticket {id} is not done: there is nothing to reopen"
                         )),
-                        &["See its status: git ticket show <ticket>"],
+                        &[&format!("See its status: git ticket show {id}")],
                     ),
                     T::EmptyReason => info(
                         ErrorCode::ValidationError,
