@@ -70,8 +70,9 @@ pub fn close(
     let root = &project.root;
     let branch = repo.current_branch().unwrap_or_default();
     let link = current::read(root);
+    // A link whose branch is not checked out is stale: not the ticket worked on here.
     let current_id = match &link {
-        Ok(Some(c)) => Some(c.id.clone()),
+        Ok(Some(c)) if super::current::link_matches(&c.id, &branch) => Some(c.id.clone()),
         _ => project.store.find_exact(&branch).map(|e| e.id),
     };
     let (entry, current_mode) = match input.ticket {
