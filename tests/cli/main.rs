@@ -6,6 +6,7 @@
 mod common;
 #[path = "../../benches/support/corpus.rs"]
 mod corpus;
+mod tty;
 
 mod test_architecture;
 mod test_corpus;
@@ -24,5 +25,6 @@ mod test_recovery;
 mod test_reliability;
 mod test_show;
 mod test_start;
+mod test_terminal;
 mod test_ticketflow_compat;
 mod test_workflow;
