@@ -60,17 +60,17 @@ pub struct GlobalArgs {
         require_equals = true,
         default_missing_value = "always",
         global = true,
-        display_order = 999
+        display_order = 998
     )]
     pub color: Option<crate::ui::ColorWhen>,
     /// No colour (--color=never)
-    #[arg(long, global = true, display_order = 999)]
+    #[arg(long, global = true, display_order = 998)]
     pub no_color: bool,
     /// Do not page long output on a terminal
-    #[arg(long, global = true, display_order = 999)]
+    #[arg(long, global = true, display_order = 998)]
     pub no_pager: bool,
     /// Page the output on a terminal, also of commands that do not by default
-    #[arg(long, global = true, display_order = 999, conflicts_with = "no_pager")]
+    #[arg(long, global = true, display_order = 998, conflicts_with = "no_pager")]
     pub paginate: bool,
     /// TicketFlow's logging flags (`--log-level`, `--log-format`, `--log-output`), accepted
     /// by every command so that TicketFlow's command lines keep working; see [`Logging`].

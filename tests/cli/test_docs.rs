@@ -46,6 +46,38 @@ fn docs_readme_command_table_matches_the_registry() {
     );
 }
 
+/// The README's list of environment variables, from `env::VARIABLES`.
+fn expected_environment() -> String {
+    git_ticket::env::VARIABLES
+        .iter()
+        .map(|v| format!("* `{}` — {}\n", v.name, v.meaning))
+        .collect()
+}
+
+#[test]
+fn docs_readme_environment_matches_the_code() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let start = readme.find("<!-- environment:start").expect("start marker");
+    let list_start = start + readme[start..].find('\n').unwrap() + 1;
+    let end = readme.find("<!-- environment:end -->").expect("end marker");
+    if std::env::var_os("GIT_TICKET_BLESS").is_some() {
+        let updated = format!(
+            "{}{}{}",
+            &readme[..list_start],
+            expected_environment(),
+            &readme[end..]
+        );
+        std::fs::write(path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[list_start..end],
+        expected_environment(),
+        "README's environment list is out of date; run GIT_TICKET_BLESS=1 cargo test --test cli docs"
+    );
+}
+
 /// Compares generated files with the committed ones; `GIT_TICKET_BLESS=1` rewrites them.
 fn check_generated(dir: &str, files: Vec<(String, Vec<u8>)>) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
