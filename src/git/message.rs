@@ -34,6 +34,10 @@ pub fn close(id: &str, reason: Option<&str>) -> String {
     let Some(r) = reason else {
         return format!("{}{id}", Kind::Close.prefix());
     };
+    if !r.chars().any(char::is_control) {
+        // One line: as given (TicketFlow's subject).
+        return format!("{}{id} ({r})", Kind::Close.prefix());
+    }
     let r = r.trim();
     let mut lines = r.lines().map(str::trim).filter(|l| !l.is_empty());
     let first: String = lines
@@ -50,7 +54,7 @@ pub fn close(id: &str, reason: Option<&str>) -> String {
 /// reason of several lines as the body.
 pub fn close_message(id: &str, reason: Option<&str>) -> String {
     let subject = close(id, reason);
-    match reason.map(str::trim).filter(|r| r.contains('\n')) {
+    match reason.map(str::trim).filter(|r| r.contains(['\n', '\r'])) {
         Some(r) => format!("{subject}\n\n{r}\n"),
         None => subject,
     }
