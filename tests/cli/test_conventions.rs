@@ -6,14 +6,7 @@
 use std::fs;
 
 use crate::common::TestEnv;
-
-/// An initialised repository with no init commands and one committed todo ticket.
-fn repo_with_ticket(slug: &str) -> (TestEnv, String) {
-    let env = TestEnv::without_init_commands();
-    let id = env.new_ticket(slug);
-    env.commit_all("add ticket");
-    (env, id)
-}
+use crate::test_workflow::{repo_with_ticket, sub_ticket_in_worktree};
 
 /// A done ticket whose branch is merged, with its worktree still there.
 fn done_and_merged(env: &TestEnv, id: &str) {
@@ -155,15 +148,8 @@ fn a_stale_current_ticket_link_is_not_believed() {
 #[test]
 fn closing_a_sub_ticket_names_the_parent_branch_as_target() {
     let (env, parent) = repo_with_ticket("parent");
-    env.run(&["start", &parent]).ok();
+    let child = sub_ticket_in_worktree(&env, &parent);
     let ppath = env.worktree(&parent);
-    let child = env
-        .run_in(&ppath, &["new", "child", "-o", "json"])
-        .ok()
-        .json();
-    let child = child["ticket"]["id"].as_str().unwrap().to_owned();
-    env.git_in(&ppath, &["add", "-A"]);
-    env.git_in(&ppath, &["commit", "-q", "-m", "add child"]);
     env.run_in(&ppath, &["start", &child]).ok();
     let run = env.run_in(&env.worktree(&child), &["close"]).ok();
     assert!(

@@ -129,6 +129,9 @@ fn colour_follows_the_flag_git_config_and_no_color() {
         ("GIT_CONFIG_VALUE_0", "always".to_owned()),
     ];
     assert!(colored(&with(count, &["list"])));
+    // git paging our output (pager.ticket, git -p): a pipe, but colour as on a terminal.
+    let in_pager = vec![("GIT_PAGER_IN_USE", "true".to_owned())];
+    assert!(colored(&with(in_pager, &["list"])));
     // On a terminal: colour by default, none with NO_COLOR or TERM=dumb or color.ui=never,
     // unless git config says always.
     let tty = |vars: &[(&str, &str)], args: &[&str]| env.run_tty(args, vars, 100, b"").screen;
