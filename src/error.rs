@@ -68,6 +68,12 @@ pub enum ErrorCode {
     RepositoryError,
     /// A file or folder could not be read or written.
     FilesystemError,
+    /// Another clone holds a live claim on the ticket (on the claims remote).
+    TicketClaimed,
+    /// The claims remote could not be reached (or refused the claim for another reason).
+    ClaimUnreachable,
+    /// There is no claim of ours to renew.
+    TicketNotClaimed,
 }
 
 impl ErrorCode {
@@ -99,6 +105,9 @@ impl ErrorCode {
             ErrorCode::GitNotFound => "GIT_NOT_FOUND",
             ErrorCode::RepositoryError => "REPOSITORY_ERROR",
             ErrorCode::FilesystemError => "FILESYSTEM_ERROR",
+            ErrorCode::TicketClaimed => "TICKET_CLAIMED",
+            ErrorCode::ClaimUnreachable => "CLAIM_UNREACHABLE",
+            ErrorCode::TicketNotClaimed => "TICKET_NOT_CLAIMED",
         }
     }
 }

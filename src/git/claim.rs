@@ -139,16 +139,11 @@ impl Repo {
     /// This clone's identity, created on first use: 32 random hex digits in the common git
     /// directory (shared by all worktrees of the clone; another clone has its own).
     pub fn clone_id(&self) -> std::io::Result<String> {
-        let path = self.common_dir().join(CLONE_ID_FILE);
-        let read = |p: &std::path::Path| {
-            std::fs::read_to_string(p).map(|s| s.trim().to_owned())
-        };
-        match read(&path) {
-            Ok(id) if !id.is_empty() => return Ok(id),
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e),
+        if let Some(id) = self.existing_clone_id() {
+            return Ok(id);
         }
+        let path = self.common_dir().join(CLONE_ID_FILE);
+        let read = |p: &std::path::Path| std::fs::read_to_string(p).map(|s| s.trim().to_owned());
         let mut bytes = [0u8; 16];
         std::fs::File::open("/dev/urandom")?.read_exact(&mut bytes)?;
         let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
@@ -158,6 +153,14 @@ impl Repo {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => read(&path),
             Err(e) => Err(e),
         }
+    }
+
+    /// This clone's identity when it has one already (reads create nothing).
+    pub fn existing_clone_id(&self) -> Option<String> {
+        std::fs::read_to_string(self.common_dir().join(CLONE_ID_FILE))
+            .ok()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
     }
 
     /// The git identity (`user.name`, `user.email`) from this repository's config.
@@ -173,7 +176,10 @@ impl Repo {
     pub fn write_claim(&self, info: &ClaimInfo) -> Result<String, ReadError> {
         let tree = self.repo.treebuilder(None)?.write()?;
         let tree = self.repo.find_tree(tree)?;
-        let (name, email) = (one_line(&info.name), one_line(&info.email).replace(['<', '>'], ""));
+        let (name, email) = (
+            one_line(&info.name),
+            one_line(&info.email).replace(['<', '>'], ""),
+        );
         let name = if name.is_empty() { "git-ticket" } else { &name };
         let email = if email.is_empty() {
             "git-ticket@localhost"
@@ -249,7 +255,10 @@ impl Repo {
             code => Err(GitError {
                 command: format!("fetch {remote} {spec}"),
                 reason: if code.is_none() {
-                    format!("timed out after {}s (timeouts.git)", git.timeout().as_secs())
+                    format!(
+                        "timed out after {}s (timeouts.git)",
+                        git.timeout().as_secs()
+                    )
                 } else {
                     first_lines(&ended.stderr)
                 },
@@ -427,7 +436,8 @@ mod tests {
             PushResult::Rejected(_)
         ));
         assert!(matches!(
-            repo.push_claim(remote, t, Some(&other), Some(&other)).unwrap(),
+            repo.push_claim(remote, t, Some(&other), Some(&other))
+                .unwrap(),
             PushResult::Rejected(_)
         ));
         assert!(repo.fetch_claims(&missing).is_err());
