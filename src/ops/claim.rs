@@ -780,6 +780,45 @@ mod tests {
         )
     }
 
+    /// A project claiming on `origin` (a remote that does not exist), with claims of
+    /// another clone recorded as if fetched: one fresh, one a day old.
+    fn project_with_claims(config: &str) -> (tempfile::TempDir, Project) {
+        let dir = tempfile::tempdir().unwrap();
+        git2::Repository::init(dir.path()).unwrap();
+        std::fs::write(dir.path().join(".ticketflow.yaml"), config).unwrap();
+        let project = Project::open_at(dir.path()).unwrap();
+        let repo = project.repo().unwrap();
+        for (ticket, secs_ago) in [("250101-000000-fresh", 10), ("250101-000000-old", 86_400)] {
+            let (mut c, now) = fetched("other", secs_ago);
+            let info = c.info.as_mut().unwrap();
+            info.ticket = ticket.into();
+            info.time.unix += Timestamp::now_local().unix - now.unix;
+            let value = repo.write_claim(info).unwrap();
+            repo.record_claim("origin", ticket, Some(&value)).unwrap();
+        }
+        (dir, project)
+    }
+
+    #[test]
+    fn live_claims_are_the_unexpired_ones_last_fetched() {
+        let (_dir, project) = project_with_claims("claims:\n  remote: origin\n  ttl: 1h\n");
+        let live = live_claims(&project).unwrap();
+        assert_eq!(live.claims.len(), 1);
+        assert!(live.held_by_other("250101-000000-fresh").is_some());
+        assert!(live.held_by_other("250101-000000-old").is_none());
+        assert!(live.get("250101-000000-old").is_none());
+        // Reading them created no clone identity.
+        assert!(project.repo().unwrap().existing_clone_id().is_none());
+        assert_eq!(
+            fetch_claims(&project, None).unwrap_err().info().code,
+            ErrorCode::ClaimUnreachable
+        );
+        // No claims remote: nothing is claimed, nothing to fetch.
+        let (_dir, project) = project_with_claims("");
+        assert!(live_claims(&project).unwrap().claims.is_empty());
+        fetch_claims(&project, None).unwrap();
+    }
+
     #[test]
     fn ours_only_by_clone_identity_and_expired_after_the_ttl() {
         let (c, now) = fetched("me", 59);
