@@ -785,7 +785,8 @@ mod tests {
     fn project_with_claims(config: &str) -> (tempfile::TempDir, Project) {
         let dir = tempfile::tempdir().unwrap();
         git2::Repository::init(dir.path()).unwrap();
-        std::fs::write(dir.path().join(".ticketflow.yaml"), config).unwrap();
+        crate::fsutil::write_atomic(&dir.path().join(".ticketflow.yaml"), config.as_bytes())
+            .unwrap();
         let project = Project::open_at(dir.path()).unwrap();
         let repo = project.repo().unwrap();
         for (ticket, secs_ago) in [("250101-000000-fresh", 10), ("250101-000000-old", 86_400)] {

@@ -17,6 +17,8 @@ use crate::output::{Outcome, Ui, write_json};
 /// clone is TICKET_CLAIMED. With --renew: only our own claim is renewed — one taken over in
 /// the meantime is TICKET_CLAIMED, none at all TICKET_NOT_CLAIMED. (start claims by itself;
 /// pushing the ticket's branch renews through the pre-push hook.)
+///
+/// Example: 'git ticket claim --renew <ID>' in an agent's loop, well within claims.ttl.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The ticket: ID, ID prefix, slug, or slug words

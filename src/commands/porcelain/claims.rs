@@ -17,6 +17,12 @@ use crate::ticket::time::parse_duration;
 ///
 /// A claim is a lease: it expires claims.ttl (default 24h) after it was made or last renewed;
 /// an expired claim may be taken over by any clone. "ours" marks the claims of this clone.
+/// Claims are fetched with one 'git fetch --prune <remote>
+/// +refs/ticket-claims/*:refs/ticket-claims/<remote>/*' (never into branches or tags).
+///
+/// Examples: 'git ticket claims' (who holds what), 'git ticket claims --stale 12h -o json'
+/// (claims not renewed for 12 hours), 'git ticket release --force <ID>' (break one whose
+/// holder has stopped).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only claims at least this old (90m, 12h, 2d, 1h30m)
