@@ -266,23 +266,12 @@ fn take(env: &Env, repo: &Repo, s: &Settings, id: &str, start: bool) -> Result<C
             }
             Some(_) => (None, Taken::New),
         };
-        let value = repo.write_claim(&me.info(id)).map_err(ref_error)?;
-        match repo
-            .push_claim(&s.remote, id, Some(&value), expected.as_deref())
-            .map_err(Error::GitMissing)?
-        {
-            PushResult::Done => {
-                repo.record_claim(&s.remote, id, Some(&value))
-                    .map_err(ref_error)?;
-                return Ok(Claimed {
-                    remote: s.remote.clone(),
-                    ticket: id.to_owned(),
-                    value,
-                    taken,
-                });
+        match push_ours(repo, &me, s, id, expected.as_deref())? {
+            (PushResult::Done, value) => return Ok(claimed(s, id, taken, value)),
+            (PushResult::Unreachable(why), _) => {
+                return Err(unreachable_error(&s.remote, &why, hint));
             }
-            PushResult::Unreachable(why) => return Err(unreachable_error(&s.remote, &why, hint)),
-            PushResult::Rejected(why) => {
+            (PushResult::Rejected(why), _) => {
                 refused = why;
                 repo.fetch_claims(&s.remote)
                     .map_err(|e| fetch_error(&s.remote, &e, hint))?;
@@ -296,6 +285,36 @@ fn take(env: &Env, repo: &Repo, s: &Settings, id: &str, start: bool) -> Result<C
         &format!("it refused the claim of {id} again and again: {refused}"),
         hint,
     ))
+}
+
+/// Writes a new claim of ours on `id` and pushes it, expecting `expected` there; a claim
+/// that went through is recorded here as the value we hold.
+fn push_ours(
+    repo: &Repo,
+    me: &Me,
+    s: &Settings,
+    id: &str,
+    expected: Option<&str>,
+) -> Result<(PushResult, String), Error> {
+    let value = repo.write_claim(&me.info(id)).map_err(ref_error)?;
+    let result = repo
+        .push_claim(&s.remote, id, Some(&value), expected)
+        .map_err(Error::GitMissing)?;
+    if result == PushResult::Done {
+        repo.record_claim(&s.remote, id, Some(&value))
+            .map_err(ref_error)?;
+    }
+    Ok((result, value))
+}
+
+/// The claim `value` just pushed.
+fn claimed(s: &Settings, id: &str, taken: Taken, value: String) -> Claimed {
+    Claimed {
+        remote: s.remote.clone(),
+        ticket: id.to_owned(),
+        value,
+        taken,
+    }
 }
 
 /// The claim of a start in progress: released again when the local start fails, unless it
@@ -460,30 +479,19 @@ fn renew_id(env: &Env, repo: &Repo, s: &Settings, id: &str) -> Result<Claimed, E
             }
             None => return Err(not_claimed(&s.remote, id)),
         };
-        let value = repo.write_claim(&me.info(id)).map_err(ref_error)?;
-        match repo
-            .push_claim(&s.remote, id, Some(&value), Some(&ours.value))
-            .map_err(Error::GitMissing)?
-        {
-            PushResult::Done => {
-                repo.record_claim(&s.remote, id, Some(&value))
-                    .map_err(ref_error)?;
-                return Ok(Claimed {
-                    remote: s.remote.clone(),
-                    ticket: id.to_owned(),
-                    value,
-                    taken: Taken::Renewed,
-                });
+        match push_ours(repo, &me, s, id, Some(&ours.value))? {
+            (PushResult::Done, value) => return Ok(claimed(s, id, Taken::Renewed, value)),
+            (PushResult::Unreachable(why), _) => {
+                return Err(unreachable_error(&s.remote, &why, None));
             }
-            PushResult::Unreachable(why) => return Err(unreachable_error(&s.remote, &why, None)),
-            PushResult::Rejected(why) if fetched => {
+            (PushResult::Rejected(why), _) if fetched => {
                 return Err(unreachable_error(
                     &s.remote,
                     &format!("it refused the renewal: {why}"),
                     None,
                 ));
             }
-            PushResult::Rejected(_) => {
+            (PushResult::Rejected(_), _) => {
                 repo.fetch_claims(&s.remote)
                     .map_err(|e| fetch_error(&s.remote, &e, None))?;
                 fetched = true;

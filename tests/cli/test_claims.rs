@@ -441,6 +441,19 @@ fn release_force_breaks_only_the_claim_it_saw() {
     );
 }
 
+/// `git push origin <id>` from `wt` through git (hooks run `git ticket hook pre-push`); it
+/// must succeed. Returns its stderr.
+fn push_branch(env: &TestEnv, wt: &Path, id: &str) -> String {
+    let out = env
+        .git_with_bin(wt)
+        .args(["push", "-q", "origin", id])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    stderr
+}
+
 #[test]
 fn pushing_the_ticket_branch_renews_the_claim_and_cleanup_releases_it() {
     let c = cluster(1, 1, "24h");
@@ -453,21 +466,8 @@ fn pushing_the_ticket_branch_renews_the_claim_and_cleanup_releases_it() {
     std::fs::write(wt.join("work.txt"), "work").unwrap();
     a.git_in(&wt, &["add", "work.txt"]);
     a.git_in(&wt, &["commit", "-q", "-m", "work"]);
-    let out = a
-        .git_with_bin(&wt)
-        .args(["push", "-q", "origin", id])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        "",
-        "hooks print nothing on success"
-    );
+    let stderr = push_branch(a, &wt, id);
+    assert_eq!(stderr, "", "hooks print nothing on success");
     let renewed = remote_claims(&c.bare);
     assert_eq!(renewed.lines().count(), 1);
     assert_ne!(renewed, claimed, "the push renewed the claim");
@@ -487,17 +487,7 @@ fn a_push_goes_through_when_the_claim_cannot_be_renewed() {
     // Somebody broke A's claim and took the ticket.
     b.run(&["release", "--force", id]).ok();
     b.run(&["claim", id]).ok();
-    let out = a
-        .git_with_bin(&a.worktree(id))
-        .args(["push", "-q", "origin", id])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = push_branch(a, &a.worktree(id), id);
     assert!(
         stderr.contains(&format!("the claim of {id} on origin was not renewed")),
         "{stderr}"
