@@ -70,7 +70,7 @@ pub enum Taken {
     /// It was ours already: renewed.
     Renewed,
     /// Somebody's claim had expired: taken over (that claim, as it was).
-    TookOver(Claim),
+    TookOver(Box<Claim>),
 }
 
 /// A claim this clone now holds.
@@ -259,7 +259,7 @@ fn take(env: &Env, repo: &Repo, s: &Settings, id: &str, start: bool) -> Result<C
         let (expected, taken) = match view {
             None => (None, Taken::New),
             Some(c) if c.ours => (Some(c.value.clone()), Taken::Renewed),
-            Some(c) if c.expired => (Some(c.value.clone()), Taken::TookOver(c)),
+            Some(c) if c.expired => (Some(c.value.clone()), Taken::TookOver(Box::new(c))),
             // Someone else's live claim, as last fetched: it may be gone by now.
             Some(c) if fetched => {
                 return Err(claimed_error(&s.remote, &c, s.ttl, "nothing was changed"));
