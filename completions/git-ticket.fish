@@ -52,6 +52,9 @@ complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "reopen" -d 'R
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "status" -d 'Show the current branch, the active ticket, and a summary of all tickets'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "restore" -d 'Restore the current-ticket.md link of this worktree or branch'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "cleanup" -d 'Remove the worktree and branch of finished tickets'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "claim" -d 'Claim a ticket on the claims remote, or renew our claim'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "claims" -d 'List the claims on the claims remote (ticket, holder, age)'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "release" -d 'Release our claim on a ticket (--force: break another clone\'s claim)'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "worktree" -d 'List the repository\'s worktrees, or clean those of done tickets'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "trust" -d 'Trust this repository\'s .ticketflow.yaml, so `start` runs its init commands'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "install-hooks" -d 'Install git hooks that call `git ticket hook` (commit-msg, post-checkout, pre-push)'
@@ -164,6 +167,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -l no-pager 
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -l paginate -d 'Page the output on a terminal, also of commands that do not by default'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -s f -l force -d 'Repair the ticket\'s worktree: recreate it if its folder is gone (a healthy one is left as it is)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -l claim-remote -d 'Claim the ticket on this remote first (default: claims.remote of .ticketflow.yaml)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -l no-claim -d 'Start without claiming the ticket on the claims remote (working offline on purpose)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
@@ -267,6 +272,61 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -l no-col
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -l no-pager -d 'Do not page long output on a terminal'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -l paginate -d 'Page the output on a terminal, also of commands that do not by default'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claim" -l renew -d 'Renew our claim (expecting the value we hold)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claim" -l remote -d 'The claims remote (default: claims.remote of .ticketflow.yaml)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claim" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claim" -l color -d 'Colour: always, never or auto [default: git config color.ticket, else color.ui, else auto; NO_COLOR turns auto off]' -r -f -a "always\t'Always, also into a file or a pipe'
+never\t'Never'
+auto\t'On a terminal, unless `NO_COLOR` is set or `TERM=dumb`'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claim" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claim" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claim" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claim" -l no-color -d 'No colour (--color=never)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claim" -l no-pager -d 'Do not page long output on a terminal'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claim" -l paginate -d 'Page the output on a terminal, also of commands that do not by default'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claim" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claims" -l stale -d 'Only claims at least this old (90m, 12h, 2d, 1h30m)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claims" -l no-fetch -d 'List the claims as last fetched, without fetching them first' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claims" -l remote -d 'The claims remote (default: claims.remote of .ticketflow.yaml)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claims" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claims" -l color -d 'Colour: always, never or auto [default: git config color.ticket, else color.ui, else auto; NO_COLOR turns auto off]' -r -f -a "always\t'Always, also into a file or a pipe'
+never\t'Never'
+auto\t'On a terminal, unless `NO_COLOR` is set or `TERM=dumb`'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claims" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claims" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claims" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claims" -l no-color -d 'No colour (--color=never)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claims" -l no-pager -d 'Do not page long output on a terminal'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claims" -l paginate -d 'Page the output on a terminal, also of commands that do not by default'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand claims" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand release" -s f -l force -d 'Break another clone\'s claim (only when its holder has stopped working on it)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand release" -l remote -d 'The claims remote (default: claims.remote of .ticketflow.yaml)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand release" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand release" -l color -d 'Colour: always, never or auto [default: git config color.ticket, else color.ui, else auto; NO_COLOR turns auto off]' -r -f -a "always\t'Always, also into a file or a pipe'
+never\t'Never'
+auto\t'On a terminal, unless `NO_COLOR` is set or `TERM=dumb`'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand release" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand release" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand release" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand release" -l no-color -d 'No colour (--color=never)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand release" -l no-pager -d 'Do not page long output on a terminal'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand release" -l paginate -d 'Page the output on a terminal, also of commands that do not by default'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and not __fish_seen_subcommand_from list clean" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"

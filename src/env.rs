@@ -57,6 +57,11 @@ pub struct Env {
     /// Where to look for the repository without libgit2: the working directory, `GIT_DIR`
     /// and friends, ceilings.
     pub git_search: GitSearch,
+    /// `GIT_TICKET_AGENT`: the name of the agent running this command, recorded in claims.
+    pub agent: Option<String>,
+    /// `GIT_AUTHOR_NAME` and `GIT_AUTHOR_EMAIL` (they win over `user.name`/`user.email`, as
+    /// in git), recorded in claims.
+    pub author: (Option<String>, Option<String>),
 }
 
 impl Env {
@@ -130,6 +135,11 @@ impl Env {
                     .unwrap_or_default(),
                 uid: rustix::process::geteuid().as_raw(),
             },
+            agent: var("GIT_TICKET_AGENT").map(|v| v.to_string_lossy().into_owned()),
+            author: (
+                var("GIT_AUTHOR_NAME").map(|v| v.to_string_lossy().into_owned()),
+                var("GIT_AUTHOR_EMAIL").map(|v| v.to_string_lossy().into_owned()),
+            ),
         }
     }
 

@@ -71,6 +71,12 @@ pub enum ErrorCode {
     FilesystemError,
     /// The editor could not be started or failed (`new --edit`).
     EditorFailed,
+    /// Another clone holds a live claim on the ticket (on the claims remote).
+    TicketClaimed,
+    /// The claims remote could not be reached (or refused the claim for another reason).
+    ClaimUnreachable,
+    /// There is no claim of ours to renew.
+    TicketNotClaimed,
 }
 
 impl ErrorCode {
@@ -103,6 +109,9 @@ impl ErrorCode {
             ErrorCode::RepositoryError => "REPOSITORY_ERROR",
             ErrorCode::FilesystemError => "FILESYSTEM_ERROR",
             ErrorCode::EditorFailed => "EDITOR_FAILED",
+            ErrorCode::TicketClaimed => "TICKET_CLAIMED",
+            ErrorCode::ClaimUnreachable => "CLAIM_UNREACHABLE",
+            ErrorCode::TicketNotClaimed => "TICKET_NOT_CLAIMED",
         }
     }
 }

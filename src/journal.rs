@@ -26,6 +26,8 @@ pub enum Op {
     Cleanup,
     /// `reopen`.
     Reopen,
+    /// The claim a start makes on the claims remote before it changes anything here.
+    Claim,
 }
 
 /// How far an operation got.
@@ -40,6 +42,8 @@ pub enum Step {
     WorktreeAdded,
     /// (cleanup) The worktree is removed.
     WorktreeRemoved,
+    /// (claim) The claim is on the remote.
+    Claimed,
 }
 
 /// One operation in progress.
@@ -76,6 +80,12 @@ pub struct Record {
     pub step: Step,
     /// The process that wrote it.
     pub pid: u32,
+    /// (claim) The claims remote.
+    #[serde(default)]
+    pub claim_remote: Option<String>,
+    /// (claim) The claim commit pushed there, once the push succeeded.
+    #[serde(default)]
+    pub claim_value: Option<String>,
 }
 
 impl Record {
@@ -97,6 +107,8 @@ impl Record {
             return_to: None,
             step: Step::Planned,
             pid: std::process::id(),
+            claim_remote: None,
+            claim_value: None,
         }
     }
 }

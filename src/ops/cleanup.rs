@@ -159,6 +159,11 @@ pub fn one_ticket(
     };
     if input.dry_run || (worktree.is_none() && !branch_exists) {
         report.branch_deleted = branch_exists && !input.dry_run;
+        if !input.dry_run
+            && let Some(note) = super::claim::release_done(project, &id)
+        {
+            ui.note(&note);
+        }
         return Ok(report);
     }
     if !input.force && !input.yes {
@@ -227,6 +232,10 @@ pub fn one_ticket(
         })?;
     } else {
         tx::journal_finish(journal)?;
+    }
+    // Done and merged here: nobody should take it again.
+    if let Some(note) = super::claim::release_done(project, &id) {
+        ui.note(&note);
     }
     Ok(report)
 }
@@ -457,7 +466,12 @@ pub fn all_done(
             continue;
         }
         match repo.branch_delete(&branch, Delete::Merged) {
-            Ok(_) => report.deleted_branches.push(branch),
+            Ok(_) => {
+                if let Some(note) = super::claim::release_done(project, &branch) {
+                    ui.note(&note);
+                }
+                report.deleted_branches.push(branch)
+            }
             Err(e) => report.errors.push(format!("branch {branch}: {e}")),
         }
     }

@@ -11,6 +11,7 @@
 
 use std::time::Duration;
 
+use super::claim::{self, ClaimChoice, Claimed};
 use super::init_commands::{self, InitCommand};
 use super::plan::{Done, Plan};
 use super::{Project, Ui, guard};
@@ -29,6 +30,9 @@ pub struct StartInput<'a> {
     /// Repair the ticket's worktree: a healthy one (present, on its branch) is left as it is,
     /// one whose folder is gone is recreated, one with uncommitted changes is never removed.
     pub force: bool,
+    /// Whether to claim the ticket on a remote first (`claims.remote`, `--claim-remote`,
+    /// `--no-claim`).
+    pub claim: ClaimChoice<'a>,
 }
 
 /// What a start did.
@@ -50,6 +54,8 @@ pub struct Started {
     pub init_commands: Vec<InitCommand>,
     /// Why init commands were not run, when there were some.
     pub warning: Option<String>,
+    /// The claim on the claims remote, when claims are on.
+    pub claim: Option<Claimed>,
 }
 
 /// Starts a ticket (see the module documentation).
@@ -62,6 +68,48 @@ pub fn start(
     let repo = project.repo_with_git()?;
     let lock = guard::lock(env, project, &format!("start {}", input.ticket), ui)?;
     let entry = project.store.resolve(input.ticket)?;
+    // Claimed elsewhere comes first (TICKET_CLAIMED), before anything here is looked at.
+    let held = claim::for_start(env, project, &entry.id, input.claim)?;
+    let result = start_locked(env, project, input, entry);
+    let (mut started, claim) = claim::settle(project, held, result, ui)?;
+    started.claim = claim;
+    // Init commands may run for minutes: other agents need not wait for them.
+    drop(lock);
+    let commands = &project.config.worktree.init_commands;
+    if project.config.worktree.enabled && !commands.is_empty() && !started.done.nothing_to_repair {
+        let config = std::fs::read(project.root.join(crate::config::FILE_NAME)).unwrap_or_default();
+        started.init_trusted = crate::trust::is_trusted(repo.common_dir(), &config);
+        if started.init_trusted {
+            let secs = match project.config.timeouts.init_commands {
+                0 => 60,
+                s => s.unsigned_abs(),
+            };
+            started.init_commands = init_commands::run(
+                commands,
+                &started.done.worktree_path,
+                Duration::from_secs(secs),
+                ui,
+            );
+            started.init_executed = true;
+        } else {
+            started.warning = Some(format!(
+                "{} init command(s) were not run: this .ticketflow.yaml is not trusted on this machine. Review worktree.init_commands, run 'git ticket trust', and run them yourself in {} this time.",
+                commands.len(),
+                started.done.worktree_path.display()
+            ));
+        }
+    }
+    Ok(started)
+}
+
+/// The checks and changes of a start, under the repository lock.
+fn start_locked(
+    env: &Env,
+    project: &Project,
+    input: &StartInput<'_>,
+    entry: crate::ticket::entry::Entry,
+) -> Result<Started, Error> {
+    let repo = project.repo_with_git()?;
     let (text, meta) = read_ticket(&entry.path)?;
     let id = entry.id.clone();
     let original_status = meta.status();
@@ -167,38 +215,11 @@ pub fn start(
     } else {
         plan.branch_mode(project, parent_branch.as_deref(), &current)?
     };
-    let mut started = Started {
+    Ok(Started {
         id,
         description: meta.description,
         original_status,
         done,
         ..Started::default()
-    };
-    // Init commands may run for minutes: other agents need not wait for them.
-    drop(lock);
-    let commands = &project.config.worktree.init_commands;
-    if project.config.worktree.enabled && !commands.is_empty() && !started.done.nothing_to_repair {
-        let config = std::fs::read(project.root.join(crate::config::FILE_NAME)).unwrap_or_default();
-        started.init_trusted = crate::trust::is_trusted(repo.common_dir(), &config);
-        if started.init_trusted {
-            let secs = match project.config.timeouts.init_commands {
-                0 => 60,
-                s => s.unsigned_abs(),
-            };
-            started.init_commands = init_commands::run(
-                commands,
-                &started.done.worktree_path,
-                Duration::from_secs(secs),
-                ui,
-            );
-            started.init_executed = true;
-        } else {
-            started.warning = Some(format!(
-                "{} init command(s) were not run: this .ticketflow.yaml is not trusted on this machine. Review worktree.init_commands, run 'git ticket trust', and run them yourself in {} this time.",
-                commands.len(),
-                started.done.worktree_path.display()
-            ));
-        }
-    }
-    Ok(started)
+    })
 }

@@ -9,6 +9,7 @@ mod corpus;
 mod tty;
 
 mod test_architecture;
+mod test_claims;
 mod test_conventions;
 mod test_corpus;
 mod test_crash_harness;

@@ -1,5 +1,7 @@
 //! Porcelain: the verbs people and agents use. `--format json` is their stable interface.
 
+pub mod claim;
+pub mod claims;
 pub mod cleanup;
 pub mod close;
 pub mod help;
@@ -7,6 +9,7 @@ pub mod init;
 pub mod install;
 pub mod list;
 pub mod new;
+pub mod release;
 pub mod reopen;
 pub mod restore;
 pub mod show;

@@ -5,8 +5,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::claims::ClaimJson;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
+use crate::ops::claim::{ClaimChoice, Taken, age};
 use crate::ops::init_commands::InitCommand;
 use crate::ops::start::{StartInput, Started, start};
 use crate::output::{Outcome, Style, Ui, write_json};
@@ -20,6 +22,11 @@ use crate::ticket::Status;
 /// healthy worktree (present, on its branch) is left as it is ("nothing to repair"), one whose
 /// folder is gone is recreated; a worktree is never removed, and existing branches are never
 /// deleted.
+///
+/// With claims on (claims.remote in .ticketflow.yaml, or --claim-remote) the ticket is first
+/// claimed on that remote, before anything changes here: a ticket another clone holds is
+/// TICKET_CLAIMED (holder and age in the message), an unreachable remote is
+/// CLAIM_UNREACHABLE; --no-claim starts without claiming (working offline on purpose).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The ticket: ID, ID prefix, slug, or slug words
@@ -28,6 +35,12 @@ pub struct Args {
     /// Repair the ticket's worktree: recreate it if its folder is gone (a healthy one is left as it is)
     #[arg(short, long)]
     force: bool,
+    /// Claim the ticket on this remote first (default: claims.remote of .ticketflow.yaml)
+    #[arg(long, value_name = "REMOTE", conflicts_with = "no_claim")]
+    claim_remote: Option<String>,
+    /// Start without claiming the ticket on the claims remote (working offline on purpose)
+    #[arg(long)]
+    no_claim: bool,
 }
 
 /// The `start` command.
@@ -45,6 +58,11 @@ impl Command for Start {
         let input = StartInput {
             ticket: &args.ticket,
             force: args.force,
+            claim: match (&args.claim_remote, args.no_claim) {
+                (_, true) => ClaimChoice::Skip,
+                (Some(r), false) => ClaimChoice::Remote(r),
+                (None, false) => ClaimChoice::Config,
+            },
         };
         let started = start(env, project, &input, ui)?;
         if let Some(w) = &started.warning {
@@ -81,6 +99,21 @@ impl Outcome for Report {
             "   Description: {}",
             crate::output::escape_control(&self.0.description)
         )?;
+        if let Some(c) = &self.0.claim {
+            match &c.taken {
+                Taken::New => writeln!(out.w, "🔒 Claimed on {}", c.remote)?,
+                Taken::Renewed => {
+                    writeln!(out.w, "🔒 Claimed on {} (ours already; renewed)", c.remote)?
+                }
+                Taken::TookOver(old) => writeln!(
+                    out.w,
+                    "🔒 Claimed on {}: took over the expired claim of {} ({} old)",
+                    c.remote,
+                    old.holder(),
+                    age(old.age)
+                )?,
+            }
+        }
         writeln!(out.w)?;
         if self.0.done.branch_mode {
             writeln!(out.w, "🌿 Switched to branch: {id}")?;
@@ -147,6 +180,8 @@ impl Outcome for Report {
             status: Status,
             ticket_id: &'a str,
             worktree_path: String,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            claim: Option<ClaimJson<'a>>,
         }
         write_json(
             w,
@@ -166,6 +201,7 @@ impl Outcome for Report {
                 } else {
                     self.0.done.worktree_path.display().to_string()
                 },
+                claim: self.0.claim.as_ref().map(ClaimJson::of),
             },
         )
     }
