@@ -388,7 +388,7 @@ mod tests {
         }
         assert_eq!(
             sample(Some("claude-1")).holder(),
-            "Ann\nEx <ann@example.com> on box (agent claude-1)"
+            "Ann\\nEx <ann@example.com> on box (agent claude-1)"
         );
         assert!(ClaimInfo::parse("Claim ticket x\n\nTicket: x\n").is_none());
         assert!(ClaimInfo::parse("hello").is_none());
