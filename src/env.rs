@@ -3,6 +3,50 @@
 
 use std::path::PathBuf;
 
+/// Every environment variable git-ticket reads, with what it does: the ENVIRONMENT section of
+/// the man pages. One row a variable (several names may share a row, separated by `, `); a
+/// test checks that every name this file reads is here.
+pub const VARIABLES: &[(&str, &str)] = &[
+    (
+        "TICKETFLOW_OUTPUT_FORMAT",
+        "The output format of porcelain commands when no -o/--format is given: text, json or ndjson (before output.default_format of the config).",
+    ),
+    (
+        "TICKETFLOW_NON_INTERACTIVE",
+        "true: never ask a question (commands that would ask need --yes or fail).",
+    ),
+    (
+        "CI, CONTINUOUS_INTEGRATION, GITHUB_ACTIONS, GITLAB_CI, CIRCLECI, JENKINS_URL",
+        "Set and non-empty: a CI system runs git-ticket; never ask a question.",
+    ),
+    ("NO_COLOR", "Set and non-empty: no colour in the output."),
+    ("TERM", "dumb: no colour in the output."),
+    (
+        "GIT_TICKET_TRACE",
+        "Set (not 0): print the execution strategy and the time of each phase on standard error.",
+    ),
+    (
+        "GIT_TICKET_LOCK_TIMEOUT",
+        "Seconds to wait for the repository lock held by another git-ticket process (default 10).",
+    ),
+    (
+        "GIT_TICKET_FAILPOINT",
+        "For testing recovery only: crash:<step> kills the process at that step of a change.",
+    ),
+    (
+        "GIT_DIR, GIT_WORK_TREE, GIT_COMMON_DIR, GIT_DISCOVERY_ACROSS_FILESYSTEM",
+        "Where the repository is, as for git; git-ticket then lets libgit2 search for it.",
+    ),
+    (
+        "GIT_CEILING_DIRECTORIES",
+        "Folders at which the search for the repository stops, as for git.",
+    ),
+    (
+        "TZ, TZDIR",
+        "The local time zone of new ticket IDs and times (a zone name, a file, or a POSIX rule) and where zone files are.",
+    ),
+];
+
 /// What the process was given by its environment.
 #[derive(Clone, Debug, Default)]
 pub struct Env {
