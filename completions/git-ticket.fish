@@ -225,6 +225,7 @@ error\t'Errors (always shown anyway)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-hooks" -l uninstall -d 'Remove git-ticket\'s hooks, restoring the ones they ran first' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-hooks" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
@@ -235,6 +236,7 @@ error\t'Errors (always shown anyway)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-hooks" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-hooks" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-hooks" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-merge-driver" -l uninstall -d 'Remove the merge driver\'s .gitattributes line and merge.ticket config' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-merge-driver" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"

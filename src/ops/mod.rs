@@ -15,6 +15,7 @@ pub mod close;
 pub mod fsck;
 pub mod guard;
 pub mod init_commands;
+pub mod install;
 pub mod list;
 pub mod new;
 pub mod plan;

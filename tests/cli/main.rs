@@ -13,6 +13,7 @@ mod test_crash_harness;
 mod test_dispatch;
 mod test_docs;
 mod test_init;
+mod test_install;
 mod test_list;
 mod test_malformed;
 mod test_merge;
