@@ -23,6 +23,7 @@ mod test_performance;
 mod test_plumbing;
 mod test_recovery;
 mod test_reliability;
+mod test_setup;
 mod test_show;
 mod test_start;
 mod test_ticketflow_compat;
