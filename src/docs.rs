@@ -4,8 +4,6 @@
 
 use std::fmt::Write as _;
 
-use clap_complete::Shell;
-
 use crate::commands::{Spec, cli};
 
 /// Every man page: `git-ticket.1` and `git-ticket-<command>.1`, as (file name, contents).
@@ -306,100 +304,173 @@ fn roff(text: &str) -> String {
     }
 }
 
-/// The completion files: (file name, contents) for bash, zsh and fish.
-pub fn completions(commands: &[Spec]) -> Vec<(String, String)> {
-    let static_for = |shell: Shell| {
-        let mut out = Vec::new();
-        let mut cmd = cli(commands);
-        clap_complete::generate(shell, &mut cmd, "git-ticket", &mut out);
-        String::from_utf8(out).expect("completion scripts are UTF-8")
-    };
+/// The completion files: (file name, contents) for bash, zsh and fish. Each is a thin
+/// adapter: the candidates come from `git ticket __complete` (`commands::complete`), so the
+/// three shells offer the same words.
+pub fn completions(_commands: &[Spec]) -> Vec<(String, String)> {
     vec![
-        ("git-ticket".to_owned(), bash(commands)),
-        ("_git-ticket".to_owned(), static_for(Shell::Zsh)),
-        ("git-ticket.fish".to_owned(), static_for(Shell::Fish)),
+        ("git-ticket".to_owned(), BASH.to_owned()),
+        ("_git-ticket".to_owned(), ZSH.to_owned()),
+        ("git-ticket.fish".to_owned(), FISH.to_owned()),
     ]
 }
 
-fn long_flags(spec: &Spec) -> Vec<String> {
-    let cmd = spec.command_with_globals();
-    let mut flags: Vec<String> = cmd
-        .get_arguments()
-        .filter(|a| !a.is_hide_set())
-        .filter_map(|a| {
-            let long = a.get_long()?;
-            // A flag whose value is optional (pflag's booleans) completes as a flag.
-            let takes_value = a.get_action().takes_values()
-                && a.get_num_args().is_none_or(|n| n.min_values() > 0);
-            Some(format!("--{long}{}", if takes_value { "=" } else { "" }))
-        })
-        .collect();
-    flags.push("--help".to_owned());
-    flags.sort();
-    flags.dedup();
-    flags
-}
+/// Bash: `_git_ticket`, which git's own completion calls for `git ticket <TAB>` and for an
+/// alias whose command is `ticket` (`git config alias.ts 'ticket start'`: its words after
+/// `ticket` come first). It registers nothing for `git` itself.
+const BASH: &str = r#"# bash completion for git-ticket. Generated; do not edit.
+# git's completion calls _git_ticket for `git ticket <TAB>` and for git aliases of it.
+# Install as ~/.local/share/bash-completion/completions/git-ticket
 
-/// Bash: a `_git_ticket` function that git's own completion calls for `git ticket <TAB>`.
-/// It never registers completion for `git` itself.
-fn bash(commands: &[Spec]) -> String {
-    let names: Vec<&str> = commands
-        .iter()
-        .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
-        .collect();
-    let mut s = String::new();
-    s.push_str(
-        "# bash completion for git-ticket. Generated from the registry; do not edit.\n\
-         # git's completion calls _git_ticket for `git ticket <TAB>`. Install as\n\
-         # ~/.local/share/bash-completion/completions/git-ticket\n\n",
-    );
-    s.push_str("_git_ticket ()\n{\n");
-    let _ = writeln!(s, "\tlocal subcommands=\"{}\"", names.join(" "));
-    s.push_str(
-        "\tlocal subcommand=\"$(__git_find_on_cmdline \"$subcommands\")\"\n\
-         \tif [ -z \"$subcommand\" ]; then\n\
-         \t\t__gitcomp \"$subcommands --version --help\"\n\
-         \t\treturn\n\
-         \tfi\n\
-         \tcase \"$prev\" in\n\
-         \t-s|--status) __gitcomp \"todo doing done all\"; return ;;\n\
-         \t-o|--format) __gitcomp \"text json\"; return ;;\n\
-         \tesac\n\
-         \tcase \"$cur\" in\n\
-         \t--status=*) __gitcomp \"todo doing done all\" \"\" \"${cur##--status=}\"; return ;;\n\
-         \t--format=*) __gitcomp \"text json\" \"\" \"${cur##--format=}\"; return ;;\n\
-         \tesac\n\
-         \tcase \"$subcommand,$cur\" in\n",
-    );
-    for spec in commands {
-        let mut pattern = spec.name.to_owned();
-        for a in spec.aliases {
-            pattern.push_str(&format!(",--*|{a}"));
-        }
-        let _ = writeln!(
-            s,
-            "\t{pattern},--*) __gitcomp \"{}\" ;;",
-            long_flags(spec).join(" ")
-        );
-    }
-    let takes_ticket: Vec<String> = commands
-        .iter()
-        .filter(|c| {
-            c.command()
-                .get_positionals()
-                .next()
-                .and_then(|a| a.get_value_names()?.first().map(|n| n == "TICKET"))
-                .unwrap_or(false)
-        })
-        .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
-        .map(|n| format!("{n},*"))
-        .collect();
-    s.push_str("\thelp,*) __gitcomp \"$subcommands\" ;;\n");
-    let _ = writeln!(
-        s,
-        "\t{}) __gitcomp_nl \"$(git ticket for-each-ticket --format='%(id)' 2>/dev/null)\" ;;",
-        takes_ticket.join("|")
-    );
-    s.push_str("\tesac\n}\n");
-    s
+_git_ticket ()
+{
+	# The line up to the cursor, split into words as the shell will (quotes and backslashes
+	# removed; git's own words are split at = and : too). Nothing in it is evaluated.
+	local line="${COMP_LINE:0:COMP_POINT}" typed=() w= q= c j started= i=1
+	for ((j = 0; j < ${#line}; j++)); do
+		c="${line:j:1}"
+		if [ -n "$q" ]; then
+			if [ "$c" = "$q" ]; then
+				q=
+			elif [ "$q$c" = '"\' ]; then
+				((j++))
+				w+="${line:j:1}"
+			else
+				w+="$c"
+			fi
+		else
+			case "$c" in
+			[[:blank:]]) [ -n "$started" ] && typed+=("$w"); w= started= ;;
+			\'|\") q="$c" started=1 ;;
+			\\) ((j++)); w+="${line:j:1}" started=1 ;;
+			*) w+="$c" started=1 ;;
+			esac
+		fi
+	done
+	typed+=("$w")
+	# The command's name, as __git_main finds it: "ticket" or an alias of git ticket
+	# (`git config alias.ts 'ticket start'`), whose words after `ticket` come first.
+	while [ $i -lt $((${#typed[@]} - 1)) ]; do
+		case "${typed[i]}" in
+		-C|-c|--git-dir|--work-tree|--namespace) ((i += 2)) ;;
+		-*) ((i++)) ;;
+		*) break ;;
+		esac
+	done
+	local args=() seen=
+	if [ "${typed[i]}" != ticket ]; then
+		for w in $(__git config --get "alias.${typed[i]}"); do
+			if [ -n "$seen" ]; then
+				args+=("$w")
+			elif [ "$w" = ticket ]; then
+				seen=1
+			fi
+		done
+	fi
+	args+=("${typed[@]:i+1}")
+	# Readline replaces the part of the word after the last word-break character (= : ( and
+	# quotes among them): the candidates lose what comes before it.
+	local word="${typed[${#typed[@]}-1]}"
+	local keep="${line##*[$COMP_WORDBREAKS]}"
+	local out
+	out="$(__git ticket __complete -- "${args[@]}")"
+	# File names: bash's default completion (git's is registered with -o default).
+	[ "$out" = ":files" ] && return
+	local drop=$((${#word} - ${#keep})) IFS=$'\n' cand
+	COMPREPLY=()
+	for line in $out; do
+		cand="${line%%$'\t'*}"
+		[ "${cand:0:drop}" = "${word:0:drop}" ] && cand="${cand:drop}"
+		case "$cand" in
+		*=|*:|*\)) COMPREPLY+=("$cand") ;;
+		*) COMPREPLY+=("$cand ") ;;
+		esac
+	done
 }
+"#;
+
+/// Zsh: `_git-ticket`, which zsh's `_git` calls for `git ticket <TAB>` (after expanding git
+/// aliases itself), and the completion of `git-ticket`.
+const ZSH: &str = r#"#compdef git-ticket
+# zsh completion for git-ticket. Generated; do not edit.
+# Save as _git-ticket in a folder on your fpath (before compinit): zsh's git completion calls
+# it for `git ticket <TAB>` and for git aliases of it.
+
+local -a lines words_ descs nospace nospace_descs
+local line word help
+# The words after the command, unquoted, then quoted again for _call_program's eval.
+local -a args
+args=("${(@Q)words[2,CURRENT]}")
+lines=("${(@f)$(_call_program candidates git ticket __complete -- "${(@q)args}" 2>/dev/null)}")
+if [[ $lines[1] == :files ]]; then
+  _files
+  return
+fi
+for line in $lines; do
+  [[ -z $line ]] && continue
+  word=${line%%$'\t'*}
+  help=${line#*$'\t'}
+  if [[ $word == *= ]]; then
+    nospace+=("$word")
+    nospace_descs+=("$word${help:+  -- $help}")
+  else
+    words_+=("$word")
+    descs+=("$word${help:+  -- $help}")
+  fi
+done
+(( $#words_ + $#nospace )) || return 1
+(( $#words_ )) && compadd -U -l -d descs -a words_
+(( $#nospace )) && compadd -U -l -S '' -d nospace_descs -a nospace
+return 0
+"#;
+
+/// Fish: completion of `git ticket …`, of git aliases of it and of `git-ticket …`.
+const FISH: &str = r#"# fish completion for git-ticket. Generated; do not edit.
+# Save as ~/.config/fish/conf.d/git-ticket.fish (loaded at start, so that `git ticket <TAB>`
+# and git aliases of it complete; fish's git completion does not load it for them).
+
+# The words for `git ticket __complete` when the command line is git-ticket's: the words
+# after `ticket` (an alias' words first); nothing (status 1) otherwise.
+function __fish_git_ticket_words
+    set -l tokens (commandline -opc)
+    if test "$tokens[1]" = git-ticket
+        string join \n -- $tokens[2..-1]
+        return 0
+    end
+    test "$tokens[1]" = git; or return 1
+    set -l i 2
+    while set -q tokens[$i]
+        switch $tokens[$i]
+            case -C -c --git-dir --work-tree --namespace
+                set i (math $i + 2)
+            case '-*'
+                set i (math $i + 1)
+            case ticket
+                string join \n -- $tokens[(math $i + 1)..-1]
+                return 0
+            case '*'
+                # An alias whose command is `ticket`: its words after `ticket` first.
+                set -l expansion (string split ' ' -- (command git config --get alias.$tokens[$i] 2>/dev/null))
+                set -l at (contains -i -- ticket $expansion); or return 1
+                string join \n -- $expansion[(math $at + 1)..-1] $tokens[(math $i + 1)..-1]
+                return 0
+        end
+    end
+    return 1
+end
+
+function __fish_git_ticket_complete
+    set -l words (__fish_git_ticket_words)
+    # The token being completed, without its quotes.
+    set -l cur (commandline -ct | string replace -ra '[\'"]' '')
+    set -l out (command git ticket __complete -- $words "$cur" 2>/dev/null)
+    if test "$out[1]" = :files
+        __fish_complete_path (commandline -ct)
+        return
+    end
+    printf '%s\n' $out
+end
+
+complete -c git -f -n '__fish_git_ticket_words >/dev/null' -a '(__fish_git_ticket_complete)'
+complete -c git-ticket -f -a '(__fish_git_ticket_complete)'
+"#;

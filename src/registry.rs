@@ -285,6 +285,8 @@ pub static COMMANDS: &[Spec] = &[
         )])
         .exit_note("when a conflict is left (conflict markers in the file)")
         .see_also(&["gitattributes(5)"]),
+    // Hidden: what the completion scripts call.
+    spec::<crate::commands::complete::Complete>(),
 ];
 
 /// Finds a command by exact name or alias.

@@ -4,6 +4,7 @@
 //! its erased form [`Spec`] (the registry lists those), the global options parsed once for
 //! all commands, and the [`Ctx`] a command runs in.
 
+pub mod complete;
 pub mod pflag;
 pub mod plumbing;
 pub mod porcelain;

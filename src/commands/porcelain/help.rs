@@ -120,7 +120,7 @@ fn command_json(c: &Spec) -> Value {
 }
 
 fn write_group(out: &mut Ui<'_>, commands: &[Spec], group: Group, width: usize) -> io::Result<()> {
-    for c in commands.iter().filter(|c| c.group == group) {
+    for c in commands.iter().filter(|c| c.group == group && !c.hidden) {
         let mut name = c.name.to_owned();
         for a in c.aliases {
             name.push_str(", ");
@@ -187,6 +187,7 @@ impl Outcome for HelpPage {
                 let commands: Vec<Value> = self
                     .commands
                     .iter()
+                    .filter(|c| !c.hidden)
                     .filter(|c| matches!(self.page, Page::All) || c.group == Group::Porcelain)
                     .map(command_json)
                     .collect();

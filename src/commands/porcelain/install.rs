@@ -237,8 +237,11 @@ impl Command for InstallMan {
 /// Print a shell completion script (bash, zsh or fish).
 ///
 /// bash: save as ~/.local/share/bash-completion/completions/git-ticket (git's completion
-/// calls its _git_ticket for `git ticket <TAB>`); zsh: save as _git-ticket on your fpath;
-/// fish: save as ~/.config/fish/completions/git-ticket.fish.
+/// calls its _git_ticket for `git ticket <TAB>` and git aliases of it); zsh: save as
+/// _git-ticket in a folder on your fpath; fish: save as
+/// ~/.config/fish/conf.d/git-ticket.fish. The scripts ask `git ticket` for the candidates:
+/// tickets by ID, slug or slug word (those the command can take), option values, fields,
+/// placeholders.
 #[derive(Debug, clap::Args)]
 pub struct CompletionArgs {
     /// The shell
