@@ -214,4 +214,21 @@ fn man_page_renders_with_man() {
         .expect("man runs");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("--status"), "{text}");
+    // git-ticket's sections render as sections, the examples as commands.
+    for heading in [
+        "\nEXIT STATUS\n",
+        "\nENVIRONMENT\n",
+        "\nFILES\n",
+        "\nEXAMPLES\n",
+        "\nSEE ALSO\n",
+    ] {
+        assert!(text.contains(heading), "{heading:?} in:\n{text}");
+    }
+    assert!(!text.contains("EXTRA"), "{text}");
+    assert!(
+        text.contains("       git ticket ls --status done --count 0\n"),
+        "{text}"
+    );
+    assert!(text.contains("Aliases: ls"), "{text}");
+    assert!(text.contains("git-ticket(1), git(1)"), "{text}");
 }

@@ -53,6 +53,7 @@ impl Command for Help {
 pub fn unknown_command(commands: &[Spec], name: &str) -> Error {
     let close: Vec<&str> = commands
         .iter()
+        .filter(|c| !c.hidden)
         .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
         .filter(|c| {
             let limit = if name.len() <= 4 { 1 } else { 2 };
