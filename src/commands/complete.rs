@@ -214,28 +214,11 @@ fn walk(commands: &'static [Spec], words: &[String]) -> Place {
 
 /// The candidates for `cur` at `place`; `None`: complete file names.
 fn candidates(ctx: &mut Ctx<'_>, place: &Place, cur: &str) -> Option<Vec<Candidate>> {
-    let starting = |list: Vec<Candidate>| -> Option<Vec<Candidate>> {
-        Some(
-            list.into_iter()
-                .filter(|c| c.word.starts_with(cur))
-                .collect(),
-        )
-    };
+    let starting = |list| Some(starting_with(list, cur));
     match place {
         Place::Nothing => Some(Vec::new()),
         Place::GlobalValue(None) => None,
-        Place::GlobalValue(Some(arg)) => starting(
-            arg.get_possible_values()
-                .into_iter()
-                .filter(|v| !v.is_hide_set())
-                .map(|v| {
-                    candidate(
-                        v.get_name(),
-                        v.get_help().map(|h| h.to_string()).unwrap_or_default(),
-                    )
-                })
-                .collect(),
-        ),
+        Place::GlobalValue(Some(arg)) => starting(possible_values(arg)),
         Place::Command if cur.starts_with('-') => starting(options(&crate::commands::cli(&[]))),
         Place::Command => starting(command_names(ctx.commands)),
         Place::Value { spec, cmd, arg } => {
@@ -284,6 +267,13 @@ fn candidates(ctx: &mut Ctx<'_>, place: &Place, cur: &str) -> Option<Vec<Candida
     }
 }
 
+/// The candidates of `list` that begin with `cur`.
+fn starting_with(list: Vec<Candidate>, cur: &str) -> Vec<Candidate> {
+    list.into_iter()
+        .filter(|c| c.word.starts_with(cur))
+        .collect()
+}
+
 fn about(cmd: &clap::Command) -> String {
     cmd.get_about().map(|a| a.to_string()).unwrap_or_default()
 }
@@ -322,22 +312,8 @@ fn options(cmd: &clap::Command) -> Vec<Candidate> {
 
 /// The values of `arg` of command `spec` for `cur`; `None`: file names.
 fn values(ctx: &mut Ctx<'_>, spec: &Spec, arg: &clap::Arg, cur: &str) -> Option<Vec<Candidate>> {
-    let starting = |list: Vec<Candidate>| -> Option<Vec<Candidate>> {
-        Some(
-            list.into_iter()
-                .filter(|c| c.word.starts_with(cur))
-                .collect(),
-        )
-    };
-    let possible: Vec<Candidate> = arg
-        .get_possible_values()
-        .into_iter()
-        .filter(|v| !v.is_hide_set())
-        .map(|v| {
-            let help = v.get_help().map(|h| h.to_string()).unwrap_or_default();
-            candidate(v.get_name(), help)
-        })
-        .collect();
+    let starting = |list| Some(starting_with(list, cur));
+    let possible = possible_values(arg);
     if !possible.is_empty() {
         return starting(possible);
     }
@@ -366,6 +342,18 @@ fn values(ctx: &mut Ctx<'_>, spec: &Spec, arg: &clap::Arg, cur: &str) -> Option<
         (_, "DIR" | "PATH" | "BASE" | "OURS" | "THEIRS" | "FILE") => None,
         _ => Some(Vec::new()),
     }
+}
+
+/// The values clap knows for `arg` (value enums, fixed lists), hidden ones left out.
+fn possible_values(arg: &clap::Arg) -> Vec<Candidate> {
+    arg.get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| {
+            let help = v.get_help().map(|h| h.to_string()).unwrap_or_default();
+            candidate(v.get_name(), help)
+        })
+        .collect()
 }
 
 /// The fields `get` prints, or those `set` changes.
