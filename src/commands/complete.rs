@@ -183,24 +183,25 @@ fn walk(commands: &'static [Spec], words: &[String]) -> Place {
                 None if w.len() == 2 => short(&cmd, w.chars().nth(1).unwrap_or('-')),
                 None => None,
             };
-            if let Some(arg) = arg.filter(takes_value) {
-                if words.next().is_none() {
-                    return Place::Value {
-                        spec,
-                        cmd,
-                        arg: arg.get_id().clone(),
-                    };
-                }
+            if let Some(arg) = arg.filter(takes_value)
+                && words.next().is_none()
+            {
+                return Place::Value {
+                    spec,
+                    cmd,
+                    arg: arg.get_id().clone(),
+                };
             }
             continue;
         }
-        if !in_subcommand && cmd.has_subcommands() {
-            if let Some(sub) = cmd.find_subcommand(w).cloned() {
-                cmd = sub;
-                in_subcommand = true;
-                options_ended = false;
-                continue;
-            }
+        if !in_subcommand
+            && cmd.has_subcommands()
+            && let Some(sub) = cmd.find_subcommand(w).cloned()
+        {
+            cmd = sub;
+            in_subcommand = true;
+            options_ended = false;
+            continue;
         }
         index += 1;
     }
