@@ -254,7 +254,7 @@ Aliases: {}",
     }
     out.push_str(".PP\n");
     out.push_str(&roff(
-        "The git commands git-ticket runs read git's own variables (GIT_AUTHOR_NAME, GIT_EDITOR and the others of git(1)).",
+        "The git commands git-ticket runs read git's own variables (GIT_AUTHOR_NAME, GIT_COMMITTER_DATE and the others of git(1)).",
     ));
     out.push('\n');
     out.push_str(".SH FILES\n");

@@ -22,6 +22,10 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("NO_COLOR", "Set and non-empty: no colour in the output."),
     ("TERM", "dumb: no colour in the output."),
     (
+        "GIT_EDITOR, VISUAL, EDITOR",
+        "The editor of new --edit, in git's order (GIT_EDITOR, core.editor, VISUAL, EDITOR, then vi), run through the shell.",
+    ),
+    (
         "GIT_TICKET_TRACE",
         "Set (not 0): print the execution strategy and the time of each phase on standard error.",
     ),
@@ -70,6 +74,12 @@ pub struct Env {
     pub failpoint: Option<String>,
     /// `GIT_TICKET_TRACE` set (not `0`): print the strategy and phase times on stderr.
     pub trace: bool,
+    /// `GIT_EDITOR`: the editor, before `core.editor` (as git reads it).
+    pub git_editor: Option<String>,
+    /// `VISUAL`: the editor, after `core.editor`.
+    pub visual: Option<String>,
+    /// `EDITOR` (a shell command line): the editor, after `VISUAL`.
+    pub editor: Option<String>,
     /// `GIT_TICKET_LOCK_TIMEOUT`: seconds to wait for the repository lock (default 10), as
     /// given (a value that is not a number of seconds is refused where it is used).
     pub lock_timeout: Option<String>,
@@ -105,6 +115,9 @@ impl Env {
                 .iter()
                 .any(|k| var(k).is_some()),
             trace: var("GIT_TICKET_TRACE").is_some_and(|v| v != "0"),
+            git_editor: var("GIT_EDITOR").map(|v| v.to_string_lossy().into_owned()),
+            visual: var("VISUAL").map(|v| v.to_string_lossy().into_owned()),
+            editor: var("EDITOR").map(|v| v.to_string_lossy().into_owned()),
             lock_timeout: var("GIT_TICKET_LOCK_TIMEOUT").map(|v| v.to_string_lossy().into_owned()),
             failpoint: var("GIT_TICKET_FAILPOINT").map(|v| v.to_string_lossy().into_owned()),
             git_search: GitSearch {

@@ -68,6 +68,8 @@ pub enum ErrorCode {
     RepositoryError,
     /// A file or folder could not be read or written.
     FilesystemError,
+    /// The editor could not be started or failed (`new --edit`).
+    EditorFailed,
 }
 
 impl ErrorCode {
@@ -99,6 +101,7 @@ impl ErrorCode {
             ErrorCode::GitNotFound => "GIT_NOT_FOUND",
             ErrorCode::RepositoryError => "REPOSITORY_ERROR",
             ErrorCode::FilesystemError => "FILESYSTEM_ERROR",
+            ErrorCode::EditorFailed => "EDITOR_FAILED",
         }
     }
 }
@@ -300,10 +303,14 @@ impl Error {
             ),
             Error::Store(e) => store_info(e, false),
             Error::Parent(e) => store_info(e, true),
-            Error::InvalidSlug(slug) if slug.is_empty() => info(
+            Error::InvalidSlug(slug) if slug.trim().is_empty() => info(
                 ErrorCode::TicketInvalid,
                 "Invalid slug format",
-                Some("The slug is empty".into()),
+                Some(if slug.is_empty() {
+                    "The slug is empty".into()
+                } else {
+                    "The slug is empty (only spaces)".into()
+                }),
                 &["Give the ticket a slug: git ticket new fix-login-timeout"],
             ),
             Error::InvalidSlug(slug) if slug.len() > crate::ticket::id::MAX_SLUG_LEN => info(
@@ -423,6 +430,14 @@ impl Error {
                             "Ticket {id} was never started; closing it needs a reason"
                         )),
                         &["Cancel it with a reason: git ticket close <ticket> --reason \"why\""],
+                    ),
+                    T::NotDone => info(
+                        ErrorCode::TicketNotDone,
+                        "Ticket not done",
+                        Some(format!(
+                            "Ticket {id} is not done: there is nothing to reopen"
+                        )),
+                        &[&format!("See its status: git ticket show {id}")],
                     ),
                     T::EmptyReason => info(
                         ErrorCode::ValidationError,

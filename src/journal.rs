@@ -1,4 +1,4 @@
-//! The journal of multi-step operations (start, close, cleanup). Before changing anything an
+//! The journal of multi-step operations (start, close, cleanup, reopen). Before changing anything an
 //! operation records what it is about to do in `<common git dir>/git-ticket-journal/`, moves
 //! the record forward after each step, and removes it when done. A record left behind means
 //! the process died part-way: the next mutating command (which holds the repository lock, so
@@ -24,6 +24,8 @@ pub enum Op {
     Close,
     /// `cleanup <ticket>`.
     Cleanup,
+    /// `reopen`.
+    Reopen,
 }
 
 /// How far an operation got.

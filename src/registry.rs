@@ -27,8 +27,12 @@ pub static COMMANDS: &[Spec] = &[
             "create a sub-ticket of the ticket whose slug has the words login and timeout",
         ),
         (
-            "$EDITOR \"$(git ticket new fix-login-timeout -o json | jq -r .ticket.path)\"",
-            "create a ticket and open its file",
+            "git ticket new fix-login-timeout -d 'Login times out after 30s' -y 1",
+            "with a description and priority 1",
+        ),
+        (
+            "git ticket new fix-login-timeout --edit",
+            "create a ticket and open it in your editor",
         ),
     ]),
     spec::<porcelain::list::List>()
@@ -80,6 +84,16 @@ pub static COMMANDS: &[Spec] = &[
         (
             "git ticket close old-idea --reason 'superseded by the new design'",
             "from anywhere: cancel another ticket, with the reason in its file",
+        ),
+    ]),
+    spec::<porcelain::reopen::Reopen>().examples(&[
+        (
+            "git ticket reopen fix-login-timeout",
+            "back to doing (or todo if it was never started), committed like a close",
+        ),
+        (
+            "git ticket reopen old-idea --todo",
+            "back to the queue, even if it had been started",
         ),
     ]),
     spec::<porcelain::status::StatusCmd>().examples(&[

@@ -117,6 +117,24 @@ impl<'a> Ui<'a> {
         }
     }
 
+    /// An editor's standard input, output and error: the terminal, except that its output
+    /// goes to standard error when standard output is not a terminal (an editor's screen must
+    /// never land in JSON piped to a program). What was written so far is flushed first.
+    pub fn editor_stdio(&mut self) -> io::Result<(Stdio, Stdio, Stdio)> {
+        self.w.flush()?;
+        self.err.flush()?;
+        let err = || -> io::Result<Stdio> {
+            use std::os::fd::AsFd;
+            Ok(Stdio::from(io::stderr().as_fd().try_clone_to_owned()?))
+        };
+        let out = if io::stdout().is_terminal() {
+            Stdio::inherit()
+        } else {
+            err()?
+        };
+        Ok((Stdio::inherit(), out, Stdio::inherit()))
+    }
+
     /// Reads all of standard input (hooks get their data there).
     pub fn read_stdin(&mut self) -> io::Result<String> {
         let mut input = String::new();

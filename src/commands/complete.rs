@@ -7,7 +7,7 @@
 //! options and their values, its subcommands and positionals); what a place takes comes from
 //! clap (possible values) or from its value name: a `TICKET` is completed from the tickets
 //! the command can take (`start`: todo ones, and doing ones without a worktree; `close`:
-//! doing; `cleanup`: done; others: any), by ID prefix, slug prefix or a word of the slug;
+//! doing; `cleanup`, `reopen`: done; others: any), by ID prefix, slug prefix or a word of the slug;
 //! `FIELD` from the field table; `for-each-ticket --format` with `%(placeholders)`; `--sort`
 //! with the sort keys. Hidden options (TicketFlow's logging flags) are never offered. A place
 //! that takes a path prints the single line `:files` (the shell completes file names).
@@ -421,7 +421,7 @@ fn tickets(ctx: &mut Ctx<'_>, command: &str, cur: &str) -> Vec<Candidate> {
                 || (worktrees && e.folder == Status::Doing && !with_worktree.contains(&e.id))
         }
         "close" => e.folder == Status::Doing,
-        "cleanup" => e.folder == Status::Done,
+        "cleanup" | "reopen" => e.folder == Status::Done,
         _ => true,
     };
     let slug = |id: &str| slug_of(id).unwrap_or(id).to_owned();

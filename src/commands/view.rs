@@ -134,7 +134,7 @@ impl<'a> TicketView<'a> {
                     // Unset text is left out; unset times and lists are null.
                     Kind::Derived(f) => f(t).map(Entry::Str),
                     Kind::Text(f) => f(m).map(|v| Entry::Str(Cow::Borrowed(v))),
-                    Kind::Int(f) => Some(Entry::Int(f(m))),
+                    Kind::Int(_, shown) => Some(Entry::Int(shown(m))),
                     Kind::Time(f) => Some(Entry::Time(f(m))),
                     Kind::List(f) => Some(Entry::List(f(m))),
                 },

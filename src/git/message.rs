@@ -1,5 +1,6 @@
 //! The commit-message protocol: the subjects git-ticket writes for its own commits
-//! ("Start ticket: <ID>", "Close ticket: <ID>", "Close ticket: <ID> (<reason>)") and how
+//! ("Start ticket: <ID>", "Close ticket: <ID>", "Close ticket: <ID> (<reason>)",
+//! "Reopen ticket: <ID>") and how
 //! they are read back (recovery checks whether an operation's commit was made; the merged
 //! check ignores a branch that holds nothing but its start commit). Written and parsed only
 //! here.
@@ -11,6 +12,8 @@ pub enum Kind {
     Start,
     /// The ticket moved to done.
     Close,
+    /// The ticket moved from done back to doing or todo.
+    Reopen,
 }
 
 impl Kind {
@@ -18,6 +21,7 @@ impl Kind {
         match self {
             Kind::Start => "Start ticket: ",
             Kind::Close => "Close ticket: ",
+            Kind::Reopen => "Reopen ticket: ",
         }
     }
 }
@@ -33,6 +37,11 @@ pub fn close(id: &str, reason: Option<&str>) -> String {
         Some(r) => format!("{}{id} ({r})", Kind::Close.prefix()),
         None => format!("{}{id}", Kind::Close.prefix()),
     }
+}
+
+/// The subject of the commit that reopens ticket `id`.
+pub fn reopen(id: &str) -> String {
+    format!("{}{id}", Kind::Reopen.prefix())
 }
 
 /// Whether `summary` is the subject of a `kind` commit of ticket `id` (with or without a
@@ -61,6 +70,9 @@ mod tests {
         assert!(is(&close(id, None), Kind::Close, id));
         assert!(is(&close(id, Some("dup")), Kind::Close, id));
         assert!(!is(&start(id), Kind::Close, id));
+        assert_eq!(reopen(id), "Reopen ticket: 250101-000000-x");
+        assert!(is(&reopen(id), Kind::Reopen, id));
+        assert!(!is(&reopen(id), Kind::Close, id));
         assert!(!is("Start ticket: 250101-000000-xy", Kind::Start, id));
         assert!(!is("Start ticket: 250101-000000", Kind::Start, id));
     }

@@ -15,7 +15,7 @@ use crate::current;
 use crate::env::Env;
 use crate::error::{Error, ErrorCode};
 use crate::git::{message, worktree_of_branch};
-use crate::journal::{Op, Record, Step};
+use crate::journal::{Op, Record};
 use crate::ticket::store::{StoreError, read_ticket};
 use crate::ticket::transition::{self, TransitionError};
 use crate::ticket::{Meta, Status, Timestamp};
@@ -164,8 +164,10 @@ pub fn close(
         })?;
     let subject = message::close(&id, reason);
     let done_path = project.store.dir(Status::Done).join(format!("{id}.md"));
-    let mut journal = tx::journal(
+    let journal = tx::journaled_commit(
+        env,
         project,
+        repo,
         Record {
             head_before: repo.head(),
             from: Some(entry.path.clone()),
@@ -174,10 +176,6 @@ pub fn close(
             force: input.force,
             ..Record::new(Op::Close, &id, root)
         },
-    )?;
-    let committed = tx::commit_ticket_change(
-        env,
-        repo,
         &TicketChange {
             from: &entry.path,
             to: &done_path,
@@ -185,12 +183,7 @@ pub fn close(
             message: &subject,
             failpoint: "close:commit",
         },
-    );
-    if let Err(e) = committed {
-        let _ = journal.finish();
-        return Err(e);
-    }
-    tx::journal_step(&mut journal, Step::Committed)?;
+    )?;
     if current_mode {
         let _ = current::remove_if(root, &id);
     }

@@ -1,6 +1,6 @@
 //! Checking that tickets, folders, links, branches and worktrees agree, and repairing what
-//! is safe to repair (`--fix`): tickets moved to the folder their timestamps name, dangling
-//! links removed, stale worktree records pruned, leftover temporary files removed, missing
+//! is safe to repair (`--fix`): tickets moved to the folder their timestamps name, the
+//! default priority written into tickets without one, dangling links removed, stale worktree records pruned, leftover temporary files removed, missing
 //! folder placeholders (`.gitkeep`) created, and interrupted operations finished (taking the
 //! lock does that).
 
@@ -14,7 +14,9 @@ use crate::current;
 use crate::env::Env;
 use crate::error::{Error, ErrorCode};
 use crate::exec::Exec;
+use crate::ticket::format::{Change, Value, apply};
 use crate::ticket::id::slug_of;
+use crate::ticket::model::DEFAULT_PRIORITY;
 use crate::ticket::{Status, Ticket};
 use crate::trace::Trace;
 
@@ -247,6 +249,23 @@ fn check_tickets(
         }
     }
     for t in &tickets {
+        // Before a move below: the fix rewrites the file where it is.
+        if t.meta.priority.is_none() {
+            let fixed = fix && set_default_priority(&t.path).is_ok();
+            out.push(
+                "missing-priority",
+                t.id.clone(),
+                if fixed {
+                    format!("had no priority; set to {DEFAULT_PRIORITY}, the default (commit it)")
+                } else {
+                    format!(
+                        "has no priority: it sorts as {DEFAULT_PRIORITY}, the default; set one with: git ticket set {} priority <n>",
+                        t.id
+                    )
+                },
+                fixed,
+            );
+        }
         let status = t.status();
         if status != t.folder && by_id[t.id.as_str()].len() == 1 {
             let to = store.dir(status).join(format!("{}.md", t.id));
@@ -305,6 +324,17 @@ fn check_tickets(
         }
     }
     by_id.into_keys().map(str::to_owned).collect()
+}
+
+/// Writes the default priority into a ticket that has none (missing or null).
+fn set_default_priority(path: &Path) -> Result<(), Error> {
+    let text = crate::ticket::store::read_text(path)?;
+    let change = Change::Set("priority".into(), Value::Int(DEFAULT_PRIORITY));
+    let updated = apply(&text, &[change])?;
+    crate::fsutil::write_atomic(path, updated.as_bytes()).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 /// The current-ticket link of this working tree.

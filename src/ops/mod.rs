@@ -1,5 +1,5 @@
-//! The operations: everything git-ticket changes — new, start, close, cleanup, restore, set,
-//! fsck — the queries several front ends need (list), and what they share: the lock
+//! The operations: everything git-ticket changes — new, start, close, reopen, cleanup,
+//! restore, set, fsck — the queries several front ends need (list), and what they share: the lock
 //! ([`guard`]), the transaction service ([`tx`]: the journal, the commit of exactly one ticket
 //! change, failure injection), the steps of a start and of a worktree removal ([`plan`]),
 //! the uncommitted-work check ([`clean`]) and crash recovery ([`recover`]). An operation
@@ -12,6 +12,7 @@
 pub mod clean;
 pub mod cleanup;
 pub mod close;
+pub mod edit;
 pub mod fsck;
 pub mod guard;
 pub mod init_commands;
@@ -21,6 +22,7 @@ pub mod new;
 pub mod plan;
 pub mod project;
 pub mod recover;
+pub mod reopen;
 pub mod restore;
 pub mod set;
 pub mod start;

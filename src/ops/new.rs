@@ -1,15 +1,17 @@
 //! Creating a ticket: `tickets/todo/<YYMMDD-HHMMSS-slug>.md` from the config's template,
 //! under the repository lock. The parent (given, or the current branch when it is exactly a
-//! ticket ID) is stored as the resolved full ID. Creation is exclusive: an existing ID is an
-//! error, never overwritten.
+//! ticket ID) is stored as the resolved full ID. A priority and a description given are
+//! written in their lines of the header (without them the file is byte for byte TicketFlow's).
+//! Creation is exclusive: an existing ID is an error, never overwritten.
 
 use std::path::PathBuf;
 
 use super::{Project, Ui, guard};
 use crate::env::Env;
 use crate::error::Error;
-use crate::ticket::format::render_new;
+use crate::ticket::format::{Change, Value, apply, render_new};
 use crate::ticket::id::{is_valid_slug, new_id};
+use crate::ticket::model::PRIORITY_RANGE;
 use crate::ticket::store::load;
 use crate::ticket::{Status, Timestamp};
 
@@ -20,6 +22,10 @@ pub struct NewInput<'a> {
     pub slug: &'a str,
     /// The parent reference; `Some("")`: none, not even the branch's ticket.
     pub parent: Option<&'a str>,
+    /// The priority (default 2); 0 or more.
+    pub priority: Option<i64>,
+    /// The description (default empty).
+    pub description: Option<&'a str>,
 }
 
 /// What was created.
@@ -54,6 +60,12 @@ pub fn new(
     ui: &mut dyn Ui,
 ) -> Result<Created, Error> {
     check_slug(input.slug)?;
+    // A front end parses the number; a negative one is refused here for every front end.
+    if let Some(p) = input.priority.filter(|p| *p < 0) {
+        return Err(Error::Usage(format!(
+            "--priority: {p} is negative: {PRIORITY_RANGE}"
+        )));
+    }
     let _lock = guard::lock(env, project, &format!("new {}", input.slug), ui)?;
     let now = Timestamp::now_local();
     let id = new_id(&now, input.slug);
@@ -78,7 +90,17 @@ pub fn new(
         .as_ref()
         .is_some_and(|p| load(p, false).is_ok_and(|t| t.status() == Status::Done));
     let parent_id = parent.map(|p| p.id);
-    let contents = render_new(&now, parent_id.as_deref(), &project.config.tickets.template);
+    let mut contents = render_new(&now, parent_id.as_deref(), &project.config.tickets.template);
+    let mut fields = Vec::new();
+    if let Some(p) = input.priority {
+        fields.push(Change::Set("priority".into(), Value::Int(p)));
+    }
+    if let Some(d) = input.description {
+        fields.push(Change::Set("description".into(), Value::Str(d.to_owned())));
+    }
+    if !fields.is_empty() {
+        contents = apply(&contents, &fields)?;
+    }
     let path = project.store.create(&id, &contents)?;
     Ok(Created {
         id,

@@ -114,13 +114,20 @@ fn recover(env: &Env, j: &mut Journal) -> Result<String, Error> {
     let project = Project::open_at(&r.root)?;
     let repo = project.repo_with_git()?;
     match r.op {
-        Op::Close => {
-            if committed(repo, &r, message::Kind::Close) {
-                let _ = current::remove_if(&project.root, &r.ticket);
+        // One file change and its commit: after the commit it is complete, before it undone.
+        Op::Close | Op::Reopen => {
+            let (kind, what) = match r.op {
+                Op::Close => (message::Kind::Close, "close"),
+                _ => (message::Kind::Reopen, "reopen"),
+            };
+            if committed(repo, &r, kind) {
+                if r.op == Op::Close {
+                    let _ = current::remove_if(&project.root, &r.ticket);
+                }
                 if let Some(to) = &r.to {
                     fsutil::remove_temps_of(to);
                 }
-                Ok("completed (the close commit had been made)".into())
+                Ok(format!("completed (the {what} commit had been made)"))
             } else {
                 roll_back(repo, &r)?;
                 Ok("rolled back: the ticket is as it was".into())

@@ -168,7 +168,7 @@ pub fn parse_yaml_full(yaml: &str, first_line: usize) -> Result<Meta, ParseError
         }
     };
     Ok(Meta {
-        priority: raw.priority.unwrap_or(0),
+        priority: raw.priority,
         description: raw.description.unwrap_or_default(),
         created_at: time("created_at", raw.created_at)?,
         started_at: time("started_at", raw.started_at)?,
@@ -306,7 +306,11 @@ fn reads_back(meta: &Meta, key: &str, value: &Value) -> bool {
         _ => false,
     };
     match key {
-        "priority" => matches!(value, Value::Int(i) if *i == meta.priority),
+        "priority" => match value {
+            Value::Int(i) => meta.priority == Some(*i),
+            Value::Null => meta.priority.is_none(),
+            _ => false,
+        },
         "description" => matches!(value, Value::Str(s) if *s == meta.description),
         "created_at" => time(&meta.created_at),
         "started_at" => time(&meta.started_at),
@@ -323,6 +327,59 @@ fn reads_back(meta: &Meta, key: &str, value: &Value) -> bool {
         },
         _ => true,
     }
+}
+
+/// The lines of the top-level `key` (with its continuation lines and their line endings) in
+/// a ticket file's text; `None` when the key is not there or the file has no frontmatter.
+pub fn key_lines<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    let lay = layout(text).ok()?;
+    find_key(text, &lay, key).map(|k| &text[k.line_start..k.extent_end])
+}
+
+/// The labels and marker size of a conflict, as git gives them to a merge driver.
+#[derive(Clone, Copy, Debug)]
+pub struct Markers<'a> {
+    /// Our side's label (`%X`: `HEAD`, a branch name).
+    pub ours: &'a str,
+    /// Their side's label (`%Y`).
+    pub theirs: &'a str,
+    /// The length of the markers (`%L`, 7 by default).
+    pub size: usize,
+}
+
+/// Puts git's conflict markers around the lines of the top-level `key` in `text` (ours),
+/// with `theirs` (their lines of that key, possibly empty) as the other side. When `text`
+/// lacks the key, our side is empty and the conflict goes at the end of the frontmatter. The
+/// result no longer parses: a person chooses, as with any conflict.
+pub fn mark_conflict(text: &str, key: &str, theirs: &str, m: Markers<'_>) -> String {
+    let Ok(lay) = layout(text) else {
+        return text.to_owned();
+    };
+    let nl = lay.newline;
+    let (start, end) = find_key(text, &lay, key)
+        .map_or((lay.frontmatter.end, lay.frontmatter.end), |k| {
+            (k.line_start, k.extent_end)
+        });
+    let line = |s: &str| {
+        if s.is_empty() || s.ends_with('\n') {
+            s.to_owned()
+        } else {
+            format!("{s}{nl}")
+        }
+    };
+    let ours = &text[start..end];
+    format!(
+        "{}{} {}{nl}{}{}{nl}{}{} {}{nl}{}",
+        &text[..start],
+        "<".repeat(m.size),
+        m.ours,
+        line(ours),
+        "=".repeat(m.size),
+        line(theirs),
+        ">".repeat(m.size),
+        m.theirs,
+        &text[end..]
+    )
 }
 
 /// Where a top-level key and its value are.
@@ -458,7 +515,19 @@ fn set_key(text: &str, lay: &Layout, key: &str, value: &Value) -> String {
                     .rev()
                     .find_map(|prev| find_key(text, lay, prev))
             });
-            let at = after.map_or(lay.frontmatter.end, |k| k.extent_end);
+            // No key that comes before it: before the first that comes after it (priority
+            // goes first), else at the end.
+            let before = || {
+                pos.and_then(|p| {
+                    KEY_ORDER[p + 1..]
+                        .iter()
+                        .find_map(|next| find_key(text, lay, next))
+                })
+            };
+            let at = match after {
+                Some(k) => k.extent_end,
+                None => before().map_or(lay.frontmatter.end, |k| k.line_start),
+            };
             let mut insert = rendered_block("    ");
             // A frontmatter whose last line lacks a newline cannot occur (the closing `---`
             // follows), but a key found at the very end of the header can end without one.
@@ -626,7 +695,7 @@ mod tests {
     #[test]
     fn parses_sample() {
         let m = parse_meta(SAMPLE).unwrap();
-        assert_eq!(m.priority, 2);
+        assert_eq!(m.priority, Some(2));
         assert_eq!(m.description, "");
         assert_eq!(m.created_at, Some(t("2026-11-27T01:38:54Z")));
         assert_eq!(m.started_at, None);
@@ -639,14 +708,14 @@ mod tests {
     fn crlf_bom_and_preamble() {
         let crlf = SAMPLE.replace('\n', "\r\n");
         let m = parse_meta(&crlf).unwrap();
-        assert_eq!(m.priority, 2);
+        assert_eq!(m.priority, Some(2));
         let lay = layout(&crlf).unwrap();
         assert_eq!(lay.newline, "\r\n");
         assert_eq!(&crlf[lay.body_start..], "# Summary");
         let bom = format!("\u{feff}{SAMPLE}");
-        assert_eq!(parse_meta(&bom).unwrap().priority, 2);
+        assert_eq!(parse_meta(&bom).unwrap().priority, Some(2));
         let pre = format!("ignored\n{SAMPLE}");
-        assert_eq!(parse_meta(&pre).unwrap().priority, 2);
+        assert_eq!(parse_meta(&pre).unwrap().priority, Some(2));
     }
 
     #[test]
@@ -680,7 +749,8 @@ mod tests {
         assert_eq!(m.started_at, None);
         assert_eq!(m.closed_at, None);
         assert_eq!(m.related, Some(vec!["a".into(), "b".into()]));
-        assert_eq!(m.priority, 0);
+        assert_eq!(m.priority, None);
+        assert_eq!(m.priority(), 2);
     }
 
     #[test]
@@ -865,7 +935,7 @@ mod properties {
                 Change::Set("started_at".into(), Value::Time(t)),
             ]).unwrap();
             let meta = parse_meta(&edited).unwrap();
-            prop_assert_eq!(meta.priority, priority);
+            prop_assert_eq!(meta.priority, Some(priority));
             prop_assert_eq!(meta.started_at, Some(t));
             prop_assert_eq!(meta.created_at, Some(t));
         }

@@ -13,6 +13,8 @@ mod test_corpus;
 mod test_crash_harness;
 mod test_dispatch;
 mod test_docs;
+mod test_everyday;
+mod test_fields;
 mod test_init;
 mod test_install;
 mod test_list;

@@ -5,7 +5,7 @@
 //! one of `invalid-file`, `wrong-folder`, `duplicate-id`, `dangling-parent`,
 //! `dangling-current`, `dangling-reference`, `invalid-id`, `orphan-branch`, `orphan-worktree`,
 //! `stale-worktree`, `leftover-temp`, `missing-placeholder`, `stale-lock`, `staged-ticket`,
-//! `interrupted-operation`;
+//! `missing-priority`, `interrupted-operation`;
 //! with `--fix`, repaired findings end with `\t(fixed)`. Exit 1 when a finding is left
 //! unrepaired, 0 otherwise.
 
@@ -22,11 +22,13 @@ use crate::output::{Outcome, Ui, write_json};
 /// Check tickets, folders, links, branches and worktrees for consistency.
 ///
 /// Finds: unreadable ticket files, tickets in the wrong folder for their timestamps, the same
-/// ID in two folders, parent links to missing tickets, a current-ticket.md pointing nowhere,
+/// ID in two folders, tickets without a priority (they sort as 2), parent links to missing
+/// tickets, a current-ticket.md pointing nowhere,
 /// ticket branches and worktrees without a ticket, worktrees whose folder is gone, temporary
 /// files left by an interrupted write, and status folders without their empty .gitkeep (which
 /// keeps git from taking a folder that became empty for renamed when merging). --fix moves
-/// tickets to their status folder, removes dangling links, stale worktree records and leftover
+/// tickets to their status folder, writes the default priority (2) into tickets without
+/// one, removes dangling links, stale worktree records and leftover
 /// temporary files, and creates the missing .gitkeep files (commit them).
 #[derive(Debug, clap::Args)]
 pub struct Args {

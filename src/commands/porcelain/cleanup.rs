@@ -135,7 +135,7 @@ impl Outcome for OneReport {
                     "created_at": time(t.meta.created_at),
                     "description": t.meta.description,
                     "id": t.id,
-                    "priority": t.meta.priority,
+                    "priority": t.meta.priority(),
                     "status": t.status(),
                 },
                 "worktree_removed": self.0.worktree.as_ref().filter(|_| !self.0.dry_run).map(|p| p.display().to_string()),

@@ -211,7 +211,7 @@ impl Outcome for Listed {
             writeln!(
                 out.w,
                 "  {:<3}  {}",
-                t.meta.priority,
+                t.meta.priority(),
                 truncate(&t.meta.description, DESCRIPTION_WIDTH)
             )?;
         }

@@ -7,6 +7,7 @@ pub mod init;
 pub mod install;
 pub mod list;
 pub mod new;
+pub mod reopen;
 pub mod restore;
 pub mod show;
 pub mod start;

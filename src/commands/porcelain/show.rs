@@ -51,7 +51,7 @@ impl Outcome for Shown {
         out.styled(Style::Bold, &format!("ID: {}", t.id))?;
         writeln!(out.w)?;
         writeln!(out.w, "Status: {}", m.status())?;
-        writeln!(out.w, "Priority: {}", m.priority)?;
+        writeln!(out.w, "Priority: {}", m.priority())?;
         writeln!(out.w, "Description: {}", m.description)?;
         writeln!(
             out.w,
