@@ -274,8 +274,7 @@ impl Config {
             None => {
                 let options = serde_saphyr::options! { strict_booleans: true, with_snippet: false };
                 serde_saphyr::from_str_with_options(body, options).map_err(|e| {
-                    let line = e.location().map(|l| l.line() as usize).filter(|l| *l > 0);
-                    let msg = crate::ticket::format::clean_yaml_message(&e.to_string());
+                    let (line, msg) = crate::ticket::format::yaml_error_message(&e, body);
                     (line, None, msg)
                 })?
             }

@@ -245,7 +245,8 @@ Aliases: {}",
     }
     out.push_str(".TP\n\\fB2\\fR\nA usage error: an unknown command or option, a missing or invalid argument.\n");
     out.push_str(".SH ENVIRONMENT\n");
-    for (names, what) in crate::env::VARIABLES {
+    for v in crate::env::VARIABLES {
+        let (names, what) = (v.name, v.meaning);
         let bold: Vec<String> = names
             .split(", ")
             .map(|n| format!("\\fB{}\\fR", roff(n)))

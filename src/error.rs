@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::config::ConfigError;
 use crate::git::OpenError;
+use crate::text;
 use crate::ticket::format::EditError;
 use crate::ticket::store::{Problem, StoreError};
 
@@ -159,6 +160,10 @@ pub enum Error {
     /// The command line is wrong.
     #[error("{0}")]
     Usage(String),
+    /// An option's value is not one of those accepted; the message lists the valid ones
+    /// (so no "see the help" suggestion).
+    #[error("{0}")]
+    BadValue(String),
     /// A git command failed; `state` says what that left behind.
     #[error("{err}")]
     GitCommand {
@@ -486,6 +491,13 @@ impl Error {
                 ],
                 exit: EXIT_USAGE,
             },
+            Error::BadValue(msg) => ErrorInfo {
+                code: ErrorCode::ValidationError,
+                message: msg.clone(),
+                details: None,
+                suggestions: Vec::new(),
+                exit: EXIT_USAGE,
+            },
         }
     }
 }
@@ -512,22 +524,28 @@ fn store_info(e: &StoreError, parent: bool) -> ErrorInfo {
                 list.into(),
             ],
         ),
-        StoreError::Ambiguous { candidates, .. } => (
-            ErrorCode::TicketInvalid,
-            "Ambiguous ticket reference".into(),
-            std::iter::once("Use a longer prefix or the full ID of one of:".to_owned())
-                .chain(candidates.iter().map(|c| {
-                    format!(
-                        "  {}  [{}]  {}",
-                        c.id,
-                        c.status,
-                        crate::text::truncate(&c.description, 50)
-                    )
-                    .trim_end()
-                    .to_owned()
-                }))
-                .collect(),
-        ),
+        StoreError::Ambiguous { candidates, .. } => {
+            // One candidate a line, in columns: ID, [status], description.
+            let id_width = candidates.iter().map(|c| text::width(&c.id)).max();
+            let line = |c: &crate::ticket::store::Candidate| {
+                let status = format!("[{}]", c.status);
+                format!(
+                    "  {}  {}  {}",
+                    text::pad(&text::escape_control(&c.id), id_width.unwrap_or(0)),
+                    text::pad(&status, "[doing]".len()),
+                    text::truncate(&text::escape_control(&c.description), 50)
+                )
+                .trim_end()
+                .to_owned()
+            };
+            (
+                ErrorCode::TicketInvalid,
+                "Ambiguous ticket reference".into(),
+                std::iter::once("Use a longer prefix or the full ID of one of:".to_owned())
+                    .chain(candidates.iter().map(line))
+                    .collect(),
+            )
+        }
         StoreError::BadReference(_) => (
             ErrorCode::ValidationError,
             "Invalid ticket reference".into(),

@@ -174,6 +174,52 @@ fn wait_polling(child: &mut Child, timeout: Duration) -> std::io::Result<Option<
     }
 }
 
+/// A pager reading what git-ticket writes (see [`Pager::start`]).
+#[derive(Debug)]
+pub struct Pager {
+    child: Child,
+    input: Option<std::process::ChildStdin>,
+}
+
+impl Pager {
+    /// Starts `command` with `sh -c` (as git runs pagers: `less -S`, `delta --paging=always`
+    /// work), with `vars` set, reading from a pipe and writing to the terminal it inherits.
+    /// It stays in git-ticket's process group (the terminal's foreground group: it reads
+    /// keys from it) and has no deadline: a person reads at their own pace.
+    pub fn start(command: &str, vars: &[(&str, &str)]) -> std::io::Result<Pager> {
+        let mut child = Command::new("sh")
+            .arg("-c")
+            .arg(command)
+            .envs(vars.iter().copied())
+            .stdin(Stdio::piped())
+            .spawn()?;
+        let input = child.stdin.take();
+        Ok(Pager { child, input })
+    }
+
+    /// Ends the input and waits until the person quits the pager.
+    pub fn finish(mut self) {
+        drop(self.input.take());
+        let _ = self.child.wait();
+    }
+}
+
+impl std::io::Write for Pager {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.input {
+            Some(i) => i.write(buf),
+            None => Err(std::io::ErrorKind::BrokenPipe.into()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.input {
+            Some(i) => i.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod discover;
 pub mod message;
+pub mod settings;
 
 use std::cell::OnceCell;
 use std::ffi::OsStr;

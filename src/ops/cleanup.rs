@@ -50,6 +50,8 @@ pub struct TicketCleanup {
     pub unmerged: bool,
     /// Nothing was changed.
     pub dry_run: bool,
+    /// The person answered no: nothing was changed.
+    pub cancelled: bool,
 }
 
 /// What cleaning up every done ticket did (or would do).
@@ -153,6 +155,7 @@ pub fn one_ticket(
         discarded: dirty.clone(),
         unmerged: !merged,
         dry_run: input.dry_run,
+        cancelled: false,
     };
     if input.dry_run || (worktree.is_none() && !branch_exists) {
         report.branch_deleted = branch_exists && !input.dry_run;
@@ -173,12 +176,10 @@ pub fn one_ticket(
             ));
         }
         if !confirm(&report, ui)? {
-            return Err(Error::precondition(
-                ErrorCode::ValidationError,
-                "Cleanup cancelled",
-                "Nothing was changed".into(),
-                &[],
-            ));
+            // Answering no is a choice, not a failure: nothing removed, exit 0.
+            report.cancelled = true;
+            report.branch_deleted = false;
+            return Ok(report);
         }
     }
     let mut journal = tx::journal(

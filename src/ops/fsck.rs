@@ -33,16 +33,18 @@ impl Report {
         self.findings.iter().filter(|f| !f.fixed).count()
     }
 
-    /// One line per finding: `<kind>\t<subject>\t<message>[\t(fixed)]`.
+    /// One line per finding: `<kind>\t<subject>\t<message>[\t(fixed)]`, control characters
+    /// of the subject and message (a file name, a quoted value) escaped C-style.
     pub fn lines(&self) -> String {
+        use crate::text::{Escape, escape};
         self.findings
             .iter()
             .map(|f| {
                 format!(
                     "{}\t{}\t{}{}",
                     f.kind,
-                    f.subject,
-                    f.message,
+                    escape(&f.subject, Escape::Line),
+                    escape(&f.message, Escape::Line),
                     if f.fixed { "\t(fixed)" } else { "" }
                 )
             })
@@ -337,21 +339,46 @@ fn set_default_priority(path: &Path) -> Result<(), Error> {
     })
 }
 
-/// The current-ticket link of this working tree.
+/// The current-ticket link of this working tree: it must lead to a ticket, and that
+/// ticket's branch must be the one checked out (a `git checkout` without the post-checkout
+/// hook leaves it behind). The hint is a command that works where the link is.
 fn check_link(project: &Project, fix: bool, out: &mut Findings) {
+    let branch = project
+        .repo()
+        .ok()
+        .and_then(|r| r.current_branch())
+        .unwrap_or_default();
+    // On a ticket's branch `restore` rewrites the link; elsewhere it only goes.
+    let on_ticket_branch = project.store.find_exact(&branch).is_some();
+    let remove = |out: &mut Findings, problem: String| {
+        let fixed = fix && std::fs::remove_file(project.root.join(current::LINK)).is_ok();
+        let hint = if on_ticket_branch {
+            "git ticket restore points it to this branch's ticket"
+        } else {
+            "git ticket fsck --fix removes it"
+        };
+        out.push(
+            "dangling-current",
+            current::LINK.into(),
+            format!("{problem} ({hint})"),
+            fixed,
+        );
+    };
     match current::read(&project.root) {
         Ok(Some(c)) => {
             let target = project.root.join(&c.target);
             if !target.exists() {
-                let fixed = fix && std::fs::remove_file(project.root.join(current::LINK)).is_ok();
-                out.push(
-                    "dangling-current",
-                    current::LINK.into(),
+                remove(
+                    out,
+                    format!("points to {} which does not exist", c.target.display()),
+                );
+            } else if !super::current::link_matches(&c.id, &branch) {
+                remove(
+                    out,
                     format!(
-                        "points to {} which does not exist (git ticket restore recreates it)",
-                        c.target.display()
+                        "names {}, but branch {branch} is checked out (a checkout without git-ticket's post-checkout hook)",
+                        c.id
                     ),
-                    fixed,
                 );
             }
         }

@@ -12,6 +12,7 @@
 pub mod clean;
 pub mod cleanup;
 pub mod close;
+pub mod current;
 pub mod edit;
 pub mod fsck;
 pub mod guard;

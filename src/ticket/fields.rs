@@ -234,7 +234,15 @@ pub fn sort_key(name: &str) -> Option<(&'static FieldDef, Compare)> {
     def(name).and_then(|d| Some((d, d.sort?)))
 }
 
-/// The names of the sort keys, comma-separated (for messages).
+/// The placeholders of `for-each-ticket --format`, for messages: `%(id), %(slug), …,
+/// %(field:<key>)`.
+pub fn placeholders() -> String {
+    let mut names: Vec<String> = FIELDS.iter().map(|d| format!("%({})", d.name)).collect();
+    names.push("%(field:<key>)".to_owned());
+    names.join(", ")
+}
+
+/// The names of the sort keys (`for-each-ticket --sort`), comma-separated (for messages).
 pub fn sort_keys() -> String {
     let names: Vec<&str> = FIELDS
         .iter()

@@ -6,9 +6,11 @@
 mod common;
 #[path = "../../benches/support/corpus.rs"]
 mod corpus;
+mod tty;
 
 mod test_architecture;
 mod test_completion;
+mod test_conventions;
 mod test_corpus;
 mod test_crash_harness;
 mod test_dispatch;
@@ -29,5 +31,6 @@ mod test_reliability;
 mod test_setup;
 mod test_show;
 mod test_start;
+mod test_terminal;
 mod test_ticketflow_compat;
 mod test_workflow;

@@ -1,5 +1,6 @@
-//! `git ticket current`: the ID of the ticket worked on here — from `current-ticket.md`, else
-//! from the branch name when it is exactly a ticket ID. For prompts and hooks.
+//! `git ticket current`: the ID of the ticket worked on here — from `current-ticket.md` when
+//! its branch is checked out, else from the branch name when it is exactly a ticket ID. For
+//! prompts and hooks.
 //!
 //! Output format (stable): `<ID>\n`; when there is no current ticket, an error and exit 1 —
 //! with `-q`, nothing at all and exit 1 (for shell prompts, like `git symbolic-ref -q`).
@@ -11,7 +12,6 @@ use serde_json::json;
 use crate::commands::Ctx;
 use crate::commands::{Command, Group};
 use crate::config::ConfigError;
-use crate::current;
 use crate::error::{Error, ErrorCode};
 use crate::output::{Outcome, Ui, write_json};
 
@@ -45,18 +45,9 @@ impl Command for Current {
             }
             project => project?,
         };
-        let from_link = current::read(&project.root)
-            .ok()
-            .flatten()
-            .map(|c| c.id)
-            .filter(|id| project.store.find_exact(id).is_some());
-        let id = match from_link {
-            Some(id) => Some(id),
-            None => project
-                .repo()?
-                .current_branch()
-                .filter(|b| project.store.find_exact(b).is_some()),
-        };
+        let branch = project.repo()?.current_branch().unwrap_or_default();
+        // A link whose branch is not checked out is stale (see `ops::current`).
+        let id = crate::ops::current::current_ticket(project, &branch).id;
         match id {
             Some(id) => Ok(Box::new(CurrentId(id))),
             None if args.quiet => Ok(Box::new(NoCurrent)),

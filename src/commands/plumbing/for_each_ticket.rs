@@ -4,6 +4,9 @@
 //! Output format (stable): for each ticket, the `--format` string with every `%(name)`
 //! replaced by that field (see [`fields::FIELDS`]; unset fields are empty), `%%` by `%`, and
 //! `%xx` (two hex digits) by that byte; each record ends with a newline, or NUL with `-z`.
+//! A value's control characters and backslashes are escaped C-style (`\n`, `\t`, `\x1b`,
+//! `\\`), so a record is one line and the terminal gets no commands; with `-z` values are
+//! written raw.
 //! Default format: `%(id)%09%(status)%09%(priority)%09%(description)`. Sorted by ID unless
 //! `--sort` (the table's sort keys); in ID order it streams (prints before all files are
 //! read). Invalid files are reported on stderr and skipped.
@@ -15,7 +18,7 @@ use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::{self, Exec};
 use crate::ops::list;
-use crate::output::{Format, Outcome, Ui};
+use crate::output::{Escape, Format, Outcome, Ui};
 use crate::ticket::fields::{self, Field, raw_fields};
 use crate::ticket::names::NameList;
 use crate::ticket::store::{load, read_text};
@@ -26,6 +29,9 @@ use crate::ticket::{Status, Ticket};
 /// Placeholders: %(id) %(slug) %(status) %(priority) %(description) %(path) %(created_at)
 /// %(started_at) %(closed_at) %(closure_reason) %(parent) %(related) %(field:<key>);
 /// %% is a percent sign and %xx a byte in hex (%09 tab, %00 NUL).
+///
+/// One record per line: control characters in values are escaped C-style (\n, \t, \x1b)
+/// and a backslash is written \\; with -z values are written as they are.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Status folders to read (repeatable) [default: all]
@@ -62,14 +68,20 @@ impl Command for ForEachTicket {
 
     fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         use crate::commands::porcelain::list::StatusFilter as F;
-        let pieces = parse(&args.format).map_err(|e| Error::Usage(format!("--format: {e}")))?;
+        let pieces = parse(&args.format).map_err(|e| {
+            Error::BadValue(format!(
+                "--format: {e}; the placeholders are {}",
+                fields::placeholders()
+            ))
+        })?;
         let (key, descending) = match args.sort.strip_prefix('-') {
             Some(k) => (k, true),
             None => (args.sort.as_str(), false),
         };
         let (sort, compare) = fields::sort_key(key).ok_or_else(|| {
-            Error::Usage(format!(
-                "--sort: unknown key '{key}' ({})",
+            Error::BadValue(format!(
+                "--sort: unknown key '{key}'; the keys are {}, each with - in front for \
+                 descending order",
                 fields::sort_keys()
             ))
         })?;
@@ -88,6 +100,7 @@ impl Command for ForEachTicket {
         folders.sort();
         folders.dedup();
         let terminator = if args.nul { b'\0' } else { b'\n' };
+        let escape = !args.nul;
         let streaming = ctx.exec == Exec::Streaming;
         let (project, trace) = ctx.project_and_trace()?;
         if sort.field == Field::Id && !descending && streaming {
@@ -100,6 +113,7 @@ impl Command for ForEachTicket {
                 names: RefCell::new(names),
                 pieces,
                 terminator,
+                escape,
             }));
         }
         let needs_text = pieces
@@ -129,6 +143,7 @@ impl Command for ForEachTicket {
             loaded,
             pieces,
             terminator,
+            escape,
         }))
     }
 }
@@ -188,8 +203,8 @@ pub fn parse(format: &str) -> Result<Vec<Piece>, String> {
     Ok(pieces)
 }
 
-/// Renders one record (without the terminator).
-pub fn render(pieces: &[Piece], t: &Ticket, text: Option<&str>) -> Vec<u8> {
+/// Renders one record (without the terminator); `escape`: values C-style escaped (one line).
+pub fn render(pieces: &[Piece], t: &Ticket, text: Option<&str>, escape: bool) -> Vec<u8> {
     let raw = text
         .filter(|_| {
             pieces
@@ -202,7 +217,12 @@ pub fn render(pieces: &[Piece], t: &Ticket, text: Option<&str>) -> Vec<u8> {
         match p {
             Piece::Literal(l) => out.extend_from_slice(l),
             Piece::Field(f) => {
-                out.extend(f.value(t, raw.as_ref(), ",").unwrap_or_default().bytes())
+                let value = f.value(t, raw.as_ref(), ",").unwrap_or_default();
+                if escape {
+                    out.extend(crate::text::escape(&value, Escape::Reversible).bytes());
+                } else {
+                    out.extend(value.bytes());
+                }
             }
         }
     }
@@ -215,13 +235,14 @@ struct Streamed {
     names: RefCell<NameList>,
     pieces: Vec<Piece>,
     terminator: u8,
+    escape: bool,
 }
 
 impl Outcome for Streamed {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
-        let (pieces, terminator) = (&self.pieces, self.terminator);
+        let (pieces, terminator, escape) = (&self.pieces, self.terminator, self.escape);
         let record = |t: &Ticket, text: &str, batch: &mut Vec<u8>| {
-            batch.extend(render(pieces, t, Some(text)));
+            batch.extend(render(pieces, t, Some(text), escape));
             batch.push(terminator);
         };
         exec::stream(self.names.take(), 0, record, |piece| match piece {
@@ -251,12 +272,13 @@ struct Sorted {
     loaded: Vec<(Ticket, Option<String>)>,
     pieces: Vec<Piece>,
     terminator: u8,
+    escape: bool,
 }
 
 impl Outcome for Sorted {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         for (t, text) in &self.loaded {
-            let mut rec = render(&self.pieces, t, text.as_deref());
+            let mut rec = render(&self.pieces, t, text.as_deref(), self.escape);
             rec.push(self.terminator);
             out.w.write_all(&rec)?;
         }

@@ -11,7 +11,7 @@ use crate::commands::{Command, Group};
 use crate::error::Error;
 use crate::exec::{Exec, Piece};
 use crate::ops::list::{self, Listing};
-use crate::output::{Format, Outcome, Style, Ui, json, pad, truncate, width};
+use crate::output::{Format, Outcome, Style, Ui, escape_control, json, pad, truncate, width};
 use crate::ticket::store::{Problem, Severity};
 use crate::ticket::{Status, Ticket};
 
@@ -57,6 +57,7 @@ impl Command for List {
     const ALIASES: &'static [&'static str] = &["ls"];
     const SUMMARY: &'static str = "List tickets";
     const GROUP: Group = Group::Porcelain;
+    const PAGED: bool = true;
     const EXEC: Exec = Exec::Parallel;
     type Args = Args;
 
@@ -172,8 +173,15 @@ impl<'a> From<&'a Problem> for ProblemView<'a> {
     }
 }
 
-/// Description column width before truncation.
+/// Description column width before truncation, when the output is not a terminal.
 const DESCRIPTION_WIDTH: usize = 50;
+
+/// The narrowest description column on a narrow terminal (the row wraps rather than show
+/// nothing of it).
+const MIN_DESCRIPTION_WIDTH: usize = 10;
+
+/// Columns a row takes besides the ID and the description: `  STATUS  PRI  `.
+const FIXED_COLUMNS: usize = 2 + 6 + 2 + 3 + 2;
 
 impl Outcome for Listed {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
@@ -198,7 +206,16 @@ impl Outcome for Listed {
             ),
         )?;
         writeln!(out.w)?;
-        writeln!(out.w, "{}", "-".repeat(id_width + 50))?;
+        // On a terminal the description takes the width that is left; elsewhere 50 columns.
+        let (description_width, rule) = match out.columns() {
+            Some(cols) => {
+                let left = cols.saturating_sub(id_width + FIXED_COLUMNS);
+                let d = left.max(MIN_DESCRIPTION_WIDTH);
+                (d, id_width + FIXED_COLUMNS + d)
+            }
+            None => (DESCRIPTION_WIDTH, id_width + 50),
+        };
+        writeln!(out.w, "{}", "-".repeat(rule))?;
         for t in &self.0.tickets {
             let status = t.status();
             let style = match status {
@@ -212,7 +229,7 @@ impl Outcome for Listed {
                 out.w,
                 "  {:<3}  {}",
                 t.meta.priority(),
-                truncate(&t.meta.description, DESCRIPTION_WIDTH)
+                truncate(&escape_control(&t.meta.description), description_width)
             )?;
         }
         Ok(())

@@ -76,7 +76,11 @@ impl Outcome for Report {
         }
         out.styled(Style::Bold, &format!("✅ Started work on ticket: {id}"))?;
         writeln!(out.w)?;
-        writeln!(out.w, "   Description: {}", self.0.description)?;
+        writeln!(
+            out.w,
+            "   Description: {}",
+            crate::output::escape_control(&self.0.description)
+        )?;
         writeln!(out.w)?;
         if self.0.done.branch_mode {
             writeln!(out.w, "🌿 Switched to branch: {id}")?;
