@@ -220,6 +220,14 @@ fn candidates(ctx: &mut Ctx<'_>, place: &Place, cur: &str) -> Option<Vec<Candida
         Place::Nothing => Some(Vec::new()),
         Place::GlobalValue(None) => None,
         Place::GlobalValue(Some(arg)) => starting(possible_values(arg)),
+        Place::Command if cur.starts_with("--") && cur.contains('=') => {
+            let (name, value) = cur[2..].split_once('=').unwrap_or_default();
+            let arg = long(&crate::commands::cli(&[]), name)?;
+            Some(after_flag(
+                name,
+                starting_with(possible_values(&arg), value),
+            ))
+        }
         Place::Command if cur.starts_with('-') => starting(options(&crate::commands::cli(&[]))),
         Place::Command => starting(command_names(ctx.commands)),
         Place::Value { spec, cmd, arg } => {
@@ -235,12 +243,7 @@ fn candidates(ctx: &mut Ctx<'_>, place: &Place, cur: &str) -> Option<Vec<Candida
             if !options_ended && cur.starts_with("--") && cur.contains('=') {
                 let (name, value) = cur[2..].split_once('=').unwrap_or_default();
                 let arg = long(cmd, name)?;
-                let prefix = format!("--{name}=");
-                return values(ctx, spec, &arg, value).map(|list| {
-                    list.into_iter()
-                        .map(|c| candidate(format!("{prefix}{}", c.word), c.help))
-                        .collect()
-                });
+                return values(ctx, spec, &arg, value).map(|list| after_flag(name, list));
             }
             if !options_ended && cur.starts_with('-') {
                 return starting(options(cmd));
@@ -266,6 +269,13 @@ fn candidates(ctx: &mut Ctx<'_>, place: &Place, cur: &str) -> Option<Vec<Candida
             values(ctx, spec, arg, cur)
         }
     }
+}
+
+/// Values as words `--<name>=<value>`.
+fn after_flag(name: &str, list: Vec<Candidate>) -> Vec<Candidate> {
+    list.into_iter()
+        .map(|c| candidate(format!("--{name}={}", c.word), c.help))
+        .collect()
 }
 
 /// The candidates of `list` that begin with `cur`.

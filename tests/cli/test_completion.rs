@@ -195,6 +195,11 @@ fn check_common(r: &Repo, shell: &str, complete: &dyn Fn(&TestEnv, &str) -> Vec<
         "{shell}"
     );
     assert!(has(&c("git ticket -o "), &["ndjson"]), "{shell}");
+    let colour = c("git ticket --color=");
+    assert!(
+        colour.iter().any(|w| w.ends_with("always")),
+        "{shell}: {colour:?}"
+    );
     assert_eq!(c("git ticket worktree "), ["clean", "list"], "{shell}");
     assert_eq!(
         c("git ticket completion "),
