@@ -171,8 +171,8 @@ pub struct Variable {
     pub meaning: &'static str,
 }
 
-/// Every environment variable git-ticket reads (besides git's own repository variables,
-/// `GIT_DIR`, `GIT_WORK_TREE`…, which it honours as git does).
+/// Every environment variable git-ticket reads (several names may share a row, separated by
+/// `, `); `tests/cli/test_docs.rs` checks that every name this file reads is here.
 pub const VARIABLES: &[Variable] = &[
     Variable {
         name: "TICKETFLOW_OUTPUT_FORMAT",
@@ -195,7 +195,7 @@ pub const VARIABLES: &[Variable] = &[
         meaning: "The pager when neither GIT_PAGER, pager.ticket nor core.pager name one (default: less).",
     },
     Variable {
-        name: "LESS",
+        name: "LESS, LV",
         meaning: "Options of less; when unset the pager runs with LESS=FRX (and LV=-c), as git runs it.",
     },
     Variable {
@@ -207,7 +207,7 @@ pub const VARIABLES: &[Variable] = &[
         meaning: "The terminal width list fits its rows to (else the terminal's own width).",
     },
     Variable {
-        name: "GIT_CONFIG_PARAMETERS",
+        name: "GIT_CONFIG_PARAMETERS, GIT_CONFIG_COUNT",
         meaning: "git -c settings (with GIT_CONFIG_COUNT, GIT_CONFIG_KEY_<n>, GIT_CONFIG_VALUE_<n>): color.ui, color.ticket, pager.ticket and core.pager given on git's command line count.",
     },
     Variable {
@@ -227,8 +227,36 @@ pub const VARIABLES: &[Variable] = &[
         meaning: "For tests: fail or crash at a named step to prove recovery.",
     },
     Variable {
-        name: "TZ",
-        meaning: "The time zone of the times git-ticket writes.",
+        name: "TZ, TZDIR",
+        meaning: "The time zone of the times git-ticket writes and of new ticket IDs (a zone name, a file or a POSIX rule), and where zone files are.",
+    },
+    Variable {
+        name: "CI, CONTINUOUS_INTEGRATION, GITHUB_ACTIONS, GITLAB_CI, CIRCLECI, JENKINS_URL",
+        meaning: "Set and not empty: a CI system runs git-ticket; never ask a question.",
+    },
+    Variable {
+        name: "GIT_EDITOR, VISUAL, EDITOR",
+        meaning: "The editor of new --edit, in git's order (GIT_EDITOR, core.editor, VISUAL, EDITOR, then vi), run through the shell.",
+    },
+    Variable {
+        name: "GIT_DIR, GIT_WORK_TREE, GIT_COMMON_DIR, GIT_DISCOVERY_ACROSS_FILESYSTEM",
+        meaning: "Where the repository is, as for git (libgit2 then searches for it).",
+    },
+    Variable {
+        name: "GIT_CEILING_DIRECTORIES",
+        meaning: "Folders at which the search for the repository stops, as for git.",
+    },
+    Variable {
+        name: "GIT_TICKET_AGENT",
+        meaning: "The name of the agent running git-ticket (e.g. claude-1), recorded in the claims it makes.",
+    },
+    Variable {
+        name: "GIT_AUTHOR_NAME",
+        meaning: "With GIT_AUTHOR_EMAIL: who a claim names (before user.name/user.email), as git reads them.",
+    },
+    Variable {
+        name: "GIT_AUTHOR_EMAIL",
+        meaning: "See GIT_AUTHOR_NAME.",
     },
 ];
 

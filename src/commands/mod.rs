@@ -4,6 +4,7 @@
 //! its erased form [`Spec`] (the registry lists those), the global options parsed once for
 //! all commands, and the [`Ctx`] a command runs in.
 
+pub mod complete;
 pub mod pflag;
 pub mod plumbing;
 pub mod porcelain;
@@ -229,6 +230,9 @@ pub trait Command {
     /// Whether it reads the project's config: its `output.default_format` then applies
     /// (commands that never open a repository keep the cost of an empty process).
     const READS_CONFIG: bool = true;
+    /// Left out of help, man pages, the README and completion (internal plumbing such as
+    /// the completion scripts' `__complete`).
+    const HIDDEN: bool = false;
     /// Whether its text output goes through the pager on a terminal (long output to read:
     /// list, show, help, workflow), as git pages log and show.
     const PAGED: bool = false;
@@ -252,6 +256,15 @@ pub struct Spec {
     pub exec: Exec,
     /// Whether it reads the project's config.
     pub reads_config: bool,
+    /// Left out of help, man pages, the README and completion.
+    pub hidden: bool,
+    /// Examples for its man page: (command line, what it does), declared in the registry.
+    pub examples: &'static [(&'static str, &'static str)],
+    /// Other man pages worth reading (`git-worktree(1)`); the git-ticket pages its examples
+    /// use are added by the generator.
+    pub see_also: &'static [&'static str],
+    /// When it exits with 1 although it ran (a check that found problems), for EXIT STATUS.
+    pub exit_note: Option<&'static str>,
     /// Whether its text output is paged on a terminal.
     pub paged: bool,
     augment: fn(clap::Command) -> clap::Command,
@@ -268,10 +281,32 @@ impl Spec {
             group: C::GROUP,
             exec: C::EXEC,
             reads_config: C::READS_CONFIG,
+            hidden: C::HIDDEN,
+            examples: &[],
+            see_also: &[],
+            exit_note: None,
             paged: C::PAGED,
             augment: <C::Args as clap::Args>::augment_args,
             run: run_erased::<C>,
         }
+    }
+
+    /// With man-page examples: (command line, what it does).
+    pub const fn examples(mut self, examples: &'static [(&'static str, &'static str)]) -> Spec {
+        self.examples = examples;
+        self
+    }
+
+    /// With other man pages to read (`git-worktree(1)`).
+    pub const fn see_also(mut self, pages: &'static [&'static str]) -> Spec {
+        self.see_also = pages;
+        self
+    }
+
+    /// With the case in which it exits with 1 after running (for EXIT STATUS).
+    pub const fn exit_note(mut self, note: &'static str) -> Spec {
+        self.exit_note = Some(note);
+        self
     }
 
     /// The clap command of this subcommand (with `git ticket <name>` as its usage name).

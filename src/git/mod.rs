@@ -300,6 +300,25 @@ impl Repo {
             .set_str(key, value)
     }
 
+    /// Removes section `section` (`merge.ticket`) from this repository's own config file,
+    /// header and all (libgit2 would leave an empty header); whether it had a key there.
+    pub fn remove_local_config_section(&self, section: &str) -> Result<bool, GitError> {
+        let has_keys = self
+            .repo
+            .config()
+            .and_then(|c| c.open_level(git2::ConfigLevel::Local))
+            .and_then(|local| {
+                let glob = format!("{}\\..*", section.replace('.', "\\."));
+                Ok(local.entries(Some(&glob))?.next().is_some())
+            })
+            .unwrap_or(true);
+        if !has_keys {
+            return Ok(false);
+        }
+        self.run(&["config", "--local", "--remove-section", section])?;
+        Ok(true)
+    }
+
     /// Every working tree: the main one first, then the linked ones in name order. Reads the
     /// administrative files directly: no repository is opened per worktree.
     pub fn worktrees(&self) -> Vec<WorktreeInfo> {

@@ -18,6 +18,7 @@ pub mod edit;
 pub mod fsck;
 pub mod guard;
 pub mod init_commands;
+pub mod install;
 pub mod list;
 pub mod new;
 pub mod plan;

@@ -21,6 +21,58 @@ pub fn path_with_bin() -> std::ffi::OsString {
     .unwrap()
 }
 
+/// The external tools some tests drive: (name, how it is found, Debian package). A program
+/// is looked up on PATH, a path starting with `/` must exist. `scripts/install-test-deps.sh`
+/// installs these packages (`test_setup` checks that it names each of them).
+pub const TOOLS: &[(&str, &str, &str)] = &[
+    ("valgrind", "valgrind", "valgrind"),
+    ("man", "man", "man-db"),
+    ("zsh", "zsh", "zsh"),
+    ("fish", "fish", "fish"),
+    (
+        "git-bash-completion",
+        "/usr/share/bash-completion/completions/git",
+        "git",
+    ),
+    ("tzdata", "/usr/share/zoneinfo/Asia/Tokyo", "tzdata"),
+];
+
+/// Whether the external tool `name` (a row of [`TOOLS`]) is there. When it is not, a test
+/// that needs it is skipped with a notice outside CI (this returns false: return from the
+/// test), and fails with `CI=true`, where every test must run.
+pub fn require_tool(name: &str) -> bool {
+    let &(_, probe, package) = TOOLS
+        .iter()
+        .find(|t| t.0 == name)
+        .unwrap_or_else(|| panic!("{name}: not in common::TOOLS"));
+    let present = if probe.starts_with('/') {
+        Path::new(probe).exists()
+    } else {
+        std::env::var_os("PATH")
+            .is_some_and(|path| std::env::split_paths(&path).any(|d| d.join(probe).is_file()))
+    };
+    if present {
+        return true;
+    }
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("this test")
+        .to_owned();
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{test}: {name} is missing ({probe}; Debian package {package}), and CI=true: every test \
+         must run in CI. Run scripts/install-test-deps.sh as root."
+    );
+    // Straight to the process's stderr: libtest would hide a passing test's eprintln.
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: {name} is not installed ({probe}; Debian package {package}; \
+         scripts/install-test-deps.sh installs it)"
+    );
+    false
+}
+
 /// A temporary directory with a git repository at `root`.
 pub struct TestEnv {
     pub dir: tempfile::TempDir,

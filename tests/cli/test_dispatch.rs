@@ -97,11 +97,15 @@ fn help_and_version() {
         .iter()
         .map(|c| c["name"].as_str().unwrap())
         .collect();
+    // Every command but the hidden ones (`__complete`, for the completion scripts).
     let registered: Vec<&str> = git_ticket::registry::COMMANDS
         .iter()
+        .filter(|c| !c.hidden)
         .map(|c| c.name)
         .collect();
     assert_eq!(names, registered);
+    let text = env.run(&["help", "-a"]).ok().stdout;
+    assert!(!text.contains("__complete"), "{text}");
 }
 
 #[test]

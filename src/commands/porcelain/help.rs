@@ -54,6 +54,7 @@ impl Command for Help {
 pub fn unknown_command(commands: &[Spec], name: &str) -> Error {
     let close: Vec<&str> = commands
         .iter()
+        .filter(|c| !c.hidden)
         .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
         .filter(|c| {
             let limit = if name.len() <= 4 { 1 } else { 2 };
@@ -121,7 +122,7 @@ fn command_json(c: &Spec) -> Value {
 }
 
 fn write_group(out: &mut Ui<'_>, commands: &[Spec], group: Group, width: usize) -> io::Result<()> {
-    for c in commands.iter().filter(|c| c.group == group) {
+    for c in commands.iter().filter(|c| c.group == group && !c.hidden) {
         let mut name = c.name.to_owned();
         for a in c.aliases {
             name.push_str(", ");
@@ -188,6 +189,7 @@ impl Outcome for HelpPage {
                 let commands: Vec<Value> = self
                     .commands
                     .iter()
+                    .filter(|c| !c.hidden)
                     .filter(|c| matches!(self.page, Page::All) || c.group == Group::Porcelain)
                     .map(command_json)
                     .collect();

@@ -10,15 +10,10 @@ use crate::commands::Ctx;
 use crate::commands::plumbing::hook::HOOKS;
 use crate::commands::plumbing::merge_driver::DRIVER;
 use crate::commands::{Command, Group};
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
 use crate::fsutil;
+use crate::ops::install;
 use crate::output::{Outcome, Ui, write_json};
-
-/// The marker that identifies a hook script written by git-ticket.
-const MARKER: &str = "# git-ticket hook";
-
-/// The suffix an existing hook gets when git-ticket chains to it.
-pub const CHAINED: &str = ".pre-git-ticket";
 
 /// What an install command did, one line each.
 struct Done {
@@ -48,28 +43,17 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> Error {
 ///
 /// Respects core.hooksPath. An existing hook that is not git-ticket's is kept: it is renamed
 /// to <hook>.pre-git-ticket and called first by the new script. Running it again updates the
-/// scripts.
+/// scripts. --uninstall removes git-ticket's scripts (recognised by their marker line) and puts
+/// back the hooks that were there before.
 #[derive(Debug, clap::Args)]
-pub struct HooksArgs {}
+pub struct HooksArgs {
+    /// Remove git-ticket's hooks, restoring the ones they ran first
+    #[arg(long)]
+    uninstall: bool,
+}
 
 /// The `install-hooks` command.
 pub struct InstallHooks;
-
-fn hook_script(name: &str) -> String {
-    let chained = format!("\"$hook_dir/{name}{CHAINED}\"");
-    let body = if name == "pre-push" {
-        format!(
-            "input=$(cat)\nfeed() {{ if [ -n \"$input\" ]; then printf '%s\\n' \"$input\"; fi; }}\nif [ -x {chained} ]; then\n\tfeed | {chained} \"$@\" || exit $?\nfi\nfeed | git ticket hook {name} \"$@\"\n"
-        )
-    } else {
-        format!(
-            "if [ -x {chained} ]; then\n\t{chained} \"$@\" || exit $?\nfi\ngit ticket hook {name} \"$@\"\n"
-        )
-    };
-    format!(
-        "#!/bin/sh\n{MARKER} (git ticket install-hooks); runs {name}{CHAINED} first if present.\nhook_dir=$(dirname \"$0\")\ncommand -v git-ticket >/dev/null 2>&1 || exec true\n{body}"
-    )
-}
 
 impl Command for InstallHooks {
     const NAME: &'static str = "install-hooks";
@@ -80,46 +64,25 @@ impl Command for InstallHooks {
     fn run(
         ctx: &mut Ctx<'_>,
         _ui: &mut Ui<'_>,
-        _args: HooksArgs,
+        args: HooksArgs,
     ) -> Result<Box<dyn Outcome>, Error> {
         let project = ctx.project()?;
-        let hooks_dir = project.repo()?.hooks_dir()?;
-        std::fs::create_dir_all(&hooks_dir).map_err(io_err(&hooks_dir))?;
-        let mut lines = Vec::new();
-        let mut installed = Vec::new();
-        for name in HOOKS {
-            let path = hooks_dir.join(name);
-            let existing = std::fs::read_to_string(&path).ok();
-            let ours = existing.as_deref().is_some_and(|e| e.contains(MARKER));
-            let mut note = if ours { "updated" } else { "installed" };
-            if existing.is_some() && !ours {
-                let kept = hooks_dir.join(format!("{name}{CHAINED}"));
-                if kept.exists() {
-                    return Err(Error::precondition(
-                        ErrorCode::ValidationError,
-                        "Cannot chain hook",
-                        format!(
-                            "{} exists and {} is taken too",
-                            path.display(),
-                            kept.display()
-                        ),
-                        &["Merge those two hooks by hand, then run install-hooks again"],
-                    ));
-                }
-                std::fs::rename(&path, &kept).map_err(io_err(&path))?;
-                note = "installed (your existing hook runs first)";
-            }
-            fsutil::write_atomic(&path, hook_script(name).as_bytes()).map_err(io_err(&path))?;
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
-                .map_err(io_err(&path))?;
-            lines.push(format!("{name}: {note} at {}", path.display()));
-            installed
-                .push(json!({ "hook": name, "path": path.display().to_string(), "result": note }));
-        }
+        let changes = if args.uninstall {
+            install::uninstall_hooks(project, &HOOKS)?
+        } else {
+            install::install_hooks(project, &HOOKS)?
+        };
+        let lines = changes
+            .iter()
+            .map(|c| format!("{}: {} at {}", c.hook, c.result.note(), c.path.display()))
+            .collect();
+        let hooks: Vec<serde_json::Value> = changes
+            .iter()
+            .map(|c| json!({ "hook": c.hook, "path": c.path.display().to_string(), "result": c.result.note() }))
+            .collect();
         Ok(Box::new(Done {
             lines,
-            json: json!({ "hooks": installed, "success": true }),
+            json: json!({ "hooks": hooks, "success": true }),
         }))
     }
 }
@@ -130,9 +93,14 @@ impl Command for InstallHooks {
 /// for started_at/closed_at, related is a union) and merges the body as text. A field changed
 /// to different values on both sides, or body lines changed on both, are a conflict: git
 /// stops, with markers labelled by the branch names around those lines only. Running it
-/// again updates a driver set up by an older version.
+/// again updates a driver set up by an older version. --uninstall removes the line and the
+/// merge.ticket config again (other .gitattributes lines stay as they are).
 #[derive(Debug, clap::Args)]
-pub struct MergeDriverArgs {}
+pub struct MergeDriverArgs {
+    /// Remove the merge driver's .gitattributes line and merge.ticket config
+    #[arg(long)]
+    uninstall: bool,
+}
 
 /// The `install-merge-driver` command.
 pub struct InstallMergeDriver;
@@ -146,11 +114,15 @@ impl Command for InstallMergeDriver {
     fn run(
         ctx: &mut Ctx<'_>,
         _ui: &mut Ui<'_>,
-        _args: MergeDriverArgs,
+        args: MergeDriverArgs,
     ) -> Result<Box<dyn Outcome>, Error> {
         let project = ctx.project()?;
-        let dir = project.config.tickets.dir.trim_end_matches('/');
-        let line = format!("{dir}/**/*.md merge=ticket");
+        if args.uninstall {
+            return Ok(uninstalled_driver(install::uninstall_merge_driver(
+                project,
+            )?));
+        }
+        let line = install::attributes_line(project);
         let path = project.root.join(".gitattributes");
         let current = std::fs::read_to_string(&path).unwrap_or_default();
         let mut lines = Vec::new();
@@ -180,6 +152,36 @@ impl Command for InstallMergeDriver {
             json: json!({ "gitattributes": line, "success": true }),
         }))
     }
+}
+
+/// What `install-merge-driver --uninstall` says.
+fn uninstalled_driver(r: install::DriverRemoval) -> Box<dyn Outcome> {
+    let mut lines = vec![match (r.line_removed, r.file_removed) {
+        (true, true) => format!(
+            "Removed {} (its only line was: {})",
+            r.path.display(),
+            r.line
+        ),
+        (true, false) => format!(
+            "Removed from .gitattributes: {} (commit it to share the change)",
+            r.line
+        ),
+        (false, _) => format!(".gitattributes does not have: {}", r.line),
+    }];
+    lines.push(if r.config_removed {
+        "Removed merge.ticket from this repository's config".to_owned()
+    } else {
+        "merge.ticket is not set in this repository's config".to_owned()
+    });
+    Box::new(Done {
+        lines,
+        json: json!({
+            "gitattributes": r.line,
+            "gitattributes_removed": r.line_removed,
+            "config_removed": r.config_removed,
+            "success": true,
+        }),
+    })
 }
 
 /// Install the man pages, so `git ticket --help` and `git help ticket` show them.
@@ -238,8 +240,11 @@ impl Command for InstallMan {
 /// Print a shell completion script (bash, zsh or fish).
 ///
 /// bash: save as ~/.local/share/bash-completion/completions/git-ticket (git's completion
-/// calls its _git_ticket for `git ticket <TAB>`); zsh: save as _git-ticket on your fpath;
-/// fish: save as ~/.config/fish/completions/git-ticket.fish.
+/// calls its _git_ticket for `git ticket <TAB>` and git aliases of it); zsh: save as
+/// _git-ticket in a folder on your fpath; fish: save as
+/// ~/.config/fish/conf.d/git-ticket.fish. The scripts ask `git ticket` for the candidates:
+/// tickets by ID, slug or slug word (those the command can take), option values, fields,
+/// placeholders.
 #[derive(Debug, clap::Args)]
 pub struct CompletionArgs {
     /// The shell
