@@ -56,7 +56,15 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
     let args = &args[at..];
     let first = args.first().map(|a| a.to_string_lossy().into_owned());
     let (name, rest) = match first.as_deref() {
-        None | Some("-h" | "--help") => ("help", args.get(1..).unwrap_or_default()),
+        // Bare `git ticket` (or `ticketflow`): the terminal UI on a terminal, else the usage
+        // on stderr and a usage error.
+        None if env.stdin_tty && env.stdout_tty => ("tui", args),
+        None => {
+            let help = [OsString::from("help")];
+            let code = dispatch(env, &help, stderr, &mut io::sink());
+            return if code == 0 { EXIT_USAGE } else { code };
+        }
+        Some("-h" | "--help") => ("help", args.get(1..).unwrap_or_default()),
         Some("-v" | "-V" | "--version") => ("version", &args[1..]),
         Some(n) => (n, &args[1..]),
     };

@@ -26,6 +26,8 @@ pub struct Env {
     pub failpoint: Option<String>,
     /// `GIT_TICKET_TRACE` set (not `0`): print the strategy and phase times on stderr.
     pub trace: bool,
+    /// `EDITOR` (a shell command line), for editing a ticket from the terminal UI.
+    pub editor: Option<String>,
     /// `GIT_TICKET_LOCK_TIMEOUT`: seconds to wait for the repository lock (default 10), as
     /// given (a value that is not a number of seconds is refused where it is used).
     pub lock_timeout: Option<String>,
@@ -61,6 +63,7 @@ impl Env {
                 .iter()
                 .any(|k| var(k).is_some()),
             trace: var("GIT_TICKET_TRACE").is_some_and(|v| v != "0"),
+            editor: var("EDITOR").map(|v| v.to_string_lossy().into_owned()),
             lock_timeout: var("GIT_TICKET_LOCK_TIMEOUT").map(|v| v.to_string_lossy().into_owned()),
             failpoint: var("GIT_TICKET_FAILPOINT").map(|v| v.to_string_lossy().into_owned()),
             git_search: GitSearch {

@@ -74,6 +74,18 @@ pub fn run(cmd: &mut Command, timeout: Duration, output: Output) -> std::io::Res
 
 /// At the deadline: kills the process group the child leads (the child and whatever it
 /// started) and reaps the child.
+/// Runs the editor command line `editor` (a shell command, as git runs `core.editor`, so
+/// that `EDITOR="code -w"` works) on `file`, in the foreground on the terminal, without a
+/// deadline: a person is typing.
+pub fn run_editor(editor: &str, file: &std::path::Path) -> std::io::Result<ExitStatus> {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$@\""))
+        .arg(editor)
+        .arg(file)
+        .status()
+}
+
 fn kill_at_deadline(child: &mut Child) {
     use rustix::process::{Pid, Signal, kill_process_group};
     if let Some(pid) = Pid::from_raw(child.id() as i32) {

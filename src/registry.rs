@@ -23,6 +23,7 @@ pub static COMMANDS: &[Spec] = &[
     spec::<porcelain::restore::Restore>(),
     spec::<porcelain::cleanup::Cleanup>(),
     spec::<porcelain::worktree::Worktree>(),
+    spec::<porcelain::tui::Tui>(),
     spec::<porcelain::trust::Trust>(),
     spec::<porcelain::install::InstallHooks>(),
     spec::<porcelain::install::InstallMergeDriver>(),

@@ -182,6 +182,8 @@ pub trait Command {
     /// Whether it reads the project's config: its `output.default_format` then applies
     /// (commands that never open a repository keep the cost of an empty process).
     const READS_CONFIG: bool = true;
+    /// Text after the options in the help and the man page (e.g. the UI's keys).
+    const AFTER_HELP: fn() -> String = String::new;
     /// The clap arguments; their doc comments are the help text.
     type Args: clap::Args + FromArgMatches;
     /// Runs the command.
@@ -202,6 +204,7 @@ pub struct Spec {
     pub exec: Exec,
     /// Whether it reads the project's config.
     pub reads_config: bool,
+    after_help: fn() -> String,
     augment: fn(clap::Command) -> clap::Command,
     run: fn(&mut Ctx<'_>, &mut Ui<'_>, &ArgMatches) -> RunResult,
 }
@@ -216,6 +219,7 @@ impl Spec {
             group: C::GROUP,
             exec: C::EXEC,
             reads_config: C::READS_CONFIG,
+            after_help: C::AFTER_HELP,
             augment: <C::Args as clap::Args>::augment_args,
             run: run_erased::<C>,
         }
@@ -244,10 +248,11 @@ impl Spec {
     }
 
     fn aliases_line(&self) -> String {
-        if self.aliases.is_empty() {
-            String::new()
-        } else {
-            format!("Aliases: {}", self.aliases.join(", "))
+        let extra = (self.after_help)();
+        match (self.aliases.is_empty(), extra.is_empty()) {
+            (true, _) => extra,
+            (false, true) => format!("Aliases: {}", self.aliases.join(", ")),
+            (false, false) => format!("Aliases: {}\n\n{extra}", self.aliases.join(", ")),
         }
     }
 

@@ -25,4 +25,5 @@ mod test_reliability;
 mod test_show;
 mod test_start;
 mod test_ticketflow_compat;
+mod test_tui;
 mod test_workflow;

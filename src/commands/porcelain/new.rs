@@ -45,6 +45,7 @@ impl Command for New {
         let input = NewInput {
             slug: &args.slug,
             parent: args.parent.as_deref(),
+            ..NewInput::default()
         };
         Ok(Box::new(Report(new::new(env, project, &input, ui)?)))
     }
