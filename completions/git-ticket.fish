@@ -46,6 +46,7 @@ complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "status" -d 'S
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "restore" -d 'Restore the current-ticket.md link of this worktree or branch'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "cleanup" -d 'Remove the worktree and branch of finished tickets'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "worktree" -d 'List the repository\'s worktrees, or clean those of done tickets'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "tui" -d 'Open the terminal UI: the tickets in tabs, search, detail, board, worktrees'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "trust" -d 'Trust this repository\'s .ticketflow.yaml, so `start` runs its init commands'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "install-hooks" -d 'Install git hooks that call `git ticket hook` (commit-msg, post-checkout, pre-push)'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "install-merge-driver" -d 'Install the ticket merge driver: a .gitattributes line and the merge.ticket config'
@@ -213,6 +214,17 @@ error\t'Errors (always shown anyway)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from clean" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from clean" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand tui" -l exit-after-first-frame -d 'Draw the first frame and exit (for timing the start)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand tui" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand tui" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand tui" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand tui" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand tui" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -l check -d 'Only show whether the current config is trusted (exit 1 if not)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -l revoke -d 'Forget every trusted config of this repository' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'

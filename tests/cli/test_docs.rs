@@ -46,6 +46,26 @@ fn docs_readme_command_table_matches_the_registry() {
     );
 }
 
+#[test]
+fn docs_readme_tui_keys_match_the_key_table() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let start = readme.find("<!-- tui-keys:start").expect("start marker");
+    let list_start = start + readme[start..].find('\n').unwrap() + 1;
+    let end = readme.find("<!-- tui-keys:end -->").expect("end marker");
+    let expected = git_ticket::tui::keys::markdown();
+    if std::env::var_os("GIT_TICKET_BLESS").is_some() {
+        let updated = format!("{}{expected}{}", &readme[..list_start], &readme[end..]);
+        std::fs::write(path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[list_start..end],
+        expected,
+        "README's key list is out of date; run GIT_TICKET_BLESS=1 cargo test --test cli docs"
+    );
+}
+
 /// Compares generated files with the committed ones; `GIT_TICKET_BLESS=1` rewrites them.
 fn check_generated(dir: &str, files: Vec<(String, Vec<u8>)>) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
