@@ -12,10 +12,10 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
 use ratatui::crossterm::{cursor, execute, terminal};
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 
 use super::app::App;
@@ -53,12 +53,34 @@ fn leave() {
     let _ = io::stdout().flush();
 }
 
+/// A full-screen terminal over a cleared screen: the first frame draws everything. (Not
+/// `Terminal::new`/`clear`, which ask the terminal where its cursor is and wait for the
+/// answer.)
+fn fresh() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
+    execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+    Terminal::with_options(
+        CrosstermBackend::new(io::stdout()),
+        TerminalOptions {
+            viewport: Viewport::Fullscreen,
+        },
+    )
+}
+
 /// Restores the terminal when dropped (any way out of [`run`]).
 struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
         leave();
+    }
+}
+
+/// Stops catching the signals when dropped (their default actions apply again).
+struct Unregister(signal_hook::iterator::Handle);
+
+impl Drop for Unregister {
+    fn drop(&mut self) {
+        self.0.close();
     }
 }
 
@@ -148,7 +170,9 @@ impl Real {
         leave();
         let out = f();
         let _ = enter();
-        let _ = self.terminal.clear();
+        if let Ok(t) = fresh() {
+            self.terminal = t;
+        }
         self.input.unpark();
         out
     }
@@ -229,6 +253,21 @@ fn watch(session: &Session<'_>, tx: Sender<Wake>) -> Option<notify::RecommendedW
 /// Runs the UI on the process's terminal until it quits; the exit status (128 + signal when
 /// a signal ended it). With `first_frame_only`, draws one frame and returns (for timing).
 pub fn run(mut session: Session<'_>, editor: String, first_frame_only: bool) -> io::Result<u8> {
+    // Signals are caught before the terminal changes: from then on they end the loop, which
+    // gives the terminal back.
+    let (tx, rx) = channel();
+    let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT])?;
+    let handle = signals.handle();
+    let sig_tx = tx.clone();
+    let mut signals = signals;
+    std::thread::spawn(move || {
+        for s in signals.forever() {
+            if sig_tx.send(Wake::Signal(s)).is_err() {
+                break;
+            }
+        }
+    });
+    let _unregister = Unregister(handle);
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave();
@@ -236,31 +275,18 @@ pub fn run(mut session: Session<'_>, editor: String, first_frame_only: bool) -> 
     }));
     enter()?;
     let _restore = Restore;
-    let (tx, rx) = channel();
     let mut host = Real {
-        terminal: Terminal::new(CrosstermBackend::new(io::stdout()))?,
+        terminal: fresh()?,
         rx,
         input: Input::spawn(tx.clone()),
         editor,
         ended_by: None,
     };
-    host.terminal.clear()?;
     host.terminal.draw(|f| draw(f, &mut session.app))?;
     if first_frame_only {
         return Ok(0);
     }
     let _watcher = watch(&session, tx.clone());
-    let signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT]);
-    if let Ok(mut signals) = signals {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            for s in signals.forever() {
-                if tx.send(Wake::Signal(s)).is_err() {
-                    break;
-                }
-            }
-        });
-    }
     drop(tx);
     let mut pending = None;
     loop {
@@ -302,7 +328,7 @@ pub fn run(mut session: Session<'_>, editor: String, first_frame_only: bool) -> 
             Wake::Signal(SIGTSTP) => host.suspend(),
             Wake::Signal(SIGCONT) => {
                 let _ = enter();
-                host.terminal.clear()?;
+                host.terminal = fresh()?;
             }
             Wake::Signal(s) => return Ok(128 + s as u8),
         }
