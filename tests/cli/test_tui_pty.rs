@@ -127,12 +127,22 @@ impl Pty {
         }
     }
 
-    /// Whether the output ends by giving the terminal back (main screen, cursor shown).
+    /// Whether the output ends by giving the terminal back (main screen, cursor shown),
+    /// waiting up to 5 s for the last bytes to be read.
     fn restored(&self) -> bool {
-        let out = String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned();
-        let left = out.rfind("\x1b[?1049l");
-        let entered = out.rfind("\x1b[?1049h");
-        left.is_some() && left > entered && out.rfind("\x1b[?25h") > out.rfind("\x1b[?25l")
+        let deadline = Instant::now() + Duration::from_secs(5);
+        loop {
+            let out = String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned();
+            let left = out.rfind("\x1b[?1049l");
+            let entered = out.rfind("\x1b[?1049h");
+            if left.is_some() && left > entered && out.rfind("\x1b[?25h") > out.rfind("\x1b[?25l") {
+                return true;
+            }
+            if Instant::now() > deadline {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
@@ -206,9 +216,43 @@ fn tui_pty_follows_changes_on_disk_and_signals_end_it_with_the_terminal_restored
         ui.restored(),
         "the terminal was not given back after SIGTERM"
     );
-    // ctrl+c quits too.
+    // A resize redraws at the new size (the ID column narrows with the width).
     let mut ui = Pty::spawn(&t, &["tui"]);
     ui.wait_for("1-6 of 6");
+    ui.screen.lock().unwrap().screen_mut().set_size(24, 80);
+    ui._pair
+        .master
+        .resize(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    ui.wait_for("250811-215424-progres...");
+    // ctrl+z suspends with the terminal given back; SIGCONT (the shell's `fg`) resumes.
+    ui.writer.write_all(b"\x1a").unwrap();
+    let pid = ui.child.process_id().unwrap();
+    let stopped = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map(|s| s.rsplit(") ").next().unwrap_or("").starts_with('T'))
+            .unwrap_or(false)
+    };
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !stopped() {
+        assert!(Instant::now() < deadline, "ctrl+z did not suspend");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        ui.restored(),
+        "the terminal was not given back before suspending"
+    );
+    std::process::Command::new("kill")
+        .args(["-CONT", &pid.to_string()])
+        .status()
+        .unwrap();
+    ui.wait_for("1-6 of 6");
+    // ctrl+c quits.
     ui.writer.write_all(b"\x03").unwrap();
     assert_eq!(ui.exit(), 0);
     assert!(ui.restored());
