@@ -652,6 +652,16 @@ fn help(frame: &mut Frame<'_>, area: Rect, app: &App) {
     }
 }
 
+/// Why a dialog refused its input, if it did.
+fn refusal(frame: &mut Frame<'_>, area: Rect, app: &App, error: Option<&str>) {
+    if let Some(e) = error {
+        frame.render_widget(
+            Paragraph::new(e.to_owned()).style(fg(app, Color::Red).add_modifier(Modifier::BOLD)),
+            area,
+        );
+    }
+}
+
 fn dialog_block(title: String) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
@@ -684,12 +694,7 @@ fn close_dialog(frame: &mut Frame<'_>, area: Rect, app: &App, d: &CloseDialog) {
     let mut field = d.input.clone();
     field.set_block(Block::default().borders(Borders::ALL).title(" Reason "));
     frame.render_widget(&field, input);
-    if let Some(e) = &d.error {
-        frame.render_widget(
-            Paragraph::new(e.clone()).style(fg(app, Color::Red).add_modifier(Modifier::BOLD)),
-            error,
-        );
-    }
+    refusal(frame, error, app, d.error.as_deref());
     frame.render_widget(
         Paragraph::new("enter close • esc cancel").style(dim(app)),
         hint,
@@ -746,12 +751,7 @@ fn new_form(frame: &mut Frame<'_>, area: Rect, app: &App, f: &NewForm) {
         };
         frame.render_widget(&field, rect);
     }
-    if let Some(e) = &f.error {
-        frame.render_widget(
-            Paragraph::new(e.clone()).style(fg(app, Color::Red).add_modifier(Modifier::BOLD)),
-            error,
-        );
-    }
+    refusal(frame, error, app, f.error.as_deref());
 }
 
 fn confirm(frame: &mut Frame<'_>, area: Rect, c: &Confirm) {

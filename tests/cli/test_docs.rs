@@ -22,48 +22,38 @@ fn expected_table() -> String {
     s
 }
 
-#[test]
-fn docs_readme_command_table_matches_the_registry() {
+/// Checks the README's generated section between `<!-- {marker}:start…` and
+/// `<!-- {marker}:end -->` against `expected`; `GIT_TICKET_BLESS=1` rewrites it.
+fn check_readme_section(marker: &str, expected: &str, what: &str) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let readme = std::fs::read_to_string(path).unwrap();
-    let start = readme.find("<!-- commands:start").expect("start marker");
-    let table_start = start + readme[start..].find('\n').unwrap() + 1;
-    let end = readme.find("<!-- commands:end -->").expect("end marker");
+    let start = readme
+        .find(&format!("<!-- {marker}:start"))
+        .expect("start marker");
+    let body = start + readme[start..].find('\n').unwrap() + 1;
+    let end = readme
+        .find(&format!("<!-- {marker}:end -->"))
+        .expect("end marker");
     if std::env::var_os("GIT_TICKET_BLESS").is_some() {
-        let updated = format!(
-            "{}{}{}",
-            &readme[..table_start],
-            expected_table(),
-            &readme[end..]
-        );
+        let updated = format!("{}{expected}{}", &readme[..body], &readme[end..]);
         std::fs::write(path, updated).unwrap();
         return;
     }
     assert_eq!(
-        &readme[table_start..end],
-        expected_table(),
-        "README's command table is out of date; run GIT_TICKET_BLESS=1 cargo test --test cli docs"
+        &readme[body..end],
+        expected,
+        "README's {what} is out of date; run GIT_TICKET_BLESS=1 cargo test --test cli docs"
     );
 }
 
 #[test]
+fn docs_readme_command_table_matches_the_registry() {
+    check_readme_section("commands", &expected_table(), "command table");
+}
+
+#[test]
 fn docs_readme_tui_keys_match_the_key_table() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-    let readme = std::fs::read_to_string(path).unwrap();
-    let start = readme.find("<!-- tui-keys:start").expect("start marker");
-    let list_start = start + readme[start..].find('\n').unwrap() + 1;
-    let end = readme.find("<!-- tui-keys:end -->").expect("end marker");
-    let expected = git_ticket::tui::keys::markdown();
-    if std::env::var_os("GIT_TICKET_BLESS").is_some() {
-        let updated = format!("{}{expected}{}", &readme[..list_start], &readme[end..]);
-        std::fs::write(path, updated).unwrap();
-        return;
-    }
-    assert_eq!(
-        &readme[list_start..end],
-        expected,
-        "README's key list is out of date; run GIT_TICKET_BLESS=1 cargo test --test cli docs"
-    );
+    check_readme_section("tui-keys", &git_ticket::tui::keys::markdown(), "key list");
 }
 
 /// Compares generated files with the committed ones; `GIT_TICKET_BLESS=1` rewrites them.
