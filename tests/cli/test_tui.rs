@@ -502,3 +502,14 @@ fn tui_claim_next_edit_marks_and_refresh() {
     press(&mut s, &mut host, "/abc<c-c>");
     assert!(s.app.quit);
 }
+
+#[test]
+fn tui_without_a_terminal_is_a_clear_error() {
+    let t = TestEnv::initialized();
+    let run = t.run(&["tui"]);
+    assert_eq!(run.status, 1, "{}", run.snapshot());
+    assert!(run.stderr.contains("Not a terminal"), "{}", run.snapshot());
+    crate::common::assert_error(&t.run(&["tui", "-o", "json"]), "INVALID_CONTEXT");
+    // The first-frame timing flag needs a terminal too.
+    assert_eq!(t.run(&["tui", "--exit-after-first-frame"]).status, 1);
+}
