@@ -71,7 +71,29 @@ fn dispatch(
     let args = &args[at..];
     let first = args.first().map(|a| a.to_string_lossy().into_owned());
     let (name, rest) = match first.as_deref() {
-        None | Some("-h" | "--help") => ("help", args.get(1..).unwrap_or_default()),
+        // Bare `git ticket` (or `ticketflow`): the terminal UI on a terminal, else the usage
+        // on stderr and a usage error.
+        None if env.stdin_tty && env.stdout_tty => ("tui", args),
+        None => {
+            let help = [OsString::from("help")];
+            // The usage goes to stderr: never paged, whatever stdout is.
+            let plain = Env {
+                stdout_tty: false,
+                ..env.clone()
+            };
+            let mut usage = Vec::new();
+            let mut paged = Paged::new(&mut usage);
+            let code = dispatch(
+                &plain,
+                &help,
+                &mut io::BufWriter::new(&mut paged),
+                &mut io::sink(),
+            );
+            drop(paged);
+            let _ = stderr.write_all(&usage);
+            return if code == 0 { EXIT_USAGE } else { code };
+        }
+        Some("-h" | "--help") => ("help", args.get(1..).unwrap_or_default()),
         Some("-v" | "-V" | "--version") => ("version", &args[1..]),
         Some(n) => (n, &args[1..]),
     };

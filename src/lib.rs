@@ -23,4 +23,5 @@ pub mod text;
 pub mod ticket;
 pub mod trace;
 pub mod trust;
+pub mod tui;
 pub mod ui;

@@ -177,6 +177,13 @@ pub static COMMANDS: &[Spec] = &[
         ])
         .exit_note("when some worktree could not be removed (the others are)")
         .see_also(&["git-worktree(1)"]),
+    spec::<porcelain::tui::Tui>().examples(&[
+        ("git ticket tui", "browse, search, start, close and create tickets"),
+        (
+            "git ticket",
+            "the same on a terminal (bare git ticket, like bare ticketflow)",
+        ),
+    ]),
     spec::<porcelain::trust::Trust>()
         .examples(&[
             (

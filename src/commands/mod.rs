@@ -236,6 +236,8 @@ pub trait Command {
     /// Whether its text output goes through the pager on a terminal (long output to read:
     /// list, show, help, workflow), as git pages log and show.
     const PAGED: bool = false;
+    /// Text after the options in the help and the man page (e.g. the UI's keys).
+    const AFTER_HELP: fn() -> String = String::new;
     /// The clap arguments; their doc comments are the help text.
     type Args: clap::Args + FromArgMatches;
     /// Runs the command.
@@ -267,6 +269,7 @@ pub struct Spec {
     pub exit_note: Option<&'static str>,
     /// Whether its text output is paged on a terminal.
     pub paged: bool,
+    after_help: fn() -> String,
     augment: fn(clap::Command) -> clap::Command,
     run: fn(&mut Ctx<'_>, &mut Ui<'_>, &ArgMatches) -> RunResult,
 }
@@ -286,6 +289,7 @@ impl Spec {
             see_also: &[],
             exit_note: None,
             paged: C::PAGED,
+            after_help: C::AFTER_HELP,
             augment: <C::Args as clap::Args>::augment_args,
             run: run_erased::<C>,
         }
@@ -332,10 +336,11 @@ impl Spec {
     }
 
     fn aliases_line(&self) -> String {
-        if self.aliases.is_empty() {
-            String::new()
-        } else {
-            format!("Aliases: {}", self.aliases.join(", "))
+        let extra = (self.after_help)();
+        match (self.aliases.is_empty(), extra.is_empty()) {
+            (true, _) => extra,
+            (false, true) => format!("Aliases: {}", self.aliases.join(", ")),
+            (false, false) => format!("Aliases: {}\n\n{extra}", self.aliases.join(", ")),
         }
     }
 

@@ -509,6 +509,13 @@ impl Repo {
         tip == base || self.repo.graph_descendant_of(base, tip).unwrap_or(false)
     }
 
+    /// How many commits `branch` has that `base` lacks, and the reverse (ahead, behind);
+    /// `None` when either branch is missing.
+    pub fn ahead_behind(&self, branch: &str, base: &str) -> Option<(usize, usize)> {
+        let (tip, base) = (self.branch_tip(branch)?, self.branch_tip(base)?);
+        self.repo.graph_ahead_behind(tip, base).ok()
+    }
+
     /// Whether `branch` has been merged into `into`: contained in it, and with work of its
     /// own (a branch still at its "Start ticket" commit has nothing to merge and does not
     /// count — TicketFlow's W24).

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use super::{Project, Ui, guard};
 use crate::env::Env;
 use crate::error::Error;
-use crate::ticket::format::{Change, Value, apply, render_new};
+use crate::ticket::format::render_new_with;
 use crate::ticket::id::{is_valid_slug, new_id};
 use crate::ticket::model::PRIORITY_RANGE;
 use crate::ticket::store::load;
@@ -22,10 +22,12 @@ pub struct NewInput<'a> {
     pub slug: &'a str,
     /// The parent reference; `Some("")`: none, not even the branch's ticket.
     pub parent: Option<&'a str>,
-    /// The priority (default 2); 0 or more.
+    /// The priority (default 2).
     pub priority: Option<i64>,
     /// The description (default empty).
     pub description: Option<&'a str>,
+    /// The body (default: the config's template; an empty one too).
+    pub content: Option<&'a str>,
 }
 
 /// What was created.
@@ -90,17 +92,17 @@ pub fn new(
         .as_ref()
         .is_some_and(|p| load(p, false).is_ok_and(|t| t.status() == Status::Done));
     let parent_id = parent.map(|p| p.id);
-    let mut contents = render_new(&now, parent_id.as_deref(), &project.config.tickets.template);
-    let mut fields = Vec::new();
-    if let Some(p) = input.priority {
-        fields.push(Change::Set("priority".into(), Value::Int(p)));
-    }
-    if let Some(d) = input.description {
-        fields.push(Change::Set("description".into(), Value::Str(d.to_owned())));
-    }
-    if !fields.is_empty() {
-        contents = apply(&contents, &fields)?;
-    }
+    let body = input
+        .content
+        .filter(|c| !c.is_empty())
+        .unwrap_or(&project.config.tickets.template);
+    let contents = render_new_with(
+        &now,
+        parent_id.as_deref(),
+        input.priority.unwrap_or(2),
+        input.description.unwrap_or_default(),
+        body,
+    );
     let path = project.store.create(&id, &contents)?;
     Ok(Created {
         id,

@@ -359,8 +359,24 @@ fn line_of_key(yaml: &str, key: &str) -> Option<usize> {
 
 /// The contents of a new ticket, byte-identical to what TicketFlow writes at the same instant.
 pub fn render_new(created: &Timestamp, parent: Option<&str>, template: &str) -> String {
-    let mut s = String::with_capacity(160 + template.len());
-    s.push_str("---\npriority: 2\ndescription: \"\"\ncreated_at: \"");
+    render_new_with(created, parent, 2, "", template)
+}
+
+/// The contents of a new ticket with its priority, description and body given (the
+/// terminal UI's form); [`render_new`] is this with `new`'s defaults.
+pub fn render_new_with(
+    created: &Timestamp,
+    parent: Option<&str>,
+    priority: i64,
+    description: &str,
+    body: &str,
+) -> String {
+    let mut s = String::with_capacity(160 + description.len() + body.len());
+    s.push_str("---\npriority: ");
+    s.push_str(&priority.to_string());
+    s.push_str("\ndescription: ");
+    s.push_str(&yaml_string(description));
+    s.push_str("\ncreated_at: \"");
     s.push_str(&created.to_rfc3339_seconds());
     s.push_str("\"\nstarted_at: null\nclosed_at: null\n");
     if let Some(p) = parent {
@@ -369,7 +385,7 @@ pub fn render_new(created: &Timestamp, parent: Option<&str>, template: &str) -> 
         s.push('\n');
     }
     s.push_str("---\n\n");
-    s.push_str(template);
+    s.push_str(body);
     s
 }
 

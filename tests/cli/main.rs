@@ -34,4 +34,6 @@ mod test_show;
 mod test_start;
 mod test_terminal;
 mod test_ticketflow_compat;
+mod test_tui;
+mod test_tui_pty;
 mod test_workflow;

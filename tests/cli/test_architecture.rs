@@ -15,7 +15,7 @@ fn layer(module: &str) -> u8 {
     match top {
         "" | "main" | "app" => 6,
         "registry" => 5,
-        "commands" | "ui" | "output" | "docs" => 4,
+        "commands" | "ui" | "output" | "docs" | "tui" => 4,
         "ops" => 3,
         "error" | "exec" => 2,
         "ticket" | "git" | "config" | "trust" => 1,
@@ -318,13 +318,41 @@ fn architecture_only_the_ui_touches_the_standard_streams() {
             "println!",
             "print!(",
         ],
-        &["ui.rs", "main.rs"],
+        // The terminal UI owns the terminal while it runs, in one file.
+        &["ui.rs", "main.rs", "tui/terminal.rs"],
     );
     assert!(
         bad.is_empty(),
         "standard streams used outside the Ui:\n{}",
         bad.join("\n")
     );
+    // Only that file of the UI: the rest of it draws into a frame and runs operations.
+    let bad = offenders(
+        &["crossterm::terminal", "crossterm::execute", "io::stdout("],
+        &["tui/terminal.rs", "ui.rs", "main.rs"],
+    );
+    assert!(
+        bad.is_empty(),
+        "the terminal touched outside tui/terminal.rs:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn architecture_the_tui_starts_closes_and_creates_through_the_operations() {
+    let g = graph();
+    let session = &g["tui::session"];
+    for op in ["ops::start", "ops::close", "ops::new"] {
+        assert!(
+            session.contains(op),
+            "tui::session does not call {op}: {session:?}"
+        );
+    }
+    // No git writes of its own: the UI reaches git through ops (reads through git::Repo).
+    for m in g.keys().filter(|m| m.starts_with("tui")) {
+        assert!(!g[m].contains("ops::tx"), "{m} commits by itself");
+        assert!(!g[m].contains("ops::plan"), "{m} starts by itself");
+    }
 }
 
 #[test]

@@ -74,7 +74,12 @@ fn help_and_version() {
     let env = TestEnv::new();
     snap!("help_overview", env.run(&["help"]).ok().snapshot());
     snap!("help_all", env.run(&["help", "-a"]).ok().snapshot());
-    assert_eq!(env.run(&[]).ok().stdout, env.run(&["help"]).stdout);
+    // Bare `git ticket` without a terminal (DECISIONS "Bare invocation"): the usage on
+    // stderr, nothing on stdout, exit 2. On a terminal it opens the UI (tests/cli/test_tui.rs).
+    let bare = env.run(&[]);
+    assert_eq!(bare.status, 2, "{}", bare.snapshot());
+    assert_eq!(bare.stdout, "");
+    assert_eq!(bare.stderr, env.run(&["help"]).stdout);
     assert_eq!(env.run(&["-h"]).ok().stdout, env.run(&["help"]).stdout);
     snap!("help_list", env.run(&["help", "ls"]).ok().snapshot());
     let run = env.run(&["list", "--help"]).ok();

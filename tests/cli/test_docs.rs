@@ -23,17 +23,17 @@ fn expected_table() -> String {
     s
 }
 
-/// Checks the README's generated section between `<!-- <name>:start … -->` and
-/// `<!-- <name>:end -->` against `expected`; `GIT_TICKET_BLESS=1` rewrites it.
-fn check_readme_section(name: &str, expected: &str) {
+/// Checks the README's generated section between `<!-- {marker}:start…` and
+/// `<!-- {marker}:end -->` against `expected`; `GIT_TICKET_BLESS=1` rewrites it.
+fn check_readme_section(marker: &str, expected: &str, what: &str) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let readme = std::fs::read_to_string(path).unwrap();
     let start = readme
-        .find(&format!("<!-- {name}:start"))
+        .find(&format!("<!-- {marker}:start"))
         .expect("start marker");
     let body = start + readme[start..].find('\n').unwrap() + 1;
     let end = readme
-        .find(&format!("<!-- {name}:end -->"))
+        .find(&format!("<!-- {marker}:end -->"))
         .expect("end marker");
     if std::env::var_os("GIT_TICKET_BLESS").is_some() {
         let updated = format!("{}{expected}{}", &readme[..body], &readme[end..]);
@@ -43,13 +43,13 @@ fn check_readme_section(name: &str, expected: &str) {
     assert_eq!(
         &readme[body..end],
         expected,
-        "README's {name} section is out of date; run GIT_TICKET_BLESS=1 cargo test --test cli docs"
+        "README's {what} is out of date; run GIT_TICKET_BLESS=1 cargo test --test cli docs"
     );
 }
 
 #[test]
 fn docs_readme_command_table_matches_the_registry() {
-    check_readme_section("commands", &expected_table());
+    check_readme_section("commands", &expected_table(), "command table");
 }
 
 /// The README's list of environment variables, from `env::VARIABLES`.
@@ -62,7 +62,12 @@ fn expected_environment() -> String {
 
 #[test]
 fn docs_readme_environment_matches_the_code() {
-    check_readme_section("environment", &expected_environment());
+    check_readme_section("environment", &expected_environment(), "environment list");
+}
+
+#[test]
+fn docs_readme_tui_keys_match_the_key_table() {
+    check_readme_section("tui-keys", &git_ticket::tui::keys::markdown(), "key list");
 }
 
 /// Compares generated files with the committed ones; `GIT_TICKET_BLESS=1` rewrites them.

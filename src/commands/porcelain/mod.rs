@@ -16,6 +16,7 @@ pub mod show;
 pub mod start;
 pub mod status;
 pub mod trust;
+pub mod tui;
 pub mod version;
 pub mod workflow;
 pub mod worktree;

@@ -68,6 +68,7 @@ impl Command for New {
             parent: args.parent.as_deref(),
             priority: args.priority,
             description: args.description.as_deref(),
+            ..NewInput::default()
         };
         let created = new::new(env, project, &input, ui)?;
         if args.edit {
