@@ -189,7 +189,7 @@ mod tests {
     fn ticket(id: &str, status: Status, priority: i64, related: &[&str]) -> Ticket {
         let mut t = blank(id);
         t.folder = status;
-        t.meta.priority = priority;
+        t.meta.priority = Some(priority);
         t.meta.created_at = Timestamp::parse("2025-01-01T00:00:00Z");
         if status != Status::Todo {
             t.meta.started_at = Timestamp::parse("2025-01-02T00:00:00Z");
