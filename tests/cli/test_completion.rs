@@ -100,9 +100,21 @@ zpty -w z 'compadd () { local -a __m; builtin compadd -O __m "$@"; local __x; fo
 zpty -w z 'zstyle ":completion:*" list-prompt ""; zstyle ":completion:*" menu no; LISTMAX=1000'
 zpty -w z 'print -r -- __READY__'
 while zpty -r z line; do [[ $line == *__READY__* && $line != *print* ]] && break; done
+zpty -w z 'tab-then-mark () { zle complete-word; print -r -- "@@END@@" >/dev/tty }; zle -N tab-then-mark; bindkey "^I" tab-then-mark'
 zpty -n -w z "$2"$'\t'
-zpty -n -w z $'\C-u'"print -r -- __DONE__"$'\n'
+# Wait for the completion to finish before typing on: zsh drops a completion's output when
+# keys are already waiting (typeahead), so typing at once would race a slow completion.
 out=""
+end=$((SECONDS + 15))
+while (( SECONDS < end )); do
+  if zpty -r -t z line 2>/dev/null; then
+    out+=$line
+    [[ $line == *@@END@@* && $line != *print* ]] && break
+  else
+    sleep 0.05
+  fi
+done
+zpty -n -w z $'\C-u'"print -r -- __DONE__"$'\n'
 while zpty -r -t z line 2>/dev/null || sleep 0.05; do
   [[ $line == *__DONE__* && $line != *print* ]] && break
   out+=$line
