@@ -20,6 +20,7 @@ pub static COMMANDS: &[Spec] = &[
     spec::<porcelain::start::Start>(),
     spec::<porcelain::close::Close>(),
     spec::<porcelain::status::StatusCmd>(),
+    spec::<porcelain::board::BoardCmd>(),
     spec::<porcelain::restore::Restore>(),
     spec::<porcelain::cleanup::Cleanup>(),
     spec::<porcelain::worktree::Worktree>(),

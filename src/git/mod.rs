@@ -7,6 +7,7 @@
 //! The repository is found the way git finds it (`GIT_DIR`, `GIT_WORK_TREE`, `git -C`,
 //! linked worktrees); [`discover`] finds a plain layout without opening anything.
 
+pub mod board;
 pub mod cli;
 pub mod discover;
 pub mod message;

@@ -9,6 +9,7 @@
 //! trait it is given. The CLI commands and any other front end call these, so both make the
 //! same commits.
 
+pub mod board;
 pub mod clean;
 pub mod cleanup;
 pub mod close;

@@ -1,5 +1,6 @@
 //! Porcelain: the verbs people and agents use. `--format json` is their stable interface.
 
+pub mod board;
 pub mod cleanup;
 pub mod close;
 pub mod help;
