@@ -124,6 +124,13 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         resolve_format(env, flag, config)
     };
     let format = ctx.format;
+    if format == Format::Openmetrics && !spec.openmetrics {
+        let msg = format!(
+            "'{}' has no OpenMetrics output (-o openmetrics is for stats); use text, json or ndjson",
+            spec.name
+        );
+        return report_error(env, Format::Text, &Error::Usage(msg), stderr);
+    }
     let mut ui = Ui::new(env, format == Format::Text, stdout, stderr);
     let result = spec.run(&mut ctx, &mut ui, &matches);
     ui.flush_messages();
@@ -357,7 +364,7 @@ fn write_json_error(info: &ErrorInfo, stderr: &mut dyn Write) -> u8 {
 
 fn report_error(env: &Env, format: Format, e: &Error, stderr: &mut dyn Write) -> u8 {
     let info = e.info();
-    if format != Format::Text {
+    if matches!(format, Format::Json | Format::Ndjson) {
         return write_json_error(&info, stderr);
     }
     let diagnostic = Diag::new(&info, e);

@@ -21,6 +21,7 @@ pub static COMMANDS: &[Spec] = &[
     spec::<porcelain::close::Close>(),
     spec::<porcelain::status::StatusCmd>(),
     spec::<porcelain::board::BoardCmd>(),
+    spec::<porcelain::stats::StatsCmd>(),
     spec::<porcelain::restore::Restore>(),
     spec::<porcelain::cleanup::Cleanup>(),
     spec::<porcelain::worktree::Worktree>(),

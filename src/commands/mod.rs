@@ -182,6 +182,8 @@ pub trait Command {
     /// Whether it reads the project's config: its `output.default_format` then applies
     /// (commands that never open a repository keep the cost of an empty process).
     const READS_CONFIG: bool = true;
+    /// Whether it can write the OpenMetrics format (`-o openmetrics`).
+    const OPENMETRICS: bool = false;
     /// The clap arguments; their doc comments are the help text.
     type Args: clap::Args + FromArgMatches;
     /// Runs the command.
@@ -202,6 +204,8 @@ pub struct Spec {
     pub exec: Exec,
     /// Whether it reads the project's config.
     pub reads_config: bool,
+    /// Whether it can write the OpenMetrics format.
+    pub openmetrics: bool,
     augment: fn(clap::Command) -> clap::Command,
     run: fn(&mut Ctx<'_>, &mut Ui<'_>, &ArgMatches) -> RunResult,
 }
@@ -216,6 +220,7 @@ impl Spec {
             group: C::GROUP,
             exec: C::EXEC,
             reads_config: C::READS_CONFIG,
+            openmetrics: C::OPENMETRICS,
             augment: <C::Args as clap::Args>::augment_args,
             run: run_erased::<C>,
         }

@@ -211,12 +211,7 @@ pub fn board(
     let config = &project.config;
     let default = config.git.default_branch.clone();
     let all = repo.worktrees();
-    let tip = repo.branch_commit(&default);
-    let (dir, folders) = ticket_paths(project);
-    let mut trees = TicketTrees::default();
-    if let (Some(tip), Some(dir)) = (tip, &dir) {
-        trees = repo.ticket_trees(tip, dir, folders.each_ref().map(PathBuf::as_path));
-    }
+    let (tip, trees) = default_trees(project, repo);
     // The default branch's tickets: from the checkout that has it, else from its commit.
     let checkout = all
         .iter()
@@ -248,15 +243,7 @@ pub fn board(
             (t.id.clone(), found)
         })
         .collect();
-    let base = Base {
-        repo,
-        tip,
-        trees,
-        dir,
-        folders,
-        tickets: &defaults,
-        committed: OnceCell::new(),
-    };
+    let base = Base::new(project, repo, (tip, trees), &defaults);
     let refs =
         repo.ticket_refs(|b| b != default && (defaults.contains_key(b) || slug_of(b).is_some()));
     let worktrees: HashMap<&str, &WorktreeInfo> = all
@@ -335,6 +322,53 @@ pub fn board(
         .map(|t| board_ticket(&t.id, Some((Status::Done, &t.meta)), Vec::new(), &deps))
         .collect();
     Ok(board)
+}
+
+impl<'a> Base<'a> {
+    fn new(
+        project: &Project,
+        repo: &'a Repo,
+        (tip, trees): (Option<ObjectId>, TicketTrees),
+        tickets: &'a HashMap<String, Found>,
+    ) -> Self {
+        let (dir, folders) = ticket_paths(project);
+        Base {
+            repo,
+            tip,
+            trees,
+            dir,
+            folders,
+            tickets,
+            committed: OnceCell::new(),
+        }
+    }
+}
+
+/// The default branch's commit and its ticket folders.
+fn default_trees(project: &Project, repo: &Repo) -> (Option<ObjectId>, TicketTrees) {
+    let tip = repo.branch_commit(&project.config.git.default_branch);
+    let (dir, folders) = ticket_paths(project);
+    let trees = match (tip, &dir) {
+        (Some(tip), Some(dir)) => {
+            repo.ticket_trees(tip, dir, folders.each_ref().map(PathBuf::as_path))
+        }
+        _ => TicketTrees::default(),
+    };
+    (tip, trees)
+}
+
+/// The branch (full ref name: local first, then remote-tracking) on which ticket `id` is
+/// done, for a ticket that is not done on the default branch: closed there and not merged
+/// yet. What `start` refuses (TICKET_ALREADY_CLOSED).
+pub fn done_on_branch(project: &Project, id: &str) -> Result<Option<String>, Error> {
+    let repo = project.repo()?;
+    let none = HashMap::new();
+    let base = Base::new(project, repo, default_trees(project, repo), &none);
+    Ok(repo
+        .ticket_refs(|b| b == id)
+        .into_iter()
+        .find(|r| committed_state(&base, r).is_some_and(|f| f.status == Status::Done))
+        .map(|r| r.name))
 }
 
 /// The tickets folder relative to the repository root (`None` when it is outside it) and

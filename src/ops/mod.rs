@@ -24,6 +24,7 @@ pub mod recover;
 pub mod restore;
 pub mod set;
 pub mod start;
+pub mod stats;
 pub mod tx;
 
 use std::process::Stdio;

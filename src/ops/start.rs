@@ -85,18 +85,19 @@ pub fn start(
             ],
         ));
     }
-    // Closed on its own branch but not merged yet: starting it again here would put it in
-    // doing and done at once on that branch.
-    let done_rel = project
-        .rel(project.store.dir(Status::Done))
-        .join(format!("{id}.md"));
-    if repo.branch_has_file(&id, std::slice::from_ref(&done_rel)) {
+    // Closed on its own branch (here, or pushed by another clone) but not merged yet:
+    // starting it again would put it in doing and done at once on that branch.
+    if let Some(branch) = super::board::done_on_branch(project, &id)? {
+        let name = branch
+            .strip_prefix("refs/heads/")
+            .or_else(|| branch.strip_prefix("refs/remotes/"))
+            .unwrap_or(&branch);
         return Err(Error::precondition(
             ErrorCode::TicketAlreadyClosed,
             "Ticket already closed",
-            format!("Ticket {id} is done on branch {id}, not merged"),
+            format!("Ticket {id} is done on branch {name}, not merged"),
             &[
-                &format!("Merge it: git merge {id} (or merge its pull request)"),
+                &format!("Merge it: git merge {name} (or merge its pull request)"),
                 "Take another ticket: git ticket list",
             ],
         ));

@@ -8,6 +8,7 @@ mod common;
 mod corpus;
 
 mod test_architecture;
+mod test_board;
 mod test_corpus;
 mod test_crash_harness;
 mod test_dispatch;

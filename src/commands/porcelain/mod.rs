@@ -11,6 +11,7 @@ pub mod new;
 pub mod restore;
 pub mod show;
 pub mod start;
+pub mod stats;
 pub mod status;
 pub mod trust;
 pub mod version;
