@@ -616,3 +616,69 @@ fn board_ticket(
         blocked_by,
     }
 }
+
+/// A ticket in progress somewhere other than the checkout asking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// The ticket.
+    pub id: String,
+    /// Its description there.
+    pub description: String,
+    /// The branch (full ref name).
+    pub refname: String,
+    /// Its worktree, when one has the branch checked out.
+    pub worktree: Option<PathBuf>,
+}
+
+/// The tickets in progress on a branch or in a worktree (what `status` shows on the default
+/// branch): every branch named after a ticket — local or remote-tracking — where that ticket
+/// is doing (in its worktree's files when it has one). Reads only those tickets.
+pub fn in_progress(project: &Project) -> Result<Vec<Elsewhere>, Error> {
+    let repo = project.repo()?;
+    let default = &project.config.git.default_branch;
+    let refs = repo.ticket_refs(|b| {
+        b != default && (slug_of(b).is_some() || project.store.find_exact(b).is_some())
+    });
+    let known: HashMap<String, Found> = refs
+        .iter()
+        .filter_map(|r| {
+            let t = load(&project.store.find_exact(&r.branch)?, false).ok()?;
+            let found = Found {
+                status: t.status(),
+                meta: t.meta,
+            };
+            Some((r.branch.clone(), found))
+        })
+        .collect();
+    let all = repo.worktrees();
+    let base = Base::new(project, repo, default_trees(project, repo), &known);
+    let mut out = Vec::new();
+    for r in &refs {
+        let wt = r
+            .remote
+            .is_none()
+            .then(|| crate::git::worktree_of_branch(&all, &r.branch))
+            .flatten()
+            .filter(|w| !w.main && !w.missing);
+        let found = match wt {
+            Some(w) => Store::new(&w.path, &project.config)
+                .find_exact(&r.branch)
+                .and_then(|e| load(&e, false).ok())
+                .map(|t| Found {
+                    status: t.status(),
+                    meta: t.meta,
+                })
+                .or_else(|| committed_state(&base, r)),
+            None => committed_state(&base, r),
+        };
+        if let Some(f) = found.filter(|f| f.status == Status::Doing) {
+            out.push(Elsewhere {
+                id: r.branch.clone(),
+                description: f.meta.description,
+                refname: r.name.clone(),
+                worktree: wt.map(|w| w.path.clone()),
+            });
+        }
+    }
+    Ok(out)
+}

@@ -25,5 +25,6 @@ mod test_recovery;
 mod test_reliability;
 mod test_show;
 mod test_start;
+mod test_stats;
 mod test_ticketflow_compat;
 mod test_workflow;

@@ -275,3 +275,59 @@ fn board_reads_a_ticket_that_exists_only_on_its_branch() {
     assert_eq!(t["description"], "made on a branch");
     assert_eq!(t["priority"], 1);
 }
+
+#[test]
+fn status_on_the_default_branch_lists_the_tickets_in_progress_elsewhere() {
+    let (env, ids) = TestEnv::with_tickets(3);
+    let (in_wt, on_branch) = (&ids[0], &ids[1]);
+    env.run(&["start", in_wt]).ok();
+    env.run(&["start", on_branch]).ok();
+    // The second one keeps its branch but loses its worktree.
+    env.git(&[
+        "worktree",
+        "remove",
+        env.worktree(on_branch).to_str().unwrap(),
+    ]);
+
+    let v = env.run(&["status", "-o", "json"]).ok().json();
+    assert_eq!(v["current_ticket"], Value::Null);
+    let elsewhere = v["in_progress_elsewhere"].as_array().unwrap();
+    let ids_there: Vec<&str> = elsewhere
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids_there, [in_wt.as_str(), on_branch.as_str()]);
+    assert!(
+        elsewhere[0]["worktree"]
+            .as_str()
+            .unwrap()
+            .ends_with(in_wt.as_str())
+    );
+    assert_eq!(elsewhere[1]["worktree"], Value::Null);
+    assert_eq!(elsewhere[1]["ref"], format!("refs/heads/{on_branch}"));
+
+    let text = env.run(&["status"]).ok().stdout;
+    assert!(text.contains("In progress elsewhere:"), "{text}");
+    assert!(!text.contains("No active ticket"), "{text}");
+    assert!(
+        text.contains(&format!("branch refs/heads/{on_branch}")),
+        "{text}"
+    );
+
+    // Inside a ticket worktree, status keeps its output.
+    let inside = env
+        .run_in(&env.worktree(in_wt), &["status", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(inside["current_ticket"]["id"], in_wt.as_str());
+    assert!(inside.get("in_progress_elsewhere").is_none());
+    // With nothing in progress, the old advice stays.
+    let (quiet, _) = TestEnv::with_tickets(1);
+    assert!(
+        quiet
+            .run(&["status"])
+            .ok()
+            .stdout
+            .contains("No active ticket")
+    );
+}

@@ -190,7 +190,8 @@ impl Outcome for Shown {
             out.styled(Style::Bold, &format!("{title} ({})", tickets.len()))?;
             writeln!(out.w)?;
             for t in tickets {
-                writeln!(out.w, "  {}  P{}  {}", t.id, t.priority, t.description)?;
+                let line = format!("  {}  P{}  {}", t.id, t.priority, t.description);
+                writeln!(out.w, "{}", line.trim_end())?;
                 if !t.blocked_by.is_empty() {
                     writeln!(out.w, "      blocked by {}", t.blocked_by.join(", "))?;
                 }
@@ -208,7 +209,8 @@ impl Outcome for Shown {
         writeln!(out.w)?;
         for t in b.column(Column::Done).chain(&b.recent_done) {
             let closed = t.meta.closed_at.map(|c| c.date()).unwrap_or_default();
-            writeln!(out.w, "  {}  {closed}  {}", t.id, t.description)?;
+            let line = format!("  {}  {closed}  {}", t.id, t.description);
+            writeln!(out.w, "{}", line.trim_end())?;
             for p in &t.places {
                 writeln!(out.w, "      {}", place_line(p))?;
             }
