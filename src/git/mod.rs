@@ -131,6 +131,12 @@ impl Repo {
         self.repo.path().join("index.lock")
     }
 
+    /// The git directory of this working tree (`.git`, or `.git/worktrees/<name>` of a
+    /// linked worktree).
+    pub fn git_dir(&self) -> &Path {
+        self.repo.path()
+    }
+
     /// The common git directory (shared by all worktrees: lock, journal, trust).
     pub fn common_dir(&self) -> &Path {
         self.repo.commondir()
@@ -197,6 +203,15 @@ impl Repo {
             .resolve()
             .ok()?
             .target()
+    }
+
+    /// The commit `rev` names (a branch, tag, remote-tracking branch or commit id), in hex.
+    pub fn resolve_commit(&self, rev: &str) -> Option<String> {
+        if rev.starts_with('-') {
+            return None;
+        }
+        let object = self.repo.revparse_single(rev).ok()?;
+        object.peel_to_commit().ok().map(|c| c.id().to_string())
     }
 
     /// The commit local branch `branch` points to (hex).
@@ -470,6 +485,41 @@ impl Repo {
         }
         let mut opts = StatusOptions::new();
         opts.include_untracked(false)
+            .include_ignored(true)
+            .recurse_ignored_dirs(false)
+            .exclude_submodules(true);
+        let statuses = self.repo.statuses(Some(&mut opts))?;
+        Ok(statuses
+            .iter()
+            .filter(|s| s.status().is_ignored())
+            .filter_map(|s| s.path().ok().map(str::to_owned))
+            .collect())
+    }
+
+    /// The ignored files of this working tree, also those inside untracked folders; a
+    /// wholly ignored folder as `dir/`, not walked (what `git ls-files --others --ignored
+    /// --exclude-standard --directory` lists).
+    pub fn ignored_files(&self) -> Result<Vec<String>, ReadError> {
+        if self.index_needs_git() {
+            let out = self
+                .run(&[
+                    "ls-files",
+                    "-z",
+                    "--others",
+                    "--ignored",
+                    "--exclude-standard",
+                    "--directory",
+                ])
+                .map_err(|e| git2::Error::from_str(&e.to_string()))?;
+            return Ok(out
+                .split('\0')
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect());
+        }
+        let mut opts = StatusOptions::new();
+        opts.include_untracked(true)
+            .recurse_untracked_dirs(true)
             .include_ignored(true)
             .recurse_ignored_dirs(false)
             .exclude_submodules(true);

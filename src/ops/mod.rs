@@ -20,6 +20,7 @@ pub mod list;
 pub mod new;
 pub mod plan;
 pub mod project;
+pub mod provision;
 pub mod recover;
 pub mod restore;
 pub mod set;

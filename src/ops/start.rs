@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use super::init_commands::{self, InitCommand};
 use super::plan::{Done, Plan};
+use super::provision::{self, Provisioned};
 use super::{Project, Ui, guard};
 use crate::env::Env;
 use crate::error::{Error, ErrorCode};
@@ -29,6 +30,8 @@ pub struct StartInput<'a> {
     /// Repair the ticket's worktree: a healthy one (present, on its branch) is left as it is,
     /// one whose folder is gone is recreated, one with uncommitted changes is never removed.
     pub force: bool,
+    /// Start the new branch from this commit-ish instead of the branch `start` runs on.
+    pub from: Option<&'a str>,
 }
 
 /// What a start did.
@@ -50,6 +53,8 @@ pub struct Started {
     pub init_commands: Vec<InitCommand>,
     /// Why init commands were not run, when there were some.
     pub warning: Option<String>,
+    /// The ignored files copied or linked into the new worktree (`.worktreeinclude`).
+    pub provisioned: Provisioned,
 }
 
 /// Starts a ticket (see the module documentation).
@@ -135,13 +140,16 @@ pub fn start(
     // (A merged parent's work is here already; branching from it would leave out the start
     // commit made here, and the close on the ticket branch would then conflict with it when
     // merged: the ticket file renamed todo → doing here and todo → done there.)
-    let parent_branch = if on_ticket_branch {
+    let parent_branch = if let Some(from) = input.from {
+        Some(from_commit(repo, &id, from)?)
+    } else if on_ticket_branch {
         Some(current.clone())
     } else {
         meta.parent()
             .filter(|p| *p != id && repo.branch_exists(p) && !repo.contained_in(p, &current))
             .map(str::to_owned)
     };
+    let provision = provision::rules(project)?;
     let now = Timestamp::now_local();
     let started_text = match original_status {
         Status::Todo => {
@@ -175,6 +183,9 @@ pub fn start(
         done,
         ..Started::default()
     };
+    if !started.done.branch_mode && !started.done.nothing_to_repair {
+        started.provisioned = provision.apply(repo, &started.done.worktree_path);
+    }
     // Init commands may run for minutes: other agents need not wait for them.
     drop(lock);
     let commands = &project.config.worktree.init_commands;
@@ -202,4 +213,28 @@ pub fn start(
         }
     }
     Ok(started)
+}
+
+/// `--from <rev>` checked: it names a commit, and the branch does not exist yet.
+fn from_commit(repo: &crate::git::Repo, id: &str, rev: &str) -> Result<String, Error> {
+    if repo.branch_exists(id) {
+        return Err(Error::precondition(
+            ErrorCode::GitBranchExists,
+            "Branch already exists",
+            format!("Branch {id} exists; --from only chooses where a new branch starts"),
+            &[&format!(
+                "Start it without --from to use branch {id} as it is"
+            )],
+        ));
+    }
+    repo.resolve_commit(rev)
+        .map(|_| rev.to_owned())
+        .ok_or_else(|| {
+            Error::precondition(
+                ErrorCode::ValidationError,
+                "Unknown revision",
+                format!("--from {rev}: no commit of that name in this repository"),
+                &["Name a branch, tag or commit: git branch -a lists the branches"],
+            )
+        })
 }

@@ -28,3 +28,4 @@ mod test_start;
 mod test_stats;
 mod test_ticketflow_compat;
 mod test_workflow;
+mod test_worktree_include;
