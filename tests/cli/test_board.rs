@@ -331,3 +331,69 @@ fn status_on_the_default_branch_lists_the_tickets_in_progress_elsewhere() {
             .contains("No active ticket")
     );
 }
+
+#[test]
+fn cleanup_names_what_it_keeps_and_why() {
+    let (env, ids) = TestEnv::with_tickets(4);
+    let [merged, unmerged_done, extra_commit, dirty] = [&ids[0], &ids[1], &ids[2], &ids[3]];
+    for id in &ids {
+        env.run(&["start", id]).ok();
+        env.run_in(&env.worktree(id), &["close"]).ok();
+    }
+    for id in [merged, extra_commit, dirty] {
+        env.git(&["merge", "-q", "--no-ff", "-m", "merge", id]);
+    }
+    // Work added on a branch after its merge; uncommitted work in a merged worktree.
+    fs::write(env.worktree(extra_commit).join("more.txt"), "more").unwrap();
+    env.git_in(&env.worktree(extra_commit), &["add", "more.txt"]);
+    env.git_in(&env.worktree(extra_commit), &["commit", "-q", "-m", "more"]);
+    fs::write(env.worktree(dirty).join("draft.txt"), "draft").unwrap();
+
+    let run = env.run(&["cleanup", "--dry-run"]).ok();
+    let out = run.stdout;
+    assert!(
+        out.contains(&format!(
+            "Would remove worktree: [TMP]/.worktrees/{merged} (branch: {merged})"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("Would delete branch: {merged}")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "Kept {unmerged_done}: done only on its own branch (refs/heads/{unmerged_done}), not in main: merge {unmerged_done} first"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "Kept {extra_commit}: branch not merged into main: merge {extra_commit} first"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("Kept {dirty}: ")) && out.contains("uncommitted changes"),
+        "{out}"
+    );
+    assert!(out.contains("draft.txt"), "{out}");
+    // The dry run changed nothing.
+    assert!(env.worktree(merged).exists());
+
+    // The same reasons in JSON, and a real run keeps the same.
+    let v = env.run(&["cleanup", "-o", "json"]).ok().json();
+    let skipped = v["result"]["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 3, "{v:#}");
+    assert!(!env.worktree(merged).exists());
+    assert!(env.worktree(unmerged_done).exists());
+
+    // One ticket done only on its branch: the error says to merge it first.
+    let run = env.run(&["cleanup", unmerged_done, "--yes", "-o", "json"]);
+    crate::common::assert_error(&run, "TICKET_NOT_DONE");
+    assert!(
+        run.stderr.contains(&format!("merge {unmerged_done} first")),
+        "{}",
+        run.stderr
+    );
+}
