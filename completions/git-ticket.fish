@@ -26,7 +26,8 @@ end
 
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -43,6 +44,8 @@ complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "show" -d 'Sho
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "start" -d 'Start work on a ticket: branch, worktree, current-ticket.md'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "close" -d 'Close a ticket: the current one, or another by reference'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "status" -d 'Show the current branch, the active ticket, and a summary of all tickets'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "board" -d 'Show every open ticket, wherever its work lives'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "stats" -d 'Show flow metrics: work in progress, throughput, lead and cycle time'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "restore" -d 'Restore the current-ticket.md link of this worktree or branch'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "cleanup" -d 'Remove the worktree and branch of finished tickets'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "worktree" -d 'List the repository\'s worktrees, or clean those of done tickets'
@@ -64,7 +67,8 @@ complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "hook" -d 'Run
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "merge-driver" -d 'Merge three versions of a ticket file (git merge driver)'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -75,7 +79,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -s h -l help
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -s p -l parent -d 'Parent ticket: an ID, ID prefix, slug or words of a slug' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -90,7 +95,8 @@ all\t'Todo, doing and done'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -s c -l count -d 'Maximum number of tickets to show; 0 shows all (Go literals: 010 is 8, 0x10 is 16)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -105,7 +111,8 @@ all\t'Todo, doing and done'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s c -l count -d 'Maximum number of tickets to show; 0 shows all (Go literals: 010 is 8, 0x10 is 16)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -115,7 +122,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -l log-output 
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -124,9 +132,11 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -l log-forma
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -s f -l force -d 'Repair the ticket\'s worktree: recreate it if its folder is gone (a healthy one is left as it is)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -l from -d 'Start the new branch from this branch, tag or commit instead of the current branch' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -138,7 +148,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -l reason -
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -s f -l force -d 'Close even with uncommitted changes in the working tree (they stay uncommitted)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -148,7 +159,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -l log-outp
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand status" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand status" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -156,10 +168,37 @@ error\t'Errors (always shown anyway)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand status" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand status" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand board" -l recent -d 'How many recently closed tickets the Done column shows' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand board" -l dirty -d 'Check every worktree for uncommitted changes, however large [default: only while the worktrees hold 100,000 files or fewer together]' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand board" -l no-dirty -d 'Do not check worktrees for uncommitted changes' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand board" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand board" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand board" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand board" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand board" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand stats" -l since -d 'Only tickets closed within this long ago (90m, 12h, 28d, 4w) [default: all time]' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand stats" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand stats" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand stats" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand stats" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand restore" -s f -l force -d 'Replace a regular file named current-ticket.md' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand restore" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand restore" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -172,7 +211,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -s f -l f
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -s y -l yes -d 'Do not ask for confirmation (safety checks still apply)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -182,7 +222,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -l log-ou
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand cleanup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and not __fish_seen_subcommand_from list clean" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and not __fish_seen_subcommand_from list clean" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -194,7 +235,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and not 
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and not __fish_seen_subcommand_from list clean" -f -a "clean" -d 'Remove worktrees under worktree.base_dir whose ticket is done and merged'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from list" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from list" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -205,7 +247,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fi
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from clean" -l dry-run -d 'Show what would be removed; change nothing' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from clean" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand worktree; and __fish_seen_subcommand_from clean" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -217,7 +260,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -l check -d
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -l revoke -d 'Forget every trusted config of this repository' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -227,7 +271,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -l log-outp
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand trust" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-hooks" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-hooks" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -237,7 +282,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-hooks" -l 
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-hooks" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-merge-driver" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-merge-driver" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -247,7 +293,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-merge-driv
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-merge-driver" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-man" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-man" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -257,7 +304,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-man" -l lo
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand install-man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand completion" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand completion" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -267,7 +315,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand completion" -l log
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand workflow" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand workflow" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -278,7 +327,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand workflow" -s h -l 
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand help" -s a -l all -d 'List every command, porcelain and plumbing' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand help" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand help" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -288,7 +338,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand help" -l log-outpu
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand version" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand version" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -299,7 +350,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand version" -s h -l h
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand resolve" -l path -d 'Print the ticket file\'s absolute path instead of its ID' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand resolve" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand resolve" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -323,7 +375,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand for-each-ticket" -
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand for-each-ticket" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand get" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand get" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -335,7 +388,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -l add -d 'Ad
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -l remove -d 'Remove an entry from a list field (related)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -345,7 +399,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -l log-output
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand current" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand current" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -356,7 +411,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand current" -s h -l h
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand fsck" -l fix -d 'Repair what is safe to repair' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand fsck" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand fsck" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -366,7 +422,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand fsck" -l log-outpu
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand fsck" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand hook" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand hook" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'
@@ -376,7 +433,8 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand hook" -l log-outpu
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand hook" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand merge-driver" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
-ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'
+openmetrics\t'The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand merge-driver" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
 info\t'Informational messages (nothing more than usual)'
 warn\t'Warnings (always shown anyway)'

@@ -483,8 +483,15 @@ impl Repo {
                 .map(str::to_owned)
                 .collect());
         }
+        self.ignored_by_libgit2(false)
+    }
+
+    /// The ignored paths libgit2 reports, folders not walked; `in_untracked`: also inside
+    /// untracked folders.
+    fn ignored_by_libgit2(&self, in_untracked: bool) -> Result<Vec<String>, ReadError> {
         let mut opts = StatusOptions::new();
-        opts.include_untracked(false)
+        opts.include_untracked(in_untracked)
+            .recurse_untracked_dirs(in_untracked)
             .include_ignored(true)
             .recurse_ignored_dirs(false)
             .exclude_submodules(true);
@@ -517,18 +524,7 @@ impl Repo {
                 .map(str::to_owned)
                 .collect());
         }
-        let mut opts = StatusOptions::new();
-        opts.include_untracked(true)
-            .recurse_untracked_dirs(true)
-            .include_ignored(true)
-            .recurse_ignored_dirs(false)
-            .exclude_submodules(true);
-        let statuses = self.repo.statuses(Some(&mut opts))?;
-        Ok(statuses
-            .iter()
-            .filter(|s| s.status().is_ignored())
-            .filter_map(|s| s.path().ok().map(str::to_owned))
-            .collect())
+        self.ignored_by_libgit2(true)
     }
 
     /// Whether every commit of `branch` is in `into` (its tip is reachable from `into`).

@@ -2,14 +2,12 @@
 //! fixed corpus (nearest-rank percentiles), on TicketFlow's own tickets, and the OpenMetrics
 //! text format.
 
-use std::fs;
-use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::json;
 
 use crate::common::TestEnv;
-use crate::test_corpus::copy_dir;
+use crate::test_corpus::corpus_env;
 
 const DAY: i64 = 86_400;
 
@@ -192,14 +190,7 @@ fn stats_openmetrics_is_the_openmetrics_text_format() {
 
 #[test]
 fn stats_on_the_ticketflow_corpus_are_plausible() {
-    let env = TestEnv::new();
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ticketflow-corpus");
-    copy_dir(&corpus.join("tickets"), &env.root.join("tickets"));
-    fs::copy(
-        corpus.join(".ticketflow.yaml"),
-        env.root.join(".ticketflow.yaml"),
-    )
-    .unwrap();
+    let env = corpus_env();
     let v = env.run(&["stats", "-o", "json"]).ok().json();
     // 97 done; the 20 in tickets/cancelled are in no status folder and not counted.
     assert_eq!(v["closed"], 97, "{v:#}");
