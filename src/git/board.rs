@@ -13,6 +13,13 @@ use super::{Repo, message};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ObjectId(Oid);
 
+impl ObjectId {
+    /// Parses a hex object ID.
+    pub fn from_hex(hex: &str) -> Option<ObjectId> {
+        Oid::from_str(hex).ok().map(ObjectId)
+    }
+}
+
 impl std::fmt::Display for ObjectId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.0.fmt(f)

@@ -19,7 +19,7 @@
 //!
 //! The result is plain data ([`Board`]) that the CLI renders and a terminal UI can show.
 
-use std::cell::OnceCell;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -194,10 +194,81 @@ struct Base<'a> {
     dir: Option<PathBuf>,
     folders: [PathBuf; 3],
     /// The default branch's tickets as read (checkout files, else its commit).
-    tickets: &'a HashMap<String, Found>,
-    /// Ticket file name → status folder (index) in the default branch's commit, read once
-    /// when a branch shares a status folder with it.
-    committed: OnceCell<HashMap<String, usize>>,
+    tickets: &'a HashMap<&'a str, &'a Meta>,
+    /// Lookups of a ticket file in a status folder, kept between runs.
+    cache: RefCell<LookupCache>,
+}
+
+/// The file in a repository's common git directory that keeps, between runs, where a ticket
+/// file was found in a status folder of a branch: opening a folder of thousands of tickets
+/// costs far more than the rest of a branch, and a folder (an object ID) never changes.
+pub const CACHE_FILE: &str = "git-ticket-board-cache";
+
+/// Lookups of ticket files in folder trees: `(folder tree, file name) → blob`.
+#[derive(Default)]
+struct LookupCache {
+    known: HashMap<(ObjectId, String), Option<ObjectId>>,
+    /// The lookups this run made or used (what is saved).
+    used: HashMap<(ObjectId, String), Option<ObjectId>>,
+    /// Whether this run looked anything up that was not known.
+    added: bool,
+}
+
+impl LookupCache {
+    /// Reads the cache file (lines `<tree> <name> <blob or ->`); a damaged line is skipped.
+    fn load(path: &Path) -> Self {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let known = text
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.split(' ');
+                let tree = ObjectId::from_hex(parts.next()?)?;
+                let name = parts.next()?.to_owned();
+                let blob = match parts.next()? {
+                    "-" => None,
+                    hex => Some(ObjectId::from_hex(hex)?),
+                };
+                Some(((tree, name), blob))
+            })
+            .collect();
+        LookupCache {
+            known,
+            ..LookupCache::default()
+        }
+    }
+
+    /// The blob of `name` in folder `tree`, from the cache or the repository.
+    fn lookup(&mut self, repo: &Repo, tree: ObjectId, name: &str) -> Option<ObjectId> {
+        let key = (tree, name.to_owned());
+        let blob = match self.known.get(&key) {
+            Some(b) => *b,
+            None => {
+                self.added = true;
+                repo.tree_entry(tree, name)
+            }
+        };
+        self.used.insert(key, blob);
+        blob
+    }
+
+    /// Writes what this run used, when it found anything new or dropped anything (atomic:
+    /// two boards at once leave one whole file). A failure only costs speed next time.
+    fn save(&self, path: &Path) {
+        if !self.added && self.used.len() == self.known.len() {
+            return;
+        }
+        let mut lines: Vec<String> = self
+            .used
+            .iter()
+            .filter(|((_, name), _)| !name.contains([' ', '\n']))
+            .map(|((tree, name), blob)| match blob {
+                Some(b) => format!("{tree} {name} {b}\n"),
+                None => format!("{tree} {name} -\n"),
+            })
+            .collect();
+        lines.sort();
+        let _ = crate::fsutil::write_atomic(path, lines.concat().as_bytes());
+    }
 }
 
 /// Reads the board (see the module documentation).
@@ -233,16 +304,7 @@ pub fn board(
         ),
     };
     let deps = Deps::of(&tickets);
-    let defaults: HashMap<String, Found> = tickets
-        .iter()
-        .map(|t| {
-            let found = Found {
-                status: t.status(),
-                meta: t.meta.clone(),
-            };
-            (t.id.clone(), found)
-        })
-        .collect();
+    let defaults: HashMap<&str, &Meta> = tickets.iter().map(|t| (t.id.as_str(), &t.meta)).collect();
     let base = Base::new(project, repo, (tip, trees), &defaults);
     let refs =
         repo.ticket_refs(|b| b != default && (defaults.contains_key(b) || slug_of(b).is_some()));
@@ -275,6 +337,9 @@ pub fn board(
         .flatten()
         .filter(|(p, _)| p.worktree.is_some())
         .count();
+    base.cache
+        .borrow()
+        .save(&repo.common_dir().join(CACHE_FILE));
     trace.phase("dirty check", || check_dirty(&mut places, input.dirty));
     let mut done_recent: Vec<&Ticket> = Vec::new();
     for t in &tickets {
@@ -329,7 +394,7 @@ impl<'a> Base<'a> {
         project: &Project,
         repo: &'a Repo,
         (tip, trees): (Option<ObjectId>, TicketTrees),
-        tickets: &'a HashMap<String, Found>,
+        tickets: &'a HashMap<&'a str, &'a Meta>,
     ) -> Self {
         let (dir, folders) = ticket_paths(project);
         Base {
@@ -339,7 +404,7 @@ impl<'a> Base<'a> {
             dir,
             folders,
             tickets,
-            committed: OnceCell::new(),
+            cache: RefCell::new(LookupCache::load(&repo.common_dir().join(CACHE_FILE))),
         }
     }
 }
@@ -362,7 +427,7 @@ fn default_trees(project: &Project, repo: &Repo) -> (Option<ObjectId>, TicketTre
 /// yet. What `start` refuses (TICKET_ALREADY_CLOSED).
 pub fn done_on_branch(project: &Project, id: &str) -> Result<Option<String>, Error> {
     let repo = project.repo()?;
-    let none = HashMap::new();
+    let none: HashMap<&str, &Meta> = HashMap::new();
     let base = Base::new(project, repo, default_trees(project, repo), &none);
     Ok(repo
         .ticket_refs(|b| b == id)
@@ -452,7 +517,12 @@ fn read_place(
 /// The ticket's committed state on ref `r`: the default branch's where the folders are the
 /// same objects, else read from the folders that differ.
 fn committed_state(base: &Base<'_>, r: &TicketRef) -> Option<Found> {
-    let same = || base.tickets.get(&r.branch).cloned();
+    let same = || {
+        base.tickets.get(r.branch.as_str()).map(|m| Found {
+            status: m.status(),
+            meta: (*m).clone(),
+        })
+    };
     let Some(dir) = &base.dir else {
         return None;
     };
@@ -462,44 +532,28 @@ fn committed_state(base: &Base<'_>, r: &TicketRef) -> Option<Found> {
         return same();
     }
     let name = format!("{}.md", r.branch);
-    let mut best: Option<Found> = None;
-    for (i, tree) in trees.folders.into_iter().enumerate() {
+    // The most advanced folder first: the first file found is the answer.
+    for (i, tree) in trees.folders.into_iter().enumerate().rev() {
         let Some(tree) = tree else { continue };
+        let mut cache = base.cache.borrow_mut();
         let here = if Some(tree) == base.trees.folders[i] {
             // The same folder as on the default branch: the ticket is there exactly when it
             // is there on the default branch.
-            same().filter(|_| folder_of(base, &name) == Some(i))
+            cache.lookup(repo, tree, &name).and_then(|_| same())
         } else {
-            repo.tree_entry(tree, &name)
+            cache
+                .lookup(repo, tree, &name)
                 .and_then(|blob| blob_meta(repo, blob))
                 .map(|meta| Found {
                     status: meta.status(),
                     meta,
                 })
         };
-        if let Some(f) = here
-            && best.as_ref().is_none_or(|b| f.status > b.status)
-        {
-            best = Some(f);
+        if here.is_some() {
+            return here;
         }
     }
-    best
-}
-
-/// The status folder (index) holding the ticket file `name` in the default branch's commit.
-fn folder_of(base: &Base<'_>, name: &str) -> Option<usize> {
-    base.committed
-        .get_or_init(|| {
-            let mut map = HashMap::new();
-            for (i, tree) in base.trees.folders.iter().enumerate() {
-                for (file, _) in tree.map(|t| base.repo.tree_files(t)).unwrap_or_default() {
-                    map.insert(file, i);
-                }
-            }
-            map
-        })
-        .get(name)
-        .copied()
+    None
 }
 
 /// Fills `dirty` of every place with a worktree, in parallel, within the budget.
@@ -639,19 +693,18 @@ pub fn in_progress(project: &Project) -> Result<Vec<Elsewhere>, Error> {
     let refs = repo.ticket_refs(|b| {
         b != default && (slug_of(b).is_some() || project.store.find_exact(b).is_some())
     });
-    let known: HashMap<String, Found> = refs
+    let loaded: Vec<Ticket> = refs
         .iter()
-        .filter_map(|r| {
-            let t = load(&project.store.find_exact(&r.branch)?, false).ok()?;
-            let found = Found {
-                status: t.status(),
-                meta: t.meta,
-            };
-            Some((r.branch.clone(), found))
-        })
+        .filter_map(|r| load(&project.store.find_exact(&r.branch)?, false).ok())
         .collect();
+    let known: HashMap<&str, &Meta> = loaded.iter().map(|t| (t.id.as_str(), &t.meta)).collect();
     let all = repo.worktrees();
     let base = Base::new(project, repo, default_trees(project, repo), &known);
+    let save = |base: &Base<'_>| {
+        base.cache
+            .borrow()
+            .save(&repo.common_dir().join(CACHE_FILE));
+    };
     let mut out = Vec::new();
     for r in &refs {
         let wt = r
@@ -680,5 +733,6 @@ pub fn in_progress(project: &Project) -> Result<Vec<Elsewhere>, Error> {
             });
         }
     }
+    save(&base);
     Ok(out)
 }

@@ -397,3 +397,28 @@ fn cleanup_names_what_it_keeps_and_why() {
         run.stderr
     );
 }
+
+#[test]
+fn board_lookup_cache_gives_the_same_answers_and_survives_damage() {
+    let (env, ids) = TestEnv::with_tickets(3);
+    for id in &ids[..2] {
+        env.run(&["start", id]).ok();
+    }
+    env.run_in(&env.worktree(&ids[0]), &["close"]).ok();
+    env.git(&[
+        "worktree",
+        "remove",
+        env.worktree(&ids[0]).to_str().unwrap(),
+    ]);
+    let cache = env.root.join(".git/git-ticket-board-cache");
+    let first = env.run(&["board", "-o", "json"]).ok().stdout;
+    assert!(cache.exists(), "the lookups are kept");
+    let second = env.run(&["board", "-o", "json"]).ok().stdout;
+    assert_eq!(first, second);
+    assert_eq!(
+        ticket(&serde_json::from_str(&first).unwrap(), &ids[0])["status"],
+        "done"
+    );
+    fs::write(&cache, "garbage\nnot an id x y\n").unwrap();
+    assert_eq!(env.run(&["board", "-o", "json"]).ok().stdout, first);
+}
