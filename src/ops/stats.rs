@@ -6,6 +6,11 @@
 //!
 //! Percentiles use the nearest-rank method: of `n` sorted values, the p-th percentile is the
 //! value at rank ⌈p/100 · n⌉ (1-based) — always one of the observed durations.
+//!
+//! [`Stats::openmetrics`] writes the figures in the OpenMetrics text format (a data format,
+//! like JSON: gauges and summaries named `ticket_…`, ending with `# EOF`).
+
+use std::fmt::Write as _;
 
 use super::Project;
 use crate::error::Error;
@@ -196,6 +201,127 @@ pub fn compute(tickets: &[Ticket], since: Option<u64>, now: Timestamp) -> Stats 
     stats.throughput_per_week =
         (window > 0).then(|| stats.closed as f64 * WEEK as f64 / window as f64);
     stats
+}
+
+impl Stats {
+    /// The metrics in the OpenMetrics text format (ends with `# EOF`): gauges and summaries
+    /// named `ticket_…`.
+    pub fn openmetrics(&self) -> String {
+        let s = self;
+        let mut out = String::new();
+        let mut gauge = |name: &str, unit: Option<&str>, help: &str, value: String| {
+            let _ = writeln!(out, "# TYPE {name} gauge");
+            if let Some(u) = unit {
+                let _ = writeln!(out, "# UNIT {name} {u}");
+            }
+            let _ = writeln!(out, "# HELP {name} {help}");
+            let _ = writeln!(out, "{name} {value}");
+        };
+        gauge(
+            "ticket_wip",
+            None,
+            "Tickets in progress (doing).",
+            s.wip.to_string(),
+        );
+        gauge("ticket_todo", None, "Tickets to do.", s.todo.to_string());
+        gauge(
+            "ticket_blocked",
+            None,
+            "Todo tickets waiting on a ticket that is not done.",
+            s.blocked.to_string(),
+        );
+        gauge(
+            "ticket_closed",
+            None,
+            "Tickets closed in the window.",
+            s.closed.to_string(),
+        );
+        gauge(
+            "ticket_cancelled",
+            None,
+            "Tickets closed in the window with a closure reason.",
+            s.cancelled.to_string(),
+        );
+        if let Some(t) = s.throughput_per_week {
+            gauge(
+                "ticket_throughput_per_week",
+                None,
+                "Tickets closed per week over the window.",
+                float(t),
+            );
+        }
+        if let Some(c) = s.cancelled_share() {
+            gauge(
+                "ticket_cancelled_ratio",
+                Some("ratio"),
+                "Share of the closed tickets closed with a reason.",
+                float(c),
+            );
+        }
+        if let Some(o) = &s.oldest_doing {
+            gauge(
+                "ticket_oldest_doing_age_seconds",
+                Some("seconds"),
+                "Age of the oldest ticket in progress.",
+                o.age.to_string(),
+            );
+        }
+        for (name, help, d) in [
+            (
+                "ticket_lead_time_seconds",
+                "Created to closed, tickets closed in the window (nearest-rank quantiles).",
+                &s.lead_time,
+            ),
+            (
+                "ticket_cycle_time_seconds",
+                "Started to closed, tickets closed in the window (nearest-rank quantiles).",
+                &s.cycle_time,
+            ),
+        ] {
+            let _ = writeln!(out, "# TYPE {name} summary");
+            let _ = writeln!(out, "# UNIT {name} seconds");
+            let _ = writeln!(out, "# HELP {name} {help}");
+            for p in PERCENTILES {
+                if let Some(v) = d.percentile(p) {
+                    let _ = writeln!(out, "{name}{{quantile=\"{}\"}} {v}", f64::from(p) / 100.0);
+                }
+            }
+            let _ = writeln!(out, "{name}_sum {}", d.sum());
+            let _ = writeln!(out, "{name}_count {}", d.sorted.len());
+        }
+        let _ = writeln!(out, "# TYPE ticket_skipped gauge");
+        let _ = writeln!(
+            out,
+            "# HELP ticket_skipped Closed tickets left out of a duration for a missing timestamp."
+        );
+        let _ = writeln!(
+            out,
+            "ticket_skipped{{metric=\"lead_time\"}} {}",
+            s.lead_time.skipped
+        );
+        let _ = writeln!(
+            out,
+            "ticket_skipped{{metric=\"cycle_time\"}} {}",
+            s.cycle_time.skipped
+        );
+        out.push_str("# EOF\n");
+        out
+    }
+}
+
+/// A float as OpenMetrics writes it (no exponent for the small values here).
+fn float(x: f64) -> String {
+    let r = round3(x);
+    if r.fract() == 0.0 {
+        format!("{r:.1}")
+    } else {
+        r.to_string()
+    }
+}
+
+/// `x` rounded to three decimals (shares and rates as shown).
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 //! (gauges and summaries named `ticket_…`, for node_exporter's textfile collector or any
 //! Prometheus scrape).
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -11,7 +10,7 @@ use serde::Serialize;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::Exec;
-use crate::ops::stats::{self, Durations, PERCENTILES, Stats};
+use crate::ops::stats::{self, Durations, PERCENTILES, Stats, round3};
 use crate::output::{Outcome, Ui, write_json};
 use crate::ticket::time::{format_duration, parse_duration};
 
@@ -192,122 +191,6 @@ impl Outcome for Report {
     }
 
     fn openmetrics(&self, w: &mut dyn Write) -> io::Result<()> {
-        w.write_all(openmetrics(&self.0).as_bytes())
-    }
-}
-
-fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
-}
-
-/// The metrics in the OpenMetrics text format (ends with `# EOF`).
-pub fn openmetrics(s: &Stats) -> String {
-    let mut out = String::new();
-    let mut gauge = |name: &str, unit: Option<&str>, help: &str, value: String| {
-        let _ = writeln!(out, "# TYPE {name} gauge");
-        if let Some(u) = unit {
-            let _ = writeln!(out, "# UNIT {name} {u}");
-        }
-        let _ = writeln!(out, "# HELP {name} {help}");
-        let _ = writeln!(out, "{name} {value}");
-    };
-    gauge(
-        "ticket_wip",
-        None,
-        "Tickets in progress (doing).",
-        s.wip.to_string(),
-    );
-    gauge("ticket_todo", None, "Tickets to do.", s.todo.to_string());
-    gauge(
-        "ticket_blocked",
-        None,
-        "Todo tickets waiting on a ticket that is not done.",
-        s.blocked.to_string(),
-    );
-    gauge(
-        "ticket_closed",
-        None,
-        "Tickets closed in the window.",
-        s.closed.to_string(),
-    );
-    gauge(
-        "ticket_cancelled",
-        None,
-        "Tickets closed in the window with a closure reason.",
-        s.cancelled.to_string(),
-    );
-    if let Some(t) = s.throughput_per_week {
-        gauge(
-            "ticket_throughput_per_week",
-            None,
-            "Tickets closed per week over the window.",
-            float(t),
-        );
-    }
-    if let Some(c) = s.cancelled_share() {
-        gauge(
-            "ticket_cancelled_ratio",
-            Some("ratio"),
-            "Share of the closed tickets closed with a reason.",
-            float(c),
-        );
-    }
-    if let Some(o) = &s.oldest_doing {
-        gauge(
-            "ticket_oldest_doing_age_seconds",
-            Some("seconds"),
-            "Age of the oldest ticket in progress.",
-            o.age.to_string(),
-        );
-    }
-    for (name, help, d) in [
-        (
-            "ticket_lead_time_seconds",
-            "Created to closed, tickets closed in the window (nearest-rank quantiles).",
-            &s.lead_time,
-        ),
-        (
-            "ticket_cycle_time_seconds",
-            "Started to closed, tickets closed in the window (nearest-rank quantiles).",
-            &s.cycle_time,
-        ),
-    ] {
-        let _ = writeln!(out, "# TYPE {name} summary");
-        let _ = writeln!(out, "# UNIT {name} seconds");
-        let _ = writeln!(out, "# HELP {name} {help}");
-        for p in PERCENTILES {
-            if let Some(v) = d.percentile(p) {
-                let _ = writeln!(out, "{name}{{quantile=\"{}\"}} {v}", f64::from(p) / 100.0);
-            }
-        }
-        let _ = writeln!(out, "{name}_sum {}", d.sum());
-        let _ = writeln!(out, "{name}_count {}", d.sorted.len());
-    }
-    let _ = writeln!(out, "# TYPE ticket_skipped gauge");
-    let _ = writeln!(
-        out,
-        "# HELP ticket_skipped Closed tickets left out of a duration for a missing timestamp."
-    );
-    let _ = writeln!(
-        out,
-        "ticket_skipped{{metric=\"lead_time\"}} {}",
-        s.lead_time.skipped
-    );
-    let _ = writeln!(
-        out,
-        "ticket_skipped{{metric=\"cycle_time\"}} {}",
-        s.cycle_time.skipped
-    );
-    out.push_str("# EOF\n");
-    out
-}
-
-/// A float as OpenMetrics writes it (no exponent for the small values here).
-fn float(x: f64) -> String {
-    let r = round3(x);
-    if r.fract() == 0.0 {
-        format!("{r:.1}")
-    } else {
-        r.to_string()
+        w.write_all(self.0.openmetrics().as_bytes())
     }
 }
