@@ -88,6 +88,9 @@ hyperfine -N --warmup 3 --min-runs 10 --export-json "$work/b500.json" \
   "$bin list --status all --count 0" "$bin board" >/dev/null 2>&1
 l=$(median_ms "$work/b500.json" 0); b=$(median_ms "$work/b500.json" 1)
 echo "500 branches, 50 worktrees: list $l ms, board $b ms ($(ratio "$b" "$l")x)"
+rm -f "$(git rev-parse --git-common-dir)/git-ticket-board-cache"
+cold=$( { /usr/bin/time -f "%e s (%U s CPU)" "$bin" board >/dev/null; } 2>&1 | tail -1)
+echo "  the first board after the 450 new branches (no lookup cached): $cold"
 cd - >/dev/null
 
 echo "== status on the default branch with 50 tickets in progress (50 tickets, 50 worktrees)"
