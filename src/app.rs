@@ -161,6 +161,18 @@ fn dispatch(
         resolve_format(env, flag, config)
     };
     let format = ctx.format;
+    if format == Format::Openmetrics && !spec.openmetrics {
+        let msg = format!(
+            "'{}' has no OpenMetrics output (-o openmetrics is for stats); use text, json or ndjson",
+            spec.name
+        );
+        return report_error(
+            &early(env, all_args),
+            Format::Text,
+            &Error::Usage(msg),
+            stderr,
+        );
+    }
     // Colour and pager, decided once: git config is read only when it can change them.
     let term = {
         let parameters = &env.config_parameters;
@@ -451,7 +463,7 @@ fn scan_color(args: &[OsString]) -> Option<ColorWhen> {
 
 fn report_error(term: &Terminal, format: Format, e: &Error, stderr: &mut dyn Write) -> u8 {
     let info = e.info();
-    if format != Format::Text {
+    if matches!(format, Format::Json | Format::Ndjson) {
         return write_json_error(&info, stderr);
     }
     let diagnostic = Diag::new(&info, e);

@@ -104,6 +104,11 @@ pub struct WorktreeConfig {
     /// `target/`, `node_modules/`…); any other ignored file (`.env`) keeps the worktree
     /// unless `--force`.
     pub discardable: Vec<String>,
+    /// Patterns (gitignore syntax) of ignored files `start` copies into a new worktree, on
+    /// top of `.worktreeinclude`.
+    pub include: Vec<String>,
+    /// Paths `start` symlinks into a new worktree (one shared copy).
+    pub link: Vec<String>,
 }
 
 impl Default for WorktreeConfig {
@@ -124,6 +129,8 @@ impl Default for WorktreeConfig {
             ]
             .map(String::from)
             .to_vec(),
+            include: Vec::new(),
+            link: Vec::new(),
         }
     }
 }

@@ -18,6 +18,8 @@ pub enum Format {
     Json,
     /// One JSON object per line (listings stream one ticket per line, in ID order).
     Ndjson,
+    /// The OpenMetrics text format (`stats` only: gauges and summaries for Prometheus).
+    Openmetrics,
 }
 
 impl Format {
@@ -46,12 +48,18 @@ pub trait Outcome {
         to_writer_compact(&mut *out.w, &value)?;
         out.w.write_all(b"\n")
     }
+    /// OpenMetrics rendering, for the commands that have one (the app refuses the format
+    /// for the others before they run).
+    fn openmetrics(&self, _w: &mut dyn Write) -> io::Result<()> {
+        Err(io::Error::from(io::ErrorKind::Unsupported))
+    }
     /// Renders in `format` (a result with one machine form of its own overrides this).
     fn render(&self, format: Format, out: &mut Ui<'_>) -> io::Result<()> {
         match format {
             Format::Text => self.text(out),
             Format::Json => self.json(out.w),
             Format::Ndjson => self.ndjson(out),
+            Format::Openmetrics => self.openmetrics(out.w),
         }
     }
     /// Exit status after a successful run (a check that found problems returns 1).

@@ -103,6 +103,24 @@ pub static COMMANDS: &[Spec] = &[
         ),
         ("git ticket status -o json", "the same as JSON"),
     ]),
+    spec::<porcelain::board::BoardCmd>().examples(&[
+        (
+            "git ticket board",
+            "every open ticket and where its work lives: branches, worktrees, other clones",
+        ),
+        (
+            "git fetch && git ticket board -o json",
+            "the same with what other clones pushed, as JSON",
+        ),
+        ("git ticket board --dirty", "check every worktree for uncommitted changes"),
+    ]),
+    spec::<porcelain::stats::StatsCmd>().examples(&[
+        ("git ticket stats --since 4w", "flow metrics of the last four weeks"),
+        (
+            "git ticket stats -o openmetrics > /var/lib/node_exporter/ticket.prom",
+            "for node_exporter's textfile collector",
+        ),
+    ]),
     spec::<porcelain::restore::Restore>().examples(&[
         (
             "git ticket restore",

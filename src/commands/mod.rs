@@ -238,6 +238,8 @@ pub trait Command {
     const PAGED: bool = false;
     /// Text after the options in the help and the man page (e.g. the UI's keys).
     const AFTER_HELP: fn() -> String = String::new;
+    /// Whether it can write the OpenMetrics format (`-o openmetrics`).
+    const OPENMETRICS: bool = false;
     /// The clap arguments; their doc comments are the help text.
     type Args: clap::Args + FromArgMatches;
     /// Runs the command.
@@ -270,6 +272,8 @@ pub struct Spec {
     /// Whether its text output is paged on a terminal.
     pub paged: bool,
     after_help: fn() -> String,
+    /// Whether it can write the OpenMetrics format.
+    pub openmetrics: bool,
     augment: fn(clap::Command) -> clap::Command,
     run: fn(&mut Ctx<'_>, &mut Ui<'_>, &ArgMatches) -> RunResult,
 }
@@ -290,6 +294,7 @@ impl Spec {
             exit_note: None,
             paged: C::PAGED,
             after_help: C::AFTER_HELP,
+            openmetrics: C::OPENMETRICS,
             augment: <C::Args as clap::Args>::augment_args,
             run: run_erased::<C>,
         }

@@ -7,6 +7,7 @@
 //! The repository is found the way git finds it (`GIT_DIR`, `GIT_WORK_TREE`, `git -C`,
 //! linked worktrees); [`discover`] finds a plain layout without opening anything.
 
+pub mod board;
 pub mod claim;
 pub mod cli;
 pub mod discover;
@@ -132,6 +133,12 @@ impl Repo {
         self.repo.path().join("index.lock")
     }
 
+    /// The git directory of this working tree (`.git`, or `.git/worktrees/<name>` of a
+    /// linked worktree).
+    pub fn git_dir(&self) -> &Path {
+        self.repo.path()
+    }
+
     /// The common git directory (shared by all worktrees: lock, journal, trust).
     pub fn common_dir(&self) -> &Path {
         self.repo.commondir()
@@ -198,6 +205,15 @@ impl Repo {
             .resolve()
             .ok()?
             .target()
+    }
+
+    /// The commit `rev` names (a branch, tag, remote-tracking branch or commit id), in hex.
+    pub fn resolve_commit(&self, rev: &str) -> Option<String> {
+        if rev.starts_with('-') {
+            return None;
+        }
+        let object = self.repo.revparse_single(rev).ok()?;
+        object.peel_to_commit().ok().map(|c| c.id().to_string())
     }
 
     /// The commit local branch `branch` points to (hex).
@@ -488,8 +504,15 @@ impl Repo {
                 .map(str::to_owned)
                 .collect());
         }
+        self.ignored_by_libgit2(false)
+    }
+
+    /// The ignored paths libgit2 reports, folders not walked; `in_untracked`: also inside
+    /// untracked folders.
+    fn ignored_by_libgit2(&self, in_untracked: bool) -> Result<Vec<String>, ReadError> {
         let mut opts = StatusOptions::new();
-        opts.include_untracked(false)
+        opts.include_untracked(in_untracked)
+            .recurse_untracked_dirs(in_untracked)
             .include_ignored(true)
             .recurse_ignored_dirs(false)
             .exclude_submodules(true);
@@ -501,19 +524,36 @@ impl Repo {
             .collect())
     }
 
+    /// The ignored files of this working tree, also those inside untracked folders; a
+    /// wholly ignored folder as `dir/`, not walked (what `git ls-files --others --ignored
+    /// --exclude-standard --directory` lists).
+    pub fn ignored_files(&self) -> Result<Vec<String>, ReadError> {
+        if self.index_needs_git() {
+            let out = self
+                .run(&[
+                    "ls-files",
+                    "-z",
+                    "--others",
+                    "--ignored",
+                    "--exclude-standard",
+                    "--directory",
+                ])
+                .map_err(|e| git2::Error::from_str(&e.to_string()))?;
+            return Ok(out
+                .split('\0')
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect());
+        }
+        self.ignored_by_libgit2(true)
+    }
+
     /// Whether every commit of `branch` is in `into` (its tip is reachable from `into`).
     pub fn contained_in(&self, branch: &str, into: &str) -> bool {
         let (Some(tip), Some(base)) = (self.branch_tip(branch), self.branch_tip(into)) else {
             return false;
         };
         tip == base || self.repo.graph_descendant_of(base, tip).unwrap_or(false)
-    }
-
-    /// How many commits `branch` has that `base` lacks, and the reverse (ahead, behind);
-    /// `None` when either branch is missing.
-    pub fn ahead_behind(&self, branch: &str, base: &str) -> Option<(usize, usize)> {
-        let (tip, base) = (self.branch_tip(branch)?, self.branch_tip(base)?);
-        self.repo.graph_ahead_behind(tip, base).ok()
     }
 
     /// Whether `branch` has been merged into `into`: contained in it, and with work of its

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::Project;
+use super::provision::{self, discardable};
 use crate::current;
 use crate::error::{Error, ErrorCode};
 use crate::git::Repo;
@@ -95,56 +96,16 @@ pub fn require_but(repo: &Repo, purpose: Purpose, own: &Path) -> Result<(), Erro
 }
 
 /// What removing the worktree at `path` would lose: its uncommitted paths, and its ignored
-/// files that are not rebuildable output (`worktree.discardable`), `current-ticket.md` aside.
+/// files that are not rebuildable output (`worktree.discardable`), `current-ticket.md` and
+/// the files start copied or linked there and that are unchanged since aside.
 pub fn unsaved_at(project: &Project, path: &Path) -> Result<Vec<String>, Error> {
     let repo = project.repo()?.open_worktree(path)?;
     let mut lost = uncommitted(&repo)?;
     let keep = &project.config.worktree.discardable;
-    lost.extend(
-        repo.ignored_paths()?
-            .into_iter()
-            .filter(|p| p != current::LINK && !keep.iter().any(|k| discardable(k, p))),
-    );
+    lost.extend(repo.ignored_paths()?.into_iter().filter(|p| {
+        p != current::LINK
+            && !keep.iter().any(|k| discardable(k, p))
+            && !provision::unchanged(&repo, path, p)
+    }));
     Ok(lost)
-}
-
-/// Whether ignored path `path` (a folder ends with `/`) matches pattern `pattern`: a folder
-/// (`target/`) anywhere, a path (`web/dist/`) from the root, or `*.ext` on the file name.
-fn discardable(pattern: &str, path: &str) -> bool {
-    if let Some(ext) = pattern.strip_prefix('*') {
-        return path.trim_end_matches('/').ends_with(ext);
-    }
-    let name_matches = |p: &str| p == pattern || p.starts_with(pattern) && pattern.ends_with('/');
-    if pattern.trim_end_matches('/').contains('/') {
-        return name_matches(path);
-    }
-    // A bare name matches at any depth.
-    let mut rest = path;
-    loop {
-        if name_matches(rest) {
-            return true;
-        }
-        match rest.split_once('/') {
-            Some((_, tail)) if !tail.is_empty() => rest = tail,
-            _ => return false,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::discardable;
-
-    #[test]
-    fn discardable_patterns() {
-        assert!(discardable("target/", "target/"));
-        assert!(discardable("target/", "crates/x/target/"));
-        assert!(discardable("node_modules/", "web/node_modules/"));
-        assert!(discardable("*.pyc", "a/b.pyc"));
-        assert!(discardable("web/dist/", "web/dist/"));
-        assert!(!discardable("web/dist/", "other/web/dist/"));
-        assert!(!discardable("target/", ".env"));
-        assert!(!discardable("target/", "targets/"));
-        assert!(!discardable("build/", "src/build.rs"));
-    }
 }

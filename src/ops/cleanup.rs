@@ -82,10 +82,16 @@ pub fn one_ticket(
     let ticket = load(&entry, false)?;
     let id = ticket.id.clone();
     if ticket.status() != Status::Done {
+        let details = match super::board::done_on_branch(project, &id)? {
+            Some(r) => format!(
+                "Ticket {id} is done only on its own branch ({r}), not here: merge {id} first"
+            ),
+            None => format!("Ticket {id} is in '{}' status, not 'done'", ticket.status()),
+        };
         return Err(Error::precondition(
             ErrorCode::TicketNotDone,
             "Ticket is not done",
-            format!("Ticket {id} is in '{}' status, not 'done'", ticket.status()),
+            details,
             &[
                 "Close the ticket first: git ticket close",
                 "If it was closed on its branch, merge that branch first",
@@ -344,13 +350,16 @@ fn sweep_worktrees(env: &Env, project: &Project, dry_run: bool) -> Result<Worktr
             continue;
         };
         let done = load(&entry, false).is_ok_and(|t| t.status() == Status::Done);
-        if !done {
-            continue;
-        }
         let skip = |reason: String| Skipped {
             branch: branch.clone(),
             reason,
         };
+        if !done {
+            if let Some(reason) = done_elsewhere(project, &branch, default)? {
+                sweep.skipped.push(skip(reason));
+            }
+            continue;
+        }
         if project.root.starts_with(&w.path) {
             sweep
                 .skipped
@@ -359,7 +368,7 @@ fn sweep_worktrees(env: &Env, project: &Project, dry_run: bool) -> Result<Worktr
         }
         if !repo.contained_in(&branch, default) {
             sweep.skipped.push(skip(format!(
-                "not merged into {default}; 'git ticket cleanup {branch} --force' removes it anyway"
+                "branch not merged into {default}: merge {branch} first (git merge {branch}), or 'git ticket cleanup {branch} --force' removes it anyway"
             )));
             continue;
         }
@@ -452,12 +461,17 @@ pub fn all_done(
             continue;
         };
         if !load(&entry, false).is_ok_and(|t| t.status() == Status::Done) {
+            if let Some(reason) = done_elsewhere(project, &branch, default)? {
+                report.skipped.push(Skipped { branch, reason });
+            }
             continue;
         }
         if !repo.contained_in(&branch, default) {
             report.skipped.push(Skipped {
-                branch: branch.clone(),
-                reason: format!("branch not merged into {default}"),
+                reason: format!(
+                    "branch not merged into {default}: merge {branch} first (git merge {branch})"
+                ),
+                branch,
             });
             continue;
         }
@@ -476,6 +490,13 @@ pub fn all_done(
         }
     }
     Ok(report)
+}
+
+/// Why the worktree or branch of ticket `id`, not done here, is kept although the ticket is
+/// done on its own branch; `None` when it is not done anywhere (work in progress).
+fn done_elsewhere(project: &Project, id: &str, default: &str) -> Result<Option<String>, Error> {
+    Ok(super::board::done_on_branch(project, id)?
+        .map(|r| format!("done only on its own branch ({r}), not in {default}: merge {id} first")))
 }
 
 #[cfg(test)]

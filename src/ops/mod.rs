@@ -9,6 +9,7 @@
 //! trait it is given. The CLI commands and any other front end call these, so both make the
 //! same commits.
 
+pub mod board;
 pub mod claim;
 pub mod clean;
 pub mod cleanup;
@@ -23,11 +24,13 @@ pub mod list;
 pub mod new;
 pub mod plan;
 pub mod project;
+pub mod provision;
 pub mod recover;
 pub mod reopen;
 pub mod restore;
 pub mod set;
 pub mod start;
+pub mod stats;
 pub mod tx;
 
 use std::process::Stdio;

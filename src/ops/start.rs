@@ -14,6 +14,7 @@ use std::time::Duration;
 use super::claim::{self, ClaimChoice, Claimed};
 use super::init_commands::{self, InitCommand};
 use super::plan::{Done, Plan};
+use super::provision::{self, Provisioned};
 use super::{Project, Ui, guard};
 use crate::env::Env;
 use crate::error::{Error, ErrorCode};
@@ -33,6 +34,8 @@ pub struct StartInput<'a> {
     /// Whether to claim the ticket on a remote first (`claims.remote`, `--claim-remote`,
     /// `--no-claim`).
     pub claim: ClaimChoice<'a>,
+    /// Start the new branch from this commit-ish instead of the branch `start` runs on.
+    pub from: Option<&'a str>,
 }
 
 /// What a start did.
@@ -56,6 +59,8 @@ pub struct Started {
     pub warning: Option<String>,
     /// The claim on the claims remote, when claims are on.
     pub claim: Option<Claimed>,
+    /// The ignored files copied or linked into the new worktree (`.worktreeinclude`).
+    pub provisioned: Provisioned,
 }
 
 /// Starts a ticket (see the module documentation).
@@ -133,18 +138,19 @@ fn start_locked(
             ],
         ));
     }
-    // Closed on its own branch but not merged yet: starting it again here would put it in
-    // doing and done at once on that branch.
-    let done_rel = project
-        .rel(project.store.dir(Status::Done))
-        .join(format!("{id}.md"));
-    if repo.branch_has_file(&id, std::slice::from_ref(&done_rel)) {
+    // Closed on its own branch (here, or pushed by another clone) but not merged yet:
+    // starting it again would put it in doing and done at once on that branch.
+    if let Some(branch) = super::board::done_on_branch(project, &id)? {
+        let name = branch
+            .strip_prefix("refs/heads/")
+            .or_else(|| branch.strip_prefix("refs/remotes/"))
+            .unwrap_or(&branch);
         return Err(Error::precondition(
             ErrorCode::TicketAlreadyClosed,
             "Ticket already closed",
-            format!("Ticket {id} is done on branch {id}, not merged"),
+            format!("Ticket {id} is done on branch {name}, not merged"),
             &[
-                &format!("Merge it: git merge {id} (or merge its pull request)"),
+                &format!("Merge it: git merge {name} (or merge its pull request)"),
                 "Take another ticket: git ticket list",
             ],
         ));
@@ -182,13 +188,16 @@ fn start_locked(
     // (A merged parent's work is here already; branching from it would leave out the start
     // commit made here, and the close on the ticket branch would then conflict with it when
     // merged: the ticket file renamed todo → doing here and todo → done there.)
-    let parent_branch = if on_ticket_branch {
+    let parent_branch = if let Some(from) = input.from {
+        Some(from_commit(repo, &id, from)?)
+    } else if on_ticket_branch {
         Some(current.clone())
     } else {
         meta.parent()
             .filter(|p| *p != id && repo.branch_exists(p) && !repo.contained_in(p, &current))
             .map(str::to_owned)
     };
+    let provision = provision::rules(project)?;
     let now = Timestamp::now_local();
     let started_text = match original_status {
         Status::Todo => {
@@ -215,11 +224,39 @@ fn start_locked(
     } else {
         plan.branch_mode(project, parent_branch.as_deref(), &current)?
     };
-    Ok(Started {
+    let mut started = Started {
         id,
         description: meta.description,
         original_status,
         done,
         ..Started::default()
-    })
+    };
+    if !started.done.branch_mode && !started.done.nothing_to_repair {
+        started.provisioned = provision.apply(repo, &started.done.worktree_path);
+    }
+    Ok(started)
+}
+
+/// `--from <rev>` checked: it names a commit, and the branch does not exist yet.
+fn from_commit(repo: &crate::git::Repo, id: &str, rev: &str) -> Result<String, Error> {
+    if repo.branch_exists(id) {
+        return Err(Error::precondition(
+            ErrorCode::GitBranchExists,
+            "Branch already exists",
+            format!("Branch {id} exists; --from only chooses where a new branch starts"),
+            &[&format!(
+                "Start it without --from to use branch {id} as it is"
+            )],
+        ));
+    }
+    repo.resolve_commit(rev)
+        .map(|_| rev.to_owned())
+        .ok_or_else(|| {
+            Error::precondition(
+                ErrorCode::ValidationError,
+                "Unknown revision",
+                format!("--from {rev}: no commit of that name in this repository"),
+                &["Name a branch, tag or commit: git branch -a lists the branches"],
+            )
+        })
 }

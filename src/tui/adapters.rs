@@ -6,13 +6,11 @@
 
 use std::path::PathBuf;
 
-use super::data::{Tab, Tickets};
+use super::data::Tickets;
 use crate::env::Env;
 use crate::error::{Error, ErrorCode};
-use crate::git::worktree_of_branch;
 use crate::ops::start::{StartInput, Started, start};
 use crate::ops::{Project, Ui};
-use crate::ticket::deps::Deps;
 use crate::trace::Trace;
 
 /// Starts the first ready ticket (todo, nothing blocking it) in queue order, through the
@@ -35,6 +33,7 @@ pub fn next_ready(env: &Env, project: &Project, ui: &mut dyn Ui) -> Result<Start
         ticket: &next.id,
         force: false,
         claim: Default::default(),
+        from: None,
     };
     start(env, project, &input, ui)
 }
@@ -77,77 +76,52 @@ pub struct Board {
 /// The titles of the board's columns.
 pub const COLUMNS: [&str; 4] = ["Ready", "Blocked", "Doing", "Done (not merged)"];
 
-/// The board of `tickets`: ready in queue order, blocked with what they wait on, doing with
-/// where they live, done tickets whose branch is not merged into the default branch.
-pub fn board(project: &Project, tickets: &Tickets) -> Board {
-    let repo = project.repo().ok();
-    let default = &project.config.git.default_branch;
-    let worktrees = repo.map(|r| r.worktrees()).unwrap_or_default();
-    let branches: std::collections::HashSet<String> = repo
-        .and_then(|r| r.local_branches().ok())
-        .unwrap_or_default()
-        .into_iter()
-        .collect();
-    let place = |id: &str| -> Option<Place> {
-        let repo = repo?;
-        let wt = worktree_of_branch(&worktrees, id).filter(|w| !w.main && !w.missing);
-        if !branches.contains(id) && wt.is_none() {
-            return None;
-        }
-        Some(Place {
-            branch: id.to_owned(),
-            worktree: wt.map(|w| w.path.clone()),
-            ahead_behind: repo.ahead_behind(id, default),
-            dirty: wt.and_then(|w| {
-                let open = repo.open_worktree(&w.path).ok()?;
-                open.dirty_paths(&[]).ok().map(|d| !d.is_empty())
-            }),
-        })
-    };
-    let card = |i: u32, deps: &Deps| {
-        let t = &tickets.all[i as usize];
-        Card {
-            id: t.id.clone(),
-            description: t.meta.description.clone(),
-            priority: t.meta.priority(),
-            waits_on: deps
-                .unsatisfied(&t.id)
-                .into_iter()
-                .map(|b| b.describe())
-                .collect(),
-            place: None,
-        }
-    };
-    let deps = &tickets.deps;
-    let ready = tickets.tab(Tab::Ready).into_iter().map(|i| card(i, deps));
-    let blocked = tickets
-        .tab(Tab::Todo)
-        .into_iter()
-        .filter(|&i| !deps.is_unblocked(&tickets.all[i as usize].id))
-        .map(|i| card(i, deps));
-    let doing = tickets.tab(Tab::Doing).into_iter().map(|i| {
-        let mut c = card(i, deps);
-        c.place = place(&c.id);
-        c
-    });
-    let done = tickets
-        .tab(Tab::Done)
-        .into_iter()
-        .filter(|&i| {
-            let id = &tickets.all[i as usize].id;
-            branches.contains(id) && !repo.is_some_and(|r| r.contained_in(id, default))
-        })
-        .map(|i| {
-            let mut c = card(i, deps);
-            c.place = place(&c.id);
-            c
+/// The board (`ops::board`, the same data as `git ticket board`): ready in queue order,
+/// blocked with what they wait on, doing with where they live (branch, worktree,
+/// ahead/behind, dirty — also branches other clones pushed), done tickets not merged into the
+/// default branch. An error leaves the board empty; the caller shows the tickets it has.
+pub fn board(project: &Project, _tickets: &Tickets) -> Result<Board, Error> {
+    use crate::ops::board::{self as ops_board, BoardInput, Column};
+    let read = ops_board::board(
+        project,
+        &BoardInput::default(),
+        crate::exec::Exec::Parallel,
+        &mut Trace::new(false),
+    )?;
+    let mut board = Board::default();
+    for t in read.tickets {
+        let column = match t.column {
+            Column::Ready => 0,
+            Column::Blocked => 1,
+            Column::Doing => 2,
+            Column::DoneNotMerged => 3,
+            Column::Done => continue,
+        };
+        // The place where the ticket is most advanced: its worktree's branch first.
+        let place = t
+            .places
+            .iter()
+            .find(|p| p.worktree.is_some())
+            .or_else(|| t.places.iter().find(|p| p.status == Some(t.status)))
+            .or(t.places.first())
+            .map(|p| Place {
+                branch: p
+                    .refname
+                    .strip_prefix("refs/heads/")
+                    .or_else(|| p.refname.strip_prefix("refs/remotes/"))
+                    .unwrap_or(&p.refname)
+                    .to_owned(),
+                worktree: p.worktree.clone(),
+                ahead_behind: Some((p.ahead, p.behind)),
+                dirty: p.dirty,
+            });
+        board.columns[column].push(Card {
+            id: t.id,
+            description: t.description,
+            priority: t.priority,
+            waits_on: t.blocked_by,
+            place,
         });
-    Board {
-        columns: [
-            ready.collect(),
-            blocked.collect(),
-            doing.collect(),
-            done.collect(),
-        ],
     }
+    Ok(board)
 }

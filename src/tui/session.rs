@@ -148,13 +148,12 @@ impl<'e> Session<'e> {
                 Ok(())
             }
             Cmd::Edit(id) => self.edit(&id, host),
-            Cmd::Board => {
+            Cmd::Board => adapters::board(self.project, &self.app.tickets).map(|board| {
                 self.app.screens.push(Screen::Board(BoardView {
-                    board: adapters::board(self.project, &self.app.tickets),
+                    board,
                     ..BoardView::default()
                 }));
-                Ok(())
-            }
+            }),
             Cmd::Worktrees => {
                 let items = self.worktrees();
                 self.app
@@ -194,7 +193,15 @@ impl<'e> Session<'e> {
         });
         let detail = detail_id.and_then(|id| self.detail(&id).ok());
         let worktrees = self.worktrees();
-        let board = adapters::board(self.project, &self.app.tickets);
+        // The board reads every branch: only when it is on screen; a failed read keeps the
+        // last one.
+        let board = self
+            .app
+            .screens
+            .iter()
+            .any(|s| matches!(s, Screen::Board(_)))
+            .then(|| adapters::board(self.project, &self.app.tickets).ok())
+            .flatten();
         for screen in &mut self.app.screens {
             match screen {
                 Screen::Detail(d) => {
@@ -212,6 +219,7 @@ impl<'e> Session<'e> {
                     }
                 }
                 Screen::Board(b) => {
+                    let Some(board) = &board else { continue };
                     b.board = board.clone();
                     for (r, col) in b.rows.iter_mut().zip(&b.board.columns) {
                         *r = (*r).min(col.len().saturating_sub(1));
@@ -287,6 +295,7 @@ impl<'e> Session<'e> {
             ticket: id,
             force: false,
             claim: Default::default(),
+            from: None,
         };
         let (result, notes) = self.with_ui(host, |env, p, ui| start(env, p, &input, ui));
         let started = result?;

@@ -9,6 +9,7 @@ mod corpus;
 mod tty;
 
 mod test_architecture;
+mod test_board;
 mod test_claims;
 mod test_completion;
 mod test_conventions;
@@ -32,8 +33,10 @@ mod test_reliability;
 mod test_setup;
 mod test_show;
 mod test_start;
+mod test_stats;
 mod test_terminal;
 mod test_ticketflow_compat;
 mod test_tui;
 mod test_tui_pty;
 mod test_workflow;
+mod test_worktree_include;

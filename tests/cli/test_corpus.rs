@@ -31,8 +31,8 @@ fn snapshot_files(dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
     }
 }
 
-#[test]
-fn corpus_lists_and_shows_every_ticket_without_changing_files() {
+/// A repository holding a copy of TicketFlow's tickets and config (nothing committed).
+pub(crate) fn corpus_env() -> TestEnv {
     let env = TestEnv::new();
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/ticketflow-corpus");
     copy_dir(&corpus.join("tickets"), &env.root.join("tickets"));
@@ -41,6 +41,12 @@ fn corpus_lists_and_shows_every_ticket_without_changing_files() {
         env.root.join(".ticketflow.yaml"),
     )
     .unwrap();
+    env
+}
+
+#[test]
+fn corpus_lists_and_shows_every_ticket_without_changing_files() {
+    let env = corpus_env();
     let mut before = BTreeMap::new();
     snapshot_files(&env.root, &mut before);
 

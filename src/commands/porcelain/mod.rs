@@ -1,5 +1,6 @@
 //! Porcelain: the verbs people and agents use. `--format json` is their stable interface.
 
+pub mod board;
 pub mod claim;
 pub mod claims;
 pub mod cleanup;
@@ -14,6 +15,7 @@ pub mod reopen;
 pub mod restore;
 pub mod show;
 pub mod start;
+pub mod stats;
 pub mod status;
 pub mod trust;
 pub mod tui;

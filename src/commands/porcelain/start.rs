@@ -41,6 +41,9 @@ pub struct Args {
     /// Start without claiming the ticket on the claims remote (working offline on purpose)
     #[arg(long)]
     no_claim: bool,
+    /// Start the new branch from this branch, tag or commit instead of the current branch
+    #[arg(long, value_name = "REF")]
+    from: Option<String>,
 }
 
 /// The `start` command.
@@ -63,10 +66,17 @@ impl Command for Start {
                 (Some(r), false) => ClaimChoice::Remote(r),
                 (None, false) => ClaimChoice::Config,
             },
+            from: args.from.as_deref(),
         };
         let started = start(env, project, &input, ui)?;
         if let Some(w) = &started.warning {
             ui.warn(w.clone());
+        }
+        for (path, why) in &started.provisioned.skipped {
+            ui.warn(format!(
+                "not copied into the worktree: {} ({why})",
+                path.display()
+            ));
         }
         Ok(Box::new(Report(started)))
     }
@@ -130,10 +140,19 @@ impl Outcome for Report {
             )?;
         }
         if let Some(p) = &self.0.done.parent_branch {
-            writeln!(out.w, "   Parent ticket: {p}")?;
+            if crate::ticket::id::slug_of(p).is_some() {
+                writeln!(out.w, "   Parent ticket: {p}")?;
+            }
             writeln!(out.w, "   Branch from: {p}")?;
         }
         writeln!(out.w, "   Status: {} → doing", self.0.original_status)?;
+        let p = &self.0.provisioned;
+        for (what, paths) in [("Copied", &p.copied), ("Linked", &p.linked)] {
+            if !paths.is_empty() {
+                let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                writeln!(out.w, "   {what}: {}", list.join(", "))?;
+            }
+        }
         if self.0.done.committed {
             writeln!(out.w, "   Committed: \"Start ticket: {id}\"")?;
         }
@@ -170,10 +189,12 @@ impl Outcome for Report {
         #[derive(Serialize)]
         struct Json<'a> {
             branch: &'a str,
+            copied: Vec<String>,
             init_commands: &'a [InitCommand],
             init_commands_executed: bool,
             init_commands_trusted: bool,
             is_recreating_worktree: bool,
+            linked: Vec<String>,
             nothing_to_repair: bool,
             original_status: Status,
             parent_branch: &'a str,
@@ -187,10 +208,12 @@ impl Outcome for Report {
             w,
             &Json {
                 branch: &self.0.id,
+                copied: paths(&self.0.provisioned.copied),
                 init_commands: &self.0.init_commands,
                 init_commands_executed: self.0.init_executed,
                 init_commands_trusted: self.0.init_trusted,
                 is_recreating_worktree: self.0.done.recreated,
+                linked: paths(&self.0.provisioned.linked),
                 nothing_to_repair: self.0.done.nothing_to_repair,
                 original_status: self.0.original_status,
                 parent_branch: self.0.done.parent_branch.as_deref().unwrap_or(""),
@@ -205,4 +228,8 @@ impl Outcome for Report {
             },
         )
     }
+}
+
+fn paths(list: &[std::path::PathBuf]) -> Vec<String> {
+    list.iter().map(|p| p.display().to_string()).collect()
 }

@@ -14,6 +14,7 @@ use crate::commands::{Command, Group};
 use crate::error::Error;
 use crate::exec::Exec;
 use crate::git::worktree_of_branch;
+use crate::ops::board::Elsewhere;
 use crate::output::{Outcome, Style, Ui, escape_control, pad, width, write_json};
 use crate::ticket::store::load;
 use crate::ticket::time::format_duration;
@@ -64,6 +65,12 @@ impl Command for StatusCmd {
                     })
             })
             .collect();
+        // On the default branch, the tickets in progress in worktrees and on branches.
+        let elsewhere = if ticket.is_none() && branch == project.config.git.default_branch {
+            crate::ops::board::in_progress(project)?
+        } else {
+            Vec::new()
+        };
         let worktree = ticket.as_ref().and_then(|t| {
             worktree_of_branch(&all, &t.id)
                 .filter(|w| !w.main)
@@ -77,6 +84,7 @@ impl Command for StatusCmd {
             invalid: problems.len(),
             ticket_worktrees,
             stale_link: current.stale_link,
+            elsewhere,
             now: Timestamp::now_local(),
         }))
     }
@@ -101,6 +109,8 @@ struct StatusReport {
     ticket_worktrees: Vec<TicketWorktree>,
     /// The ticket a stale `current-ticket.md` names (its branch is not checked out).
     stale_link: Option<String>,
+    /// Tickets in progress in worktrees or on branches (on the default branch only).
+    elsewhere: Vec<Elsewhere>,
     now: Timestamp,
 }
 
@@ -136,6 +146,17 @@ impl Outcome for StatusReport {
                         "   Worktree: {}",
                         escape_control(&w.to_string_lossy())
                     )?;
+                }
+            }
+            None if !self.elsewhere.is_empty() => {
+                writeln!(out.w, "🔨 In progress elsewhere:")?;
+                for e in &self.elsewhere {
+                    let line = format!("   {}  {}", e.id, e.description);
+                    writeln!(out.w, "{}", line.trim_end())?;
+                    match &e.worktree {
+                        Some(w) => writeln!(out.w, "      worktree {}", w.display())?,
+                        None => writeln!(out.w, "      branch {}", e.refname)?,
+                    }
                 }
             }
             None => {
@@ -205,9 +226,19 @@ impl Outcome for StatusReport {
             worktree_path: Option<String>,
         }
         #[derive(Serialize)]
+        struct InProgress<'a> {
+            id: &'a str,
+            description: &'a str,
+            #[serde(rename = "ref")]
+            refname: &'a str,
+            worktree: Option<String>,
+        }
+        #[derive(Serialize)]
         struct Json<'a> {
             current_branch: &'a str,
             current_ticket: Option<Current<'a>>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            in_progress_elsewhere: Vec<InProgress<'a>>,
             #[serde(skip_serializing_if = "is_zero")]
             invalid_files: usize,
             summary: Summary,
@@ -221,6 +252,16 @@ impl Outcome for StatusReport {
                     ticket: TicketView::new(t).with_worktree_flag(),
                     worktree_path: self.worktree.as_ref().map(|p| p.display().to_string()),
                 }),
+                in_progress_elsewhere: self
+                    .elsewhere
+                    .iter()
+                    .map(|e| InProgress {
+                        id: &e.id,
+                        description: &e.description,
+                        refname: &e.refname,
+                        worktree: e.worktree.as_ref().map(|w| w.display().to_string()),
+                    })
+                    .collect(),
                 invalid_files: self.invalid,
                 summary: Summary::new(self.summary),
                 worktrees: &self.ticket_worktrees,
