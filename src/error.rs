@@ -68,6 +68,12 @@ pub enum ErrorCode {
     RepositoryError,
     /// A file or folder could not be read or written.
     FilesystemError,
+    /// No todo ticket is ready (every one is blocked or claimed, or there is none).
+    NoReadyTicket,
+    /// A dependency would close a cycle (nothing was written).
+    DependencyCycle,
+    /// Another clone holds a live claim on the ticket.
+    TicketClaimed,
 }
 
 impl ErrorCode {
@@ -99,6 +105,9 @@ impl ErrorCode {
             ErrorCode::GitNotFound => "GIT_NOT_FOUND",
             ErrorCode::RepositoryError => "REPOSITORY_ERROR",
             ErrorCode::FilesystemError => "FILESYSTEM_ERROR",
+            ErrorCode::NoReadyTicket => "NO_READY_TICKET",
+            ErrorCode::DependencyCycle => "DEPENDENCY_CYCLE",
+            ErrorCode::TicketClaimed => "TICKET_CLAIMED",
         }
     }
 }

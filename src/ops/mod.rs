@@ -1,5 +1,6 @@
 //! The operations: everything git-ticket changes — new, start, close, cleanup, restore, set,
-//! fsck — the queries several front ends need (list), and what they share: the lock
+//! dep, fsck — the queries several front ends need (list, the dependency graph, the work
+//! queue and `next --start`), and what they share: the lock
 //! ([`guard`]), the transaction service ([`tx`]: the journal, the commit of exactly one ticket
 //! change, failure injection), the steps of a start and of a worktree removal ([`plan`]),
 //! the uncommitted-work check ([`clean`]) and crash recovery ([`recover`]). An operation
@@ -12,13 +13,16 @@
 pub mod clean;
 pub mod cleanup;
 pub mod close;
+pub mod dep;
 pub mod fsck;
+pub mod graph;
 pub mod guard;
 pub mod init_commands;
 pub mod list;
 pub mod new;
 pub mod plan;
 pub mod project;
+pub mod queue;
 pub mod recover;
 pub mod restore;
 pub mod set;

@@ -13,10 +13,13 @@ use std::time::Duration;
 
 use super::init_commands::{self, InitCommand};
 use super::plan::{Done, Plan};
-use super::{Project, Ui, guard};
+use super::{Project, Ui, graph, guard};
 use crate::env::Env;
 use crate::error::{Error, ErrorCode};
+use crate::exec::Exec;
 use crate::git::is_valid_branch_name;
+use crate::lock::RepoLock;
+use crate::ticket::deps::Blocker;
 use crate::ticket::store::read_ticket;
 use crate::ticket::transition::{self, TransitionError};
 use crate::ticket::{Status, Timestamp};
@@ -50,17 +53,44 @@ pub struct Started {
     pub init_commands: Vec<InitCommand>,
     /// Why init commands were not run, when there were some.
     pub warning: Option<String>,
+    /// What the ticket still waited on when it was started (it starts anyway).
+    pub blockers: Vec<Blocker>,
 }
 
-/// Starts a ticket (see the module documentation).
+/// Starts a ticket (see the module documentation). A ticket with unsatisfied blockers is
+/// started too (TicketFlow's behaviour); [`Started::blockers`] names them.
 pub fn start(
     env: &Env,
     project: &Project,
     input: &StartInput<'_>,
     ui: &mut dyn Ui,
 ) -> Result<Started, Error> {
-    let repo = project.repo_with_git()?;
+    project.repo_with_git()?;
     let lock = guard::lock(env, project, &format!("start {}", input.ticket), ui)?;
+    let mut started = start_held(env, project, input, &lock)?;
+    // Init commands may run for minutes: other agents need not wait for them.
+    drop(lock);
+    // Read-only, after the start: a graph that cannot be read costs the warning, not the start.
+    if let Some(entry) = project.store.find_exact(&started.id)
+        && let Ok(ticket) = crate::ticket::store::load(&entry, false)
+    {
+        started.blockers = graph::links_of(project, &ticket, Exec::Parallel)
+            .map(|l| l.blockers)
+            .unwrap_or_default();
+    }
+    Ok(run_init(project, started, ui))
+}
+
+/// The part of a start made under the repository lock, which the caller holds (`_held`):
+/// `next --start` picks a ticket and starts it in one hold. Init commands are not run; pass
+/// the result to [`run_init`] once the lock is released.
+pub fn start_held(
+    env: &Env,
+    project: &Project,
+    input: &StartInput<'_>,
+    _held: &RepoLock,
+) -> Result<Started, Error> {
+    let repo = project.repo_with_git()?;
     let entry = project.store.resolve(input.ticket)?;
     let (text, meta) = read_ticket(&entry.path)?;
     let id = entry.id.clone();
@@ -167,15 +197,21 @@ pub fn start(
     } else {
         plan.branch_mode(project, parent_branch.as_deref(), &current)?
     };
-    let mut started = Started {
+    Ok(Started {
         id,
         description: meta.description,
         original_status,
         done,
         ..Started::default()
+    })
+}
+
+/// Runs the trusted init commands of a start in its new worktree (outside the lock), or says
+/// why they were not run.
+pub fn run_init(project: &Project, mut started: Started, ui: &mut dyn Ui) -> Started {
+    let Ok(repo) = project.repo() else {
+        return started;
     };
-    // Init commands may run for minutes: other agents need not wait for them.
-    drop(lock);
     let commands = &project.config.worktree.init_commands;
     if project.config.worktree.enabled && !commands.is_empty() && !started.done.nothing_to_repair {
         let config = std::fs::read(project.root.join(crate::config::FILE_NAME)).unwrap_or_default();
@@ -200,5 +236,5 @@ pub fn start(
             ));
         }
     }
-    Ok(started)
+    started
 }

@@ -10,7 +10,9 @@ use crate::commands::view::{Summary, TicketView};
 use crate::commands::{Command, Group};
 use crate::error::Error;
 use crate::exec::{Exec, Piece};
+use crate::ops::graph::Links;
 use crate::ops::list::{self, Listing};
+use crate::ops::queue::{self, Order, Query, Which};
 use crate::output::{Format, Outcome, Style, Ui, json, pad, truncate, width};
 use crate::ticket::store::{Problem, Severity};
 use crate::ticket::{Status, Ticket};
@@ -47,6 +49,12 @@ pub struct Args {
         allow_hyphen_values = true
     )]
     count: usize,
+    /// Only todo tickets ready to take: every blocker done, not claimed elsewhere
+    #[arg(long, conflicts_with = "blocked")]
+    ready: bool,
+    /// Only tickets waiting on a blocker that is not done (todo and doing)
+    #[arg(long)]
+    blocked: bool,
 }
 
 /// The `list` command.
@@ -68,22 +76,49 @@ impl Command for List {
             Some(StatusFilter::Done) => &[Status::Done],
             Some(StatusFilter::All) => &Status::ALL,
         };
-        if ctx.format == Format::Ndjson {
+        let which = match (args.ready, args.blocked) {
+            (true, _) => Some(Which::Ready),
+            (_, true) => Some(Which::Blocked),
+            _ => None,
+        };
+        if ctx.format == Format::Ndjson && which.is_none() {
             return streamed(ctx, ui, folders, args.count);
         }
         let (format, exec) = (ctx.format, ctx.exec);
         let (project, trace) = ctx.project_and_trace()?;
         // Only JSON shows the summary: text output never reads the other folders.
         let count_all = format != Format::Text;
-        let listing = list::list(project, folders, args.count, count_all, exec, trace)?;
-        for p in &listing.problems {
-            match p.severity {
-                Severity::Critical => ui.error(p.to_string()),
-                Severity::Retryable => ui.warn(format!("{p} (retrying may help)")),
-                Severity::Warning => ui.warn(p.to_string()),
+        let (listing, links) = match which {
+            // The dependency graph is read only when asked for.
+            Some(which) => {
+                let query = Query {
+                    which,
+                    order: Order::List,
+                    statuses: folders,
+                    count: args.count,
+                    count_all,
+                };
+                let s = queue::select(project, &query, exec, trace)?;
+                (s.listing, Some(s.links))
             }
+            None => (
+                list::list(project, folders, args.count, count_all, exec, trace)?,
+                None,
+            ),
+        };
+        say_problems(ui, &listing.problems);
+        Ok(Box::new(Listed(listing, links)))
+    }
+}
+
+/// Reports the files a listing could not use on stderr (after the output).
+pub fn say_problems(ui: &mut Ui<'_>, problems: &[Problem]) {
+    for p in problems {
+        match p.severity {
+            Severity::Critical => ui.error(p.to_string()),
+            Severity::Retryable => ui.warn(format!("{p} (retrying may help)")),
+            Severity::Warning => ui.warn(p.to_string()),
         }
-        Ok(Box::new(Listed(listing)))
     }
 }
 
@@ -148,8 +183,8 @@ impl Outcome for Streamed {
     }
 }
 
-/// A listing, rendered.
-struct Listed(Listing);
+/// A listing, rendered; with the tickets' dependency links when the graph was read.
+pub struct Listed(pub Listing, pub Option<Vec<Links>>);
 
 /// A problem file as JSON.
 #[derive(Serialize)]
@@ -242,9 +277,12 @@ impl Outcome for Listed {
                 tickets.push(b',');
             }
             json::newline(tickets, 2);
-            TicketView::new(t)
-                .with_worktree_flag()
-                .write_json(tickets, Some(2));
+            let view = TicketView::new(t).with_worktree_flag();
+            match self.1.as_ref().and_then(|l| l.get(i)) {
+                Some(links) => view.with_links(links),
+                None => view,
+            }
+            .write_json(tickets, Some(2));
             if tickets.len() >= CHUNK {
                 w.write_all(tickets)?;
                 tickets.clear();
@@ -339,11 +377,14 @@ mod tests {
                     .current()
             })
             .collect();
-        let l = Listed(Listing {
-            tickets,
-            summary: [600, 0, 0],
-            problems: Vec::new(),
-        });
+        let l = Listed(
+            Listing {
+                tickets,
+                summary: [600, 0, 0],
+                problems: Vec::new(),
+            },
+            None,
+        );
         // A writer that records each write: the document arrives in several pieces.
         struct Pieces(Vec<Vec<u8>>);
         impl Write for Pieces {
@@ -369,7 +410,7 @@ mod tests {
             problems in proptest::collection::vec(problem(), 0..3),
             summary: [u16; 3],
         ) {
-            let l = Listed(Listing { tickets, summary: summary.map(usize::from), problems });
+            let l = Listed(Listing { tickets, summary: summary.map(usize::from), problems }, None);
             let mut out = Vec::new();
             l.json(&mut out).unwrap();
             prop_assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(reference(&l)).unwrap());

@@ -1,12 +1,16 @@
 //! Porcelain: the verbs people and agents use. `--format json` is their stable interface.
 
+pub mod blocked;
 pub mod cleanup;
 pub mod close;
+pub mod dep;
 pub mod help;
 pub mod init;
 pub mod install;
 pub mod list;
 pub mod new;
+pub mod next;
+pub mod ready;
 pub mod restore;
 pub mod show;
 pub mod start;
