@@ -5,6 +5,7 @@
 //! all commands, and the [`Ctx`] a command runs in.
 
 pub mod pflag;
+pub mod placeholders;
 pub mod plumbing;
 pub mod porcelain;
 pub mod view;

@@ -1,14 +1,14 @@
 //! Creating a ticket: `tickets/todo/<YYMMDD-HHMMSS-slug>.md` from the config's template,
 //! under the repository lock. The parent (given, or the current branch when it is exactly a
 //! ticket ID) is stored as the resolved full ID. Creation is exclusive: an existing ID is an
-//! error, never overwritten.
+//! error, never overwritten. `--blocked-by` tickets are written as `blocked-by:<ID>` links.
 
 use std::path::PathBuf;
 
 use super::{Project, Ui, guard};
 use crate::env::Env;
 use crate::error::Error;
-use crate::ticket::format::render_new;
+use crate::ticket::format::{Change, Value, apply, render_new};
 use crate::ticket::id::{is_valid_slug, new_id};
 use crate::ticket::store::load;
 use crate::ticket::{Status, Timestamp};
@@ -20,6 +20,8 @@ pub struct NewInput<'a> {
     pub slug: &'a str,
     /// The parent reference; `Some("")`: none, not even the branch's ticket.
     pub parent: Option<&'a str>,
+    /// The tickets it waits on (references; each must name a ticket).
+    pub blocked_by: &'a [String],
 }
 
 /// What was created.
@@ -35,6 +37,8 @@ pub struct Created {
     pub implicit: bool,
     /// The parent is already done.
     pub parent_done: bool,
+    /// The tickets it waits on (full IDs), written as `blocked-by:<ID>` links.
+    pub blocked_by: Vec<String>,
 }
 
 /// Checks the slug before anything is opened.
@@ -78,7 +82,26 @@ pub fn new(
         .as_ref()
         .is_some_and(|p| load(p, false).is_ok_and(|t| t.status() == Status::Done));
     let parent_id = parent.map(|p| p.id);
-    let contents = render_new(&now, parent_id.as_deref(), &project.config.tickets.template);
+    let mut blocked_by: Vec<String> = Vec::new();
+    for r in input.blocked_by {
+        let b = project.store.resolve(r)?.id;
+        if !blocked_by.contains(&b) {
+            blocked_by.push(b);
+        }
+    }
+    let mut contents = render_new(&now, parent_id.as_deref(), &project.config.tickets.template);
+    if !blocked_by.is_empty() {
+        // A new ticket closes no cycle: nothing can wait on an ID that did not exist.
+        let related: Vec<String> = parent_id
+            .iter()
+            .map(|p| format!("parent:{p}"))
+            .chain(blocked_by.iter().map(|b| format!("blocked-by:{b}")))
+            .collect();
+        contents = apply(
+            &contents,
+            &[Change::Set("related".into(), Value::List(related))],
+        )?;
+    }
     let path = project.store.create(&id, &contents)?;
     Ok(Created {
         id,
@@ -86,5 +109,6 @@ pub fn new(
         parent: parent_id,
         implicit,
         parent_done,
+        blocked_by,
     })
 }

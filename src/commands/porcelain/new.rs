@@ -26,6 +26,9 @@ pub struct Args {
     /// Parent ticket: an ID, ID prefix, slug or words of a slug
     #[arg(short, long, value_name = "TICKET")]
     parent: Option<String>,
+    /// A ticket this one waits on (repeatable): written as blocked-by:<ID> in related
+    #[arg(long, value_name = "TICKET")]
+    blocked_by: Vec<String>,
 }
 
 /// The `new` command.
@@ -45,6 +48,7 @@ impl Command for New {
         let input = NewInput {
             slug: &args.slug,
             parent: args.parent.as_deref(),
+            blocked_by: &args.blocked_by,
         };
         Ok(Box::new(Report(new::new(env, project, &input, ui)?)))
     }
@@ -77,6 +81,9 @@ impl Outcome for Report {
             writeln!(out.w, "   Parent ticket: {p}")?;
             writeln!(out.w, "   Type: Sub-ticket")?;
         }
+        if !self.0.blocked_by.is_empty() {
+            writeln!(out.w, "   Blocked by: {}", self.0.blocked_by.join(", "))?;
+        }
         writeln!(out.w)?;
         writeln!(out.w, "📋 Next steps:")?;
         writeln!(out.w, "1. Edit the ticket file to add details:")?;
@@ -96,6 +103,9 @@ impl Outcome for Report {
         });
         if let Some(p) = &self.0.parent {
             v["parent_ticket"] = json!(p);
+        }
+        if !self.0.blocked_by.is_empty() {
+            v["blocked_by"] = json!(self.0.blocked_by);
         }
         write_json(w, &v)
     }
