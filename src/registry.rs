@@ -22,6 +22,7 @@ pub static COMMANDS: &[Spec] = &[
     spec::<porcelain::blocked::Blocked>(),
     spec::<porcelain::next::Next>(),
     spec::<porcelain::dep::Dep>(),
+    spec::<porcelain::prime::PrimeCmd>(),
     spec::<porcelain::close::Close>(),
     spec::<porcelain::status::StatusCmd>(),
     spec::<porcelain::restore::Restore>(),

@@ -10,6 +10,7 @@
 //! trait it is given. The CLI commands and any other front end call these, so both make the
 //! same commits.
 
+pub mod agents;
 pub mod clean;
 pub mod cleanup;
 pub mod close;
@@ -21,6 +22,7 @@ pub mod init_commands;
 pub mod list;
 pub mod new;
 pub mod plan;
+pub mod prime;
 pub mod project;
 pub mod queue;
 pub mod recover;

@@ -9,7 +9,6 @@ use serde_json::json;
 
 use crate::commands::Ctx;
 use crate::commands::{Command, Group};
-use crate::current;
 use crate::error::{Error, ErrorCode};
 use crate::output::{Outcome, Ui, write_json};
 
@@ -27,19 +26,7 @@ impl Command for Current {
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
-        let project = ctx.project()?;
-        let from_link = current::read(&project.root)
-            .ok()
-            .flatten()
-            .map(|c| c.id)
-            .filter(|id| project.store.find_exact(id).is_some());
-        let id = match from_link {
-            Some(id) => Some(id),
-            None => project
-                .repo()?
-                .current_branch()
-                .filter(|b| project.store.find_exact(b).is_some()),
-        };
+        let id = crate::ops::prime::current_id(ctx.project()?)?;
         match id {
             Some(id) => Ok(Box::new(CurrentId(id))),
             None => Err(Error::precondition(

@@ -10,6 +10,7 @@ pub mod install;
 pub mod list;
 pub mod new;
 pub mod next;
+pub mod prime;
 pub mod ready;
 pub mod restore;
 pub mod show;
