@@ -150,8 +150,12 @@ impl Deps {
         self.blocks.get(id).map_or(&[], Vec::as_slice)
     }
 
-    /// The open (not done) tickets `id` blocks: those waiting on it.
+    /// The open (not done) tickets waiting on `id`: those it blocks while it is not done
+    /// (a done ticket holds nothing up).
     pub fn waiting_on(&self, id: &str) -> Vec<&str> {
+        if self.folder(id) == Some(Status::Done) {
+            return Vec::new();
+        }
         self.blocks(id)
             .iter()
             .filter(|b| self.folder(b) != Some(Status::Done))
@@ -370,9 +374,12 @@ mod tests {
             ("a", Todo, &["blocks:b", "blocks:c"]),
             ("b", Doing, &[]),
             ("c", Done, &[]),
+            ("d", Done, &["blocks:b"]),
         ]);
         assert_eq!(d.blocks("a"), &["b".to_owned(), "c".to_owned()]);
         assert_eq!(d.waiting_on("a"), vec!["b"]);
+        assert_eq!(d.blocks("d"), &["b".to_owned()]);
+        assert!(d.waiting_on("d").is_empty());
         assert_eq!(d.folder("c"), Some(Done));
         assert_eq!(d.folder("x"), None);
     }

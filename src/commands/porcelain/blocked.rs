@@ -61,7 +61,7 @@ impl Outcome for Shown {
         }
         for (i, t) in listing.tickets.iter().enumerate() {
             out.styled(Style::Bold, &t.id)?;
-            let rest = format!("  {}  {}", t.status(), truncate(&t.meta.description, 50));
+            let rest = format!("  [{}]  {}", t.status(), truncate(&t.meta.description, 50));
             writeln!(out.w, "{}", rest.trim_end())?;
             if let Some(l) = links.as_ref().and_then(|l| l.get(i)) {
                 writeln!(out.w, "    blocked by: {}", l.describe())?;

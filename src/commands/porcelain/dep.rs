@@ -188,7 +188,7 @@ fn line(n: &Node) -> String {
     let status = n.status.map_or("?", Status::as_str);
     let desc = truncate(n.description.as_deref().unwrap_or_default(), 50);
     let note = if n.cycle {
-        "  (cycle: it waits on itself)"
+        "  (cycle: waits on a ticket above)"
     } else if n.repeated {
         "  (shown above)"
     } else if n.truncated {
