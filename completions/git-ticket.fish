@@ -41,6 +41,11 @@ complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "list" -d 'Lis
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "ls" -d 'List tickets (todo and doing by default)'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "show" -d 'Show a ticket\'s details and body'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "start" -d 'Start work on a ticket: branch, worktree, current-ticket.md'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "ready" -d 'List the todo tickets ready to take, in the order to take them'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "blocked" -d 'List the todo and doing tickets that wait on a blocker, and what they wait on'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "next" -d 'Show the first ticket ready to take, or take it (--start)'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "dep" -d 'Add, remove or show dependencies between tickets'
+complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "prime" -d 'Print at most 2 KB of context for an AI agent\'s session: current ticket, ready ones, rules'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "close" -d 'Close a ticket: the current one, or another by reference'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "status" -d 'Show the current branch, the active ticket, and a summary of all tickets'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "restore" -d 'Restore the current-ticket.md link of this worktree or branch'
@@ -62,6 +67,7 @@ complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "current" -d '
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "fsck" -d 'Check tickets, folders, links, branches and worktrees for consistency'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "hook" -d 'Run a git hook\'s git-ticket part (called by the scripts install-hooks writes)'
 complete -c git-ticket -n "__fish_git_ticket_needs_command" -f -a "merge-driver" -d 'Merge three versions of a ticket file (git merge driver)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -l agents -d 'Also write the git-ticket block of AGENTS.md (and CLAUDE.md if it exists)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
@@ -73,6 +79,7 @@ complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -l log-forma
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -s p -l parent -d 'Parent ticket: an ID, ID prefix, slug or words of a slug' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -l blocked-by -d 'A ticket this one waits on (repeatable): written as blocked-by:<ID> in related' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand new" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
@@ -88,6 +95,8 @@ doing\t'In progress'
 done\t'Closed'
 all\t'Todo, doing and done'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -s c -l count -d 'Maximum number of tickets to show; 0 shows all (Go literals: 010 is 8, 0x10 is 16)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -l ready -d 'Only todo tickets ready to take: every blocker done, not claimed elsewhere' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -l blocked -d 'Only tickets waiting on a blocker that is not done (todo and doing)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand list" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
@@ -103,6 +112,8 @@ doing\t'In progress'
 done\t'Closed'
 all\t'Todo, doing and done'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s c -l count -d 'Maximum number of tickets to show; 0 shows all (Go literals: 010 is 8, 0x10 is 16)' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -l ready -d 'Only todo tickets ready to take: every blocker done, not claimed elsewhere' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -l blocked -d 'Only tickets waiting on a blocker that is not done (todo and doing)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand ls" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
 json\t'One pretty-printed JSON document (2-space indent)'
 ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
@@ -134,6 +145,103 @@ error\t'Errors (always shown anyway)'"
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ready" -s c -l count -d 'Maximum number of tickets to show; 0 shows all' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ready" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ready" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ready" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ready" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand ready" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand blocked" -s c -l count -d 'Maximum number of tickets to show; 0 shows all' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand blocked" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand blocked" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand blocked" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand blocked" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand blocked" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand next" -l start -d 'Start the ticket (branch, worktree) instead of only showing it' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand next" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand next" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand next" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand next" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand next" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and not __fish_seen_subcommand_from add remove rm tree" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and not __fish_seen_subcommand_from add remove rm tree" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and not __fish_seen_subcommand_from add remove rm tree" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and not __fish_seen_subcommand_from add remove rm tree" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and not __fish_seen_subcommand_from add remove rm tree" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and not __fish_seen_subcommand_from add remove rm tree" -f -a "add" -d 'Make TICKET wait on each BLOCKER (writes blocked-by:<ID> into its related)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and not __fish_seen_subcommand_from add remove rm tree" -f -a "remove" -d 'Stop TICKET waiting on each BLOCKER (removes blocked-by:BLOCKER and BLOCKER\'s blocks:TICKET)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and not __fish_seen_subcommand_from add remove rm tree" -f -a "rm" -d 'Stop TICKET waiting on each BLOCKER (removes blocked-by:BLOCKER and BLOCKER\'s blocks:TICKET)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and not __fish_seen_subcommand_from add remove rm tree" -f -a "tree" -d 'Show what TICKET waits on, recursively (done blockers included)'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from add" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from add" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from add" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from add" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from remove" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from remove" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from remove" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from remove" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from rm" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from rm" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from rm" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from rm" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from tree" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from tree" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from tree" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from tree" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand dep; and __fish_seen_subcommand_from tree" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand prime" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'
+json\t'One pretty-printed JSON document (2-space indent)'
+ndjson\t'One JSON object per line (listings stream one ticket per line, in ID order)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand prime" -l log-level -d 'Log level: debug turns on the trace; info, warn, error add nothing' -r -f -a "debug\t'Everything: git-ticket\'s trace'
+info\t'Informational messages (nothing more than usual)'
+warn\t'Warnings (always shown anyway)'
+error\t'Errors (always shown anyway)'"
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand prime" -l log-format -d 'Log format: json writes the trace as JSON lines; anything else, text' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand prime" -l log-output -d 'Where the trace goes: stderr (also for stdout), or a file it is appended to' -r
+complete -c git-ticket -n "__fish_git_ticket_using_subcommand prime" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -l reason -d 'Why the ticket is closed (recorded in the file and the commit message)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -s f -l force -d 'Close even with uncommitted changes in the working tree (they stay uncommitted)' -r
 complete -c git-ticket -n "__fish_git_ticket_using_subcommand close" -s o -l format -d 'Output format [default: $TICKETFLOW_OUTPUT_FORMAT, else output.default_format, else text]' -r -f -a "text\t'Human-readable text'

@@ -158,6 +158,27 @@ pub fn blocked(
     select(project, &query, profile, trace)
 }
 
+/// `list --ready` / `list --blocked`: the tickets of `statuses` that are ready or blocked, in
+/// `list`'s order, at most `count` (0: all).
+pub fn list(
+    project: &Project,
+    which: Which,
+    statuses: &[Status],
+    count: usize,
+    count_all: bool,
+    profile: Exec,
+    trace: &mut Trace,
+) -> Result<Selection, Error> {
+    let query = Query {
+        which,
+        order: Order::List,
+        statuses,
+        count,
+        count_all,
+    };
+    select(project, &query, profile, trace)
+}
+
 /// The first ready ticket, with its links; none: `NO_READY_TICKET`.
 pub fn next(project: &Project, profile: Exec, trace: &mut Trace) -> Result<(Ticket, Links), Error> {
     let open = graph::open(project, false, profile, trace)?;

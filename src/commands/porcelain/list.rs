@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::exec::{Exec, Piece};
 use crate::ops::graph::Links;
 use crate::ops::list::{self, Listing};
-use crate::ops::queue::{self, Order, Query, Which};
+use crate::ops::queue::{self, Which};
 use crate::output::{Format, Outcome, Style, Ui, json, pad, truncate, width};
 use crate::ticket::store::{Problem, Severity};
 use crate::ticket::{Status, Ticket};
@@ -76,11 +76,7 @@ impl Command for List {
             Some(StatusFilter::Done) => &[Status::Done],
             Some(StatusFilter::All) => &Status::ALL,
         };
-        let which = match (args.ready, args.blocked) {
-            (true, _) => Some(Which::Ready),
-            (_, true) => Some(Which::Blocked),
-            _ => None,
-        };
+        let which = (args.ready.then_some(Which::Ready)).or(args.blocked.then_some(Which::Blocked));
         if ctx.format == Format::Ndjson && which.is_none() {
             return streamed(ctx, ui, folders, args.count);
         }
@@ -90,17 +86,8 @@ impl Command for List {
         let count_all = format != Format::Text;
         let (listing, links) = match which {
             // The dependency graph is read only when asked for.
-            Some(which) => {
-                let query = Query {
-                    which,
-                    order: Order::List,
-                    statuses: folders,
-                    count: args.count,
-                    count_all,
-                };
-                let s = queue::select(project, &query, exec, trace)?;
-                (s.listing, Some(s.links))
-            }
+            Some(which) => queue::list(project, which, folders, args.count, count_all, exec, trace)
+                .map(|s| (s.listing, Some(s.links)))?,
             None => (
                 list::list(project, folders, args.count, count_all, exec, trace)?,
                 None,
