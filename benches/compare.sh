@@ -133,3 +133,35 @@ g = statistics.median(map(int, sys.argv[2].split())) / 1000
 b = f" (before: {statistics.median(map(int, sys.argv[3].split())) / 1000:.1f} ms, ratio {statistics.median(map(int, sys.argv[3].split())) / 1000 / g:.2f}x)" if sys.argv[3].strip() else ""
 print(f"git-ticket start: {s:.1f} ms, git commit + git worktree add: {g:.1f} ms, ratio {s/g:.2f}x{b}")
 PY
+
+echo "== the work queue: ready among 10,000 tickets (9,000 done, 1,000 todo in dependency chains of 5) vs list --status all"
+# The baseline may predate ready/next: they are measured for this binary only.
+make_repo "$work/queue" 1000 0 9000 5
+(cd "$work/queue" && hyperfine -N --warmup 3 --min-runs 30 --export-json "$work/q.json" \
+   "$bin ready" "$bin list --status all" "$bin ready --format json" "$bin list --status all --format json" \
+   "$bin blocked" >/dev/null 2>&1)
+r=$(median_ms "$work/q.json" 0); l=$(median_ms "$work/q.json" 1)
+rj=$(median_ms "$work/q.json" 2); lj=$(median_ms "$work/q.json" 3)
+echo "ready: $r ms, list --status all: $l ms, ratio $(ratio "$r" "$l")x (target <= 1.5x)"
+echo "ready --format json: $rj ms, list --status all --format json: $lj ms, ratio $(ratio "$rj" "$lj")x"
+echo "blocked: $(median_ms "$work/q.json" 4) ms"
+
+echo "== next --start vs start (25 todo + 25 doing; two identical repositories, interleaved)"
+make_repo "$work/start-a" 25 25 0
+make_repo "$work/start-b" 25 25 0
+for r in start-a start-b; do (cd "$work/$r" && git add -A && git commit -qm tickets); done
+ids=($(cd "$work/start-a" && python3 -c "import os; print(' '.join(sorted(f[:-3] for f in os.listdir('tickets/todo') if f.endswith('.md'))))"))
+start_runs=()
+next_runs=()
+for k in $(seq 0 19); do
+  s=$(date +%s%N); (cd "$work/start-a" && "$bin" start "${ids[$k]}" >/dev/null); e=$(date +%s%N)
+  start_runs+=($(( (e - s) / 1000 )))
+  s=$(date +%s%N); (cd "$work/start-b" && "$bin" next --start >/dev/null); e=$(date +%s%N)
+  next_runs+=($(( (e - s) / 1000 )))
+done
+python3 - "${start_runs[*]}" "${next_runs[*]}" <<'PY'
+import statistics, sys
+s = statistics.median(map(int, sys.argv[1].split())) / 1000
+n = statistics.median(map(int, sys.argv[2].split())) / 1000
+print(f"git-ticket start: {s:.1f} ms, next --start: {n:.1f} ms, difference {n - s:+.1f} ms (target <= +5 ms)")
+PY
