@@ -13,6 +13,7 @@ use serde::{Serialize, Serializer};
 use crate::ops::graph::Links;
 use crate::output::json;
 use crate::ticket::fields::{FIELDS, FieldDef, Json, Kind};
+use crate::ticket::store::{Problem, Severity};
 use crate::ticket::{Status, Ticket, Timestamp};
 
 /// `n` in decimal, without `fmt`.
@@ -213,6 +214,18 @@ impl Summary {
             done,
             todo,
             total: todo + doing + done,
+        }
+    }
+}
+
+/// Reports the files a listing (`list`, `ready`, `blocked`) could not use, on stderr after
+/// the output.
+pub fn say_problems(ui: &mut crate::output::Ui<'_>, problems: &[Problem]) {
+    for p in problems {
+        match p.severity {
+            Severity::Critical => ui.error(p.to_string()),
+            Severity::Retryable => ui.warn(format!("{p} (retrying may help)")),
+            Severity::Warning => ui.warn(p.to_string()),
         }
     }
 }

@@ -111,6 +111,17 @@ fn ready_blocked_and_next_follow_the_links_in_queue_order() {
         [B]
     );
 
+    // NDJSON: one ticket a line, as list writes it.
+    let nd = env.run(&["ready", "-o", "ndjson"]).ok();
+    let lines: Vec<Value> = nd
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{}", nd.stdout);
+    assert_eq!(lines[0]["id"], B);
+    assert_eq!(lines[2]["blocks"], json!([D]));
+
     let blocked = env.run(&["blocked", "-o", "json"]).ok().json();
     assert_eq!(ids(&blocked), [D, G, H]);
     let by: Vec<&Value> = (0..3)

@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use crate::commands::porcelain::list::{Listed, say_problems};
+use crate::commands::porcelain::list::Listed;
+use crate::commands::porcelain::ready::Count;
+use crate::commands::view::say_problems;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::Exec;
@@ -18,16 +20,8 @@ use crate::output::{Outcome, Style, Ui, truncate};
 /// it still waits on) and blocks.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Maximum number of tickets to show; 0 shows all
-    #[arg(
-        short,
-        long,
-        default_value_t = 20,
-        value_name = "N",
-        value_parser = crate::commands::pflag::parse_count,
-        allow_hyphen_values = true
-    )]
-    count: usize,
+    #[command(flatten)]
+    count: Count,
 }
 
 /// The `blocked` command.
@@ -44,7 +38,7 @@ impl Command for Blocked {
         let (format, exec) = (ctx.format, ctx.exec);
         let (project, trace) = ctx.project_and_trace()?;
         let count_all = format != crate::output::Format::Text;
-        let s = queue::blocked(project, args.count, count_all, exec, trace)?;
+        let s = queue::blocked(project, args.count.count, count_all, exec, trace)?;
         say_problems(ui, &s.listing.problems);
         Ok(Box::new(Shown(Listed(s.listing, Some(s.links)))))
     }

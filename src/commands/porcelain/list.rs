@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::commands::Ctx;
-use crate::commands::view::{Summary, TicketView};
+use crate::commands::view::{Summary, TicketView, say_problems};
 use crate::commands::{Command, Group};
 use crate::error::Error;
 use crate::exec::{Exec, Piece};
@@ -95,17 +95,6 @@ impl Command for List {
         };
         say_problems(ui, &listing.problems);
         Ok(Box::new(Listed(listing, links)))
-    }
-}
-
-/// Reports the files a listing could not use on stderr (after the output).
-pub fn say_problems(ui: &mut Ui<'_>, problems: &[Problem]) {
-    for p in problems {
-        match p.severity {
-            Severity::Critical => ui.error(p.to_string()),
-            Severity::Retryable => ui.warn(format!("{p} (retrying may help)")),
-            Severity::Warning => ui.warn(p.to_string()),
-        }
     }
 }
 
@@ -259,17 +248,12 @@ impl Outcome for Listed {
         json::nested(o.key("summary"), &Summary::new(self.0.summary), 1);
         let tickets = o.key("tickets");
         tickets.push(b'[');
-        for (i, t) in self.0.tickets.iter().enumerate() {
+        for i in 0..self.0.tickets.len() {
             if i > 0 {
                 tickets.push(b',');
             }
             json::newline(tickets, 2);
-            let view = TicketView::new(t).with_worktree_flag();
-            match self.1.as_ref().and_then(|l| l.get(i)) {
-                Some(links) => view.with_links(links),
-                None => view,
-            }
-            .write_json(tickets, Some(2));
+            self.view(i).write_json(tickets, Some(2));
             if tickets.len() >= CHUNK {
                 w.write_all(tickets)?;
                 tickets.clear();
@@ -287,8 +271,28 @@ impl Outcome for Listed {
         w.write_all(&out)
     }
 
+    fn ndjson(&self, out: &mut Ui<'_>) -> io::Result<()> {
+        let mut buf = Vec::new();
+        for i in 0..self.0.tickets.len() {
+            self.view(i).write_json(&mut buf, None);
+            buf.push(b'\n');
+        }
+        out.w.write_all(&buf)
+    }
+
     fn exit_code(&self) -> u8 {
         u8::from(self.0.incomplete())
+    }
+}
+
+impl Listed {
+    /// The view of ticket `i`: `list`'s, with its links when the graph was read.
+    fn view(&self, i: usize) -> TicketView<'_> {
+        let view = TicketView::new(&self.0.tickets[i]).with_worktree_flag();
+        match self.1.as_ref().and_then(|l| l.get(i)) {
+            Some(links) => view.with_links(links),
+            None => view,
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 //! `git ticket ready`: the todo tickets that can be taken now — every blocker done, not
 //! claimed elsewhere — in the order to take them ([`crate::ops::queue`] decides).
 
-use crate::commands::porcelain::list::{Listed, say_problems};
+use crate::commands::porcelain::list::Listed;
+use crate::commands::view::say_problems;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::Exec;
@@ -17,6 +18,13 @@ use crate::output::{Format, Outcome, Ui};
 /// tickets waiting on it).
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    #[command(flatten)]
+    count: Count,
+}
+
+/// `--count`, as `list` takes it (`ready`, `blocked`).
+#[derive(Debug, clap::Args)]
+pub struct Count {
     /// Maximum number of tickets to show; 0 shows all
     #[arg(
         short,
@@ -26,7 +34,7 @@ pub struct Args {
         value_parser = crate::commands::pflag::parse_count,
         allow_hyphen_values = true
     )]
-    count: usize,
+    pub count: usize,
 }
 
 /// The `ready` command.
@@ -42,7 +50,13 @@ impl Command for Ready {
     fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let (format, exec) = (ctx.format, ctx.exec);
         let (project, trace) = ctx.project_and_trace()?;
-        let s = queue::ready(project, args.count, format != Format::Text, exec, trace)?;
+        let s = queue::ready(
+            project,
+            args.count.count,
+            format != Format::Text,
+            exec,
+            trace,
+        )?;
         say_problems(ui, &s.listing.problems);
         Ok(Box::new(Listed(s.listing, Some(s.links))))
     }
