@@ -109,7 +109,7 @@ impl Corpus {
         if self.chains == 0 || i >= todo {
             return String::new();
         }
-        let blocker = if i % self.chains != 0 {
+        let blocker = if !i.is_multiple_of(self.chains) {
             Some(self.id(i - 1))
         } else if done > 0 {
             Some(self.id(todo + doing + i % done))
