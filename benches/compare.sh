@@ -149,6 +149,8 @@ echo "blocked: $(median_ms "$work/q.json" 4) ms"
 echo "== next --start vs start (25 todo + 25 doing; two identical repositories, interleaved)"
 make_repo "$work/start-a" 25 25 0
 make_repo "$work/start-b" 25 25 0
+# Their worktrees in folders of their own (both take the same tickets).
+sed -i 's|base_dir: ../.worktrees$|base_dir: ../.worktrees-b|' "$work/start-b/.ticketflow.yaml"
 for r in start-a start-b; do (cd "$work/$r" && git add -A && git commit -qm tickets); done
 ids=($(cd "$work/start-a" && python3 -c "import os; print(' '.join(sorted(f[:-3] for f in os.listdir('tickets/todo') if f.endswith('.md'))))"))
 start_runs=()
@@ -159,9 +161,30 @@ for k in $(seq 0 19); do
   s=$(date +%s%N); (cd "$work/start-b" && "$bin" next --start >/dev/null); e=$(date +%s%N)
   next_runs+=($(( (e - s) / 1000 )))
 done
-python3 - "${start_runs[*]}" "${next_runs[*]}" <<'PY'
+compare_starts() {
+python3 - "$1" "${start_runs[*]}" "${next_runs[*]}" <<'PY'
 import statistics, sys
-s = statistics.median(map(int, sys.argv[1].split())) / 1000
-n = statistics.median(map(int, sys.argv[2].split())) / 1000
-print(f"git-ticket start: {s:.1f} ms, next --start: {n:.1f} ms, difference {n - s:+.1f} ms (target <= +5 ms)")
+s = statistics.median(map(int, sys.argv[2].split())) / 1000
+n = statistics.median(map(int, sys.argv[3].split())) / 1000
+print(f"{sys.argv[1]}: git-ticket start: {s:.1f} ms, next --start: {n:.1f} ms, difference {n - s:+.1f} ms (target <= +5 ms)")
 PY
+}
+compare_starts "50 tickets"
+
+# The same among the 10,000 tickets of the queue repository (two copies; start takes the
+# tickets next --start would take, in the same order).
+(cd "$work/queue" && git add -A && git commit -qm tickets)
+cp -r "$work/queue" "$work/queue-a" && cp -r "$work/queue" "$work/queue-b"
+sed -i 's|base_dir: ../.worktrees$|base_dir: ../.worktrees-qa|' "$work/queue-a/.ticketflow.yaml"
+sed -i 's|base_dir: ../.worktrees$|base_dir: ../.worktrees-qb|' "$work/queue-b/.ticketflow.yaml"
+for r in queue-a queue-b; do (cd "$work/$r" && git commit -qam "own worktree folder"); done
+ids=($(cd "$work/queue-a" && "$bin" ready --count 10 --format json | python3 -c "import json,sys; print(' '.join(t['id'] for t in json.load(sys.stdin)['tickets']))"))
+start_runs=()
+next_runs=()
+for k in $(seq 0 9); do
+  s=$(date +%s%N); (cd "$work/queue-a" && "$bin" start "${ids[$k]}" >/dev/null); e=$(date +%s%N)
+  start_runs+=($(( (e - s) / 1000 )))
+  s=$(date +%s%N); (cd "$work/queue-b" && "$bin" next --start >/dev/null); e=$(date +%s%N)
+  next_runs+=($(( (e - s) / 1000 )))
+done
+compare_starts "10,000 tickets"
