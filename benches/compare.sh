@@ -149,7 +149,8 @@ echo "blocked: $(median_ms "$work/q.json" 4) ms"
 echo "== next --start vs start (25 todo + 25 doing; two identical repositories, interleaved)"
 make_repo "$work/start-a" 25 25 0
 make_repo "$work/start-b" 25 25 0
-# Their worktrees in folders of their own (both take the same tickets).
+# Their worktrees in folders of their own (both take the same tickets as the start section).
+sed -i 's|base_dir: ../.worktrees$|base_dir: ../.worktrees-a|' "$work/start-a/.ticketflow.yaml"
 sed -i 's|base_dir: ../.worktrees$|base_dir: ../.worktrees-b|' "$work/start-b/.ticketflow.yaml"
 for r in start-a start-b; do (cd "$work/$r" && git add -A && git commit -qm tickets); done
 ids=($(cd "$work/start-a" && python3 -c "import os; print(' '.join(sorted(f[:-3] for f in os.listdir('tickets/todo') if f.endswith('.md'))))"))

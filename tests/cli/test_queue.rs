@@ -156,6 +156,11 @@ fn ready_blocked_and_next_follow_the_links_in_queue_order() {
         text.stdout
     );
 
+    // b's blocker c is done: satisfied, not shown; c (done) holds nothing up.
+    let shown = env.run(&["show", B, "-o", "json"]).ok().json();
+    assert_eq!(shown["ticket"]["blocked_by"], json!([]));
+    let shown = env.run(&["show", C, "-o", "json"]).ok().json();
+    assert_eq!(shown["ticket"]["blocks"], json!([]));
     let shown = env.run(&["show", G, "-o", "json"]).ok().json();
     assert_eq!(shown["ticket"]["blocked_by"], json!([F]));
     let shown = env.run(&["show", F, "-o", "json"]).ok().json();
