@@ -4,8 +4,7 @@
 use std::io::{self, Write};
 
 use crate::commands::porcelain::list::Listed;
-use crate::commands::porcelain::ready::Count;
-use crate::commands::view::say_problems;
+use crate::commands::porcelain::ready::{Count, select};
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::Exec;
@@ -35,12 +34,12 @@ impl Command for Blocked {
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
-        let (format, exec) = (ctx.format, ctx.exec);
-        let (project, trace) = ctx.project_and_trace()?;
-        let count_all = format != crate::output::Format::Text;
-        let s = queue::blocked(project, args.count.count, count_all, exec, trace)?;
-        say_problems(ui, &s.listing.problems);
-        Ok(Box::new(Shown(Listed(s.listing, Some(s.links)))))
+        Ok(Box::new(Shown(select(
+            ctx,
+            ui,
+            &args.count,
+            queue::blocked,
+        )?)))
     }
 }
 

@@ -6,8 +6,10 @@ use crate::commands::view::say_problems;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::Exec;
-use crate::ops::queue;
+use crate::ops::Project;
+use crate::ops::queue::{self, Selection};
 use crate::output::{Format, Outcome, Ui};
+use crate::trace::Trace;
 
 /// List the todo tickets ready to take, in the order to take them.
 ///
@@ -48,16 +50,22 @@ impl Command for Ready {
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
-        let (format, exec) = (ctx.format, ctx.exec);
-        let (project, trace) = ctx.project_and_trace()?;
-        let s = queue::ready(
-            project,
-            args.count.count,
-            format != Format::Text,
-            exec,
-            trace,
-        )?;
-        say_problems(ui, &s.listing.problems);
-        Ok(Box::new(Listed(s.listing, Some(s.links))))
+        Ok(Box::new(select(ctx, ui, &args.count, queue::ready)?))
     }
+}
+
+/// The selection `query` (`queue::ready`, `queue::blocked`) makes, as a listing; the files
+/// that could not be read are said on stderr.
+pub fn select(
+    ctx: &mut Ctx<'_>,
+    ui: &mut Ui<'_>,
+    count: &Count,
+    query: fn(&Project, usize, bool, Exec, &mut Trace) -> Result<Selection, Error>,
+) -> Result<Listed, Error> {
+    let (format, exec) = (ctx.format, ctx.exec);
+    let (project, trace) = ctx.project_and_trace()?;
+    // Only JSON shows the summary, which counts every folder.
+    let s = query(project, count.count, format != Format::Text, exec, trace)?;
+    say_problems(ui, &s.listing.problems);
+    Ok(Listed(s.listing, Some(s.links)))
 }
