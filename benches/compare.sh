@@ -134,6 +134,31 @@ b = f" (before: {statistics.median(map(int, sys.argv[3].split())) / 1000:.1f} ms
 print(f"git-ticket start: {s:.1f} ms, git commit + git worktree add: {g:.1f} ms, ratio {s/g:.2f}x{b}")
 PY
 
+echo "== claimed start (local bare remote) vs start + 1.3x a bare git push of one ref"
+# One hyperfine run, three commands, each reset before every run (--prepare, not timed): a
+# start without claims, a start that claims on a local bare remote first, and a bare
+# compare-and-swap push of one new ref to the same remote.
+claims=$work/claims
+make_repo "$claims" 2 0 0
+cd "$claims"
+git add -A && git commit -qm tickets
+git init -q --bare -b main "$work/claims-remote.git"
+git remote add origin "$work/claims-remote.git"
+git push -q origin main
+git tag bench-base
+cids=($(python3 -c "import os; print(' '.join(sorted(f[:-3] for f in os.listdir('tickets/todo') if f.endswith('.md'))))"))
+reset() { # reset ID: undo a start of ID (worktree, branch, start commit, claim)
+  echo "git worktree remove --force ../.worktrees/$1 2>/dev/null; git branch -q -D $1 2>/dev/null; git reset -q --hard bench-base; git push -q origin :refs/ticket-claims/$1 2>/dev/null; git update-ref -d refs/ticket-claims/origin/$1; true"
+}
+hyperfine -N --warmup 3 --min-runs 30 --export-json "$work/claim.json" \
+  --prepare "sh -c '$(reset "${cids[0]}")'" "$bin start --no-claim ${cids[0]}" \
+  --prepare "sh -c '$(reset "${cids[1]}")'" "$bin start --claim-remote origin ${cids[1]}" \
+  --prepare "sh -c 'git push -q origin :refs/bench/one 2>/dev/null; true'" \
+  "git push -q --force-with-lease=refs/bench/one: origin HEAD:refs/bench/one" >/dev/null 2>&1
+s=$(median_ms "$work/claim.json" 0); c=$(median_ms "$work/claim.json" 1); p=$(median_ms "$work/claim.json" 2)
+echo "start: $s ms, claimed start: $c ms, bare git push of one ref: $p ms; claimed start - start = $(python3 -c "print(round($c - $s, 1))") ms = $(ratio "$(python3 -c "print($c - $s)")" "$p")x the push (target <= 1.3x)"
+cd - >/dev/null
+
 echo "== the work queue: ready among 10,000 tickets (9,000 done, 1,000 todo in dependency chains of 5) vs list --status all"
 # The baseline may predate ready/next: they are measured for this binary only.
 make_repo "$work/queue" 1000 0 9000 5

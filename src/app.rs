@@ -14,28 +14,43 @@ use crate::commands::{Ctx, Group};
 use crate::config::{Config, ConfigError};
 use crate::env::Env;
 use crate::error::{EXIT_USAGE, Error, ErrorCode, ErrorInfo};
+use crate::git::settings;
 use crate::output::{Format, Ui};
 use crate::registry;
 use crate::trace::Trace;
+use crate::ui::{ColorWhen, Paged, TermFlags, Terminal};
 
 /// Runs git-ticket with `args` (without the program name); returns the exit status.
 pub fn run(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
-    let mut stdout = io::BufWriter::new(stdout);
+    let mut paged = Paged::new(stdout);
+    let mut stdout = io::BufWriter::new(&mut paged);
     let code = dispatch(env, args, &mut stdout, stderr);
-    match stdout.flush() {
+    let code = match stdout.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => 1,
         _ => code,
-    }
+    };
+    drop(stdout);
+    // The pager has all the output; the run ends when the person quits it.
+    paged.finish();
+    code
 }
 
-fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8 {
+type Stdout<'a, 'b> = io::BufWriter<&'a mut Paged<'b>>;
+
+fn dispatch(
+    env: &Env,
+    args: &[OsString],
+    stdout: &mut Stdout<'_, '_>,
+    stderr: &mut dyn Write,
+) -> u8 {
     // Global options may come before the command, as in git (`git ticket -o json list`,
     // `git ticket -C dir list`).
+    let all_args = args;
     let (leading, dirs, at) = match split_leading(args) {
         Ok(split) => split,
         Err(msg) => {
             let format = resolve_format(env, scan_format(args), None);
-            return report_error(env, format, &Error::Usage(msg), stderr);
+            return report_error(&early(env, args), format, &Error::Usage(msg), stderr);
         }
     };
     let moved;
@@ -49,7 +64,7 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
             }
             Err(msg) => {
                 let format = resolve_format(env, scan_format(args), None);
-                return report_error(env, format, &Error::Usage(msg), stderr);
+                return report_error(&early(env, args), format, &Error::Usage(msg), stderr);
             }
         }
     };
@@ -63,7 +78,7 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
     let Some(spec) = registry::find(name) else {
         let format = resolve_format(env, scan_format(rest), None);
         return report_error(
-            env,
+            &early(env, args),
             format,
             &unknown_command(registry::COMMANDS, name),
             stderr,
@@ -94,7 +109,7 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
             .unwrap_or_default(),
         Err(e) => {
             let format = resolve_format(env, scan_format(rest), None);
-            return usage_error(env, format, e, stdout, stderr);
+            return usage_error(&early(env, all_args), format, e, stdout, stderr);
         }
     };
     // `for-each-ticket --format` is a format string of its own, not the global option.
@@ -124,7 +139,28 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
         resolve_format(env, flag, config)
     };
     let format = ctx.format;
-    let mut ui = Ui::new(env, format == Format::Text, stdout, stderr);
+    // Colour and pager, decided once: git config is read only when it can change them.
+    let term = {
+        let parameters = &env.config_parameters;
+        // Commands that read no config (help, version…) do not open the repository for it:
+        // the user's and system's git config and `git -c` count there.
+        let reads_config = spec.reads_config;
+        let mut settings = || {
+            let repo = reads_config
+                .then(|| ctx.try_project().and_then(|p| p.repo().ok()))
+                .flatten();
+            settings::term_settings(repo, parameters)
+        };
+        Terminal::decide(
+            env,
+            crate::commands::term_flags(&matches),
+            format == Format::Text,
+            spec.paged,
+            &mut settings,
+        )
+    };
+    stdout.get_mut().page_with(term.pager.clone());
+    let mut ui = Ui::new(env, &term, format == Format::Text, stdout, stderr);
     let result = spec.run(&mut ctx, &mut ui, &matches);
     ui.flush_messages();
     let code = match result {
@@ -144,7 +180,7 @@ fn dispatch(env: &Env, args: &[OsString], stdout: &mut dyn Write, stderr: &mut d
                 }
             }
         }
-        Err(e) => report_error(env, format, &e, ui.stderr()),
+        Err(e) => report_error(&term, format, &e, ui.stderr()),
     };
     report_trace(&ctx.trace, &logging, ui.stderr());
     code
@@ -206,6 +242,7 @@ fn split_leading(
         "--log-format",
         "--log-output",
     ];
+    const FLAGS: [&str; 4] = ["--color", "--no-color", "--no-pager", "--paginate"];
     let (mut pass, mut dirs, mut i) = (Vec::new(), Vec::new(), 0);
     while let Some(arg) = args.get(i) {
         let a = arg.to_string_lossy();
@@ -223,6 +260,9 @@ fn split_leading(
             i += 2;
         } else if let Some(dir) = a.strip_prefix("-C") {
             dirs.push(std::path::PathBuf::from(dir));
+            i += 1;
+        } else if FLAGS.contains(&a.as_ref()) || a.starts_with("--color=") {
+            pass.push(arg.clone());
             i += 1;
         } else if WITH_VALUE.contains(&a.as_ref()) {
             pass.extend([arg.clone(), value()?]);
@@ -286,7 +326,7 @@ fn scan_format(args: &[OsString]) -> Option<Format> {
 }
 
 fn usage_error(
-    env: &Env,
+    term: &Terminal,
     format: Format,
     e: clap::Error,
     stdout: &mut dyn Write,
@@ -317,7 +357,7 @@ fn usage_error(
         };
         return write_json_error(&info, stderr);
     }
-    let rendered = if env.color(env.stderr_tty) {
+    let rendered = if term.color_err {
         e.render().ansi().to_string()
     } else {
         e.render().to_string()
@@ -355,27 +395,64 @@ fn write_json_error(info: &ErrorInfo, stderr: &mut dyn Write) -> u8 {
     info.exit
 }
 
-fn report_error(env: &Env, format: Format, e: &Error, stderr: &mut dyn Write) -> u8 {
+/// The terminal of a run that failed before its command line was parsed: the colour options
+/// found in `args`, `git -c` and the user's git config.
+fn early(env: &Env, args: &[OsString]) -> Terminal {
+    let flags = TermFlags {
+        color: scan_color(args),
+        pager: None,
+    };
+    let mut settings = || settings::term_settings(None, &env.config_parameters);
+    Terminal::decide(env, flags, true, false, &mut settings)
+}
+
+/// `--color[=<when>]` or `--no-color` as written on a command line that could not be parsed
+/// (the last one counts).
+fn scan_color(args: &[OsString]) -> Option<ColorWhen> {
+    let mut found = None;
+    for a in args.iter().map(|a| a.to_string_lossy()) {
+        match a.as_ref() {
+            "--" => break,
+            "--no-color" => found = Some(ColorWhen::Never),
+            "--color" => found = Some(ColorWhen::Always),
+            s => {
+                if let Some(v) = s.strip_prefix("--color=") {
+                    found = <ColorWhen as clap::ValueEnum>::from_str(v, false)
+                        .ok()
+                        .or(found);
+                }
+            }
+        }
+    }
+    found
+}
+
+fn report_error(term: &Terminal, format: Format, e: &Error, stderr: &mut dyn Write) -> u8 {
     let info = e.info();
     if format != Format::Text {
         return write_json_error(&info, stderr);
     }
     let diagnostic = Diag::new(&info, e);
-    let theme = if env.color(env.stderr_tty) {
+    let theme = if term.color_err {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
     let mut rendered = String::new();
+    // Lines wrap at spaces only: a path or a file name is never broken across lines (a
+    // word longer than the line stays whole), nor split at its hyphens.
     match GraphicalReportHandler::new_themed(theme)
         .with_width(100)
+        .with_break_words(false)
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .render_report(&mut rendered, &diagnostic)
     {
         Ok(()) => {
             let _ = write!(stderr, "{rendered}");
         }
         Err(_) => {
-            let _ = writeln!(stderr, "error: {}", info.message);
+            let _ = writeln!(stderr, "error: {}", crate::ui::safe(&info.message));
         }
     }
     info.exit
@@ -396,11 +473,25 @@ struct Diag {
 impl Diag {
     fn new(info: &ErrorInfo, e: &Error) -> Diag {
         let mut message = info.message.clone();
-        if let Some(d) = info.details.as_ref().filter(|d| **d != info.message) {
-            message.push_str(": ");
-            message.push_str(d);
+        if let Some(d) = &info.details {
+            // Details that repeat the message ("ticket system not initialized: …") say it once.
+            let lower = info.message.to_lowercase();
+            let d_lower = d.to_lowercase();
+            let d = match d_lower.strip_prefix(&lower) {
+                Some("") => "",
+                Some(rest) if rest.starts_with(": ") => {
+                    d.get(info.message.len() + 2..).unwrap_or(d)
+                }
+                _ => d,
+            };
+            if !d.is_empty() {
+                message.push_str(": ");
+                message.push_str(d);
+            }
         }
-        let help = (!info.suggestions.is_empty()).then(|| info.suggestions.join("\n"));
+        let message = crate::ui::safe(&message).into_owned();
+        let help = (!info.suggestions.is_empty())
+            .then(|| crate::ui::safe(&info.suggestions.join("\n")).into_owned());
         let (mut source, mut label) = (None, None);
         if let Error::Config(ConfigError::Invalid {
             path,

@@ -70,6 +70,8 @@ pub struct Config {
     pub output: OutputConfig,
     /// `timeouts:` section.
     pub timeouts: Timeouts,
+    /// `claims:` section.
+    pub claims: ClaimsConfig,
 }
 
 /// `git:` settings.
@@ -193,6 +195,44 @@ impl Default for Timeouts {
     }
 }
 
+/// `claims:` settings: claiming tickets on a shared remote before starting them.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct ClaimsConfig {
+    /// The remote (a name from `git remote`) that holds the claims; empty: no claims.
+    pub remote: String,
+    /// How long a claim lives after it was made or last renewed (`24h`, `90m`, `1h30m`).
+    pub ttl: String,
+}
+
+impl Default for ClaimsConfig {
+    fn default() -> Self {
+        ClaimsConfig {
+            remote: String::new(),
+            ttl: "24h".into(),
+        }
+    }
+}
+
+impl ClaimsConfig {
+    /// The lease in seconds (validated when the config was loaded; 24h otherwise).
+    pub fn ttl_seconds(&self) -> u64 {
+        crate::ticket::time::parse_duration(&self.ttl).unwrap_or(86_400)
+    }
+}
+
+/// Whether `name` can be a claims remote: a remote name that is one ref component (the
+/// fetched claims live under `refs/ticket-claims/<name>/`).
+pub fn is_valid_remote_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with(['.', '-'])
+        && !name.ends_with(".lock")
+        && !name.contains("..")
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
 /// Why the configuration could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -274,8 +314,7 @@ impl Config {
             None => {
                 let options = serde_saphyr::options! { strict_booleans: true, with_snippet: false };
                 serde_saphyr::from_str_with_options(body, options).map_err(|e| {
-                    let line = e.location().map(|l| l.line() as usize).filter(|l| *l > 0);
-                    let msg = crate::ticket::format::clean_yaml_message(&e.to_string());
+                    let (line, msg) = crate::ticket::format::yaml_error_message(&e, body);
                     (line, None, msg)
                 })?
             }
@@ -351,6 +390,20 @@ impl Config {
                     format!("must be between 0 and 3600 seconds, not {v}"),
                 ));
             }
+        }
+        if !self.claims.remote.is_empty() && !is_valid_remote_name(&self.claims.remote) {
+            return Err((
+                "claims.remote".into(),
+                format!(
+                    "must be the name of a git remote (letters, digits, '-', '_', '.'), not \"{}\"",
+                    self.claims.remote
+                ),
+            ));
+        }
+        match crate::ticket::time::parse_duration(&self.claims.ttl) {
+            Ok(0) => return err("claims.ttl", "must be longer than 0s (e.g. 24h)"),
+            Ok(_) => {}
+            Err(reason) => return Err(("claims.ttl".into(), reason)),
         }
         Ok(())
     }
@@ -479,6 +532,13 @@ mod tests {
         assert_eq!(c.tickets, TicketsConfig::default());
         assert_eq!(c.output.default_format, "text");
         assert_eq!(Config::parse("").unwrap(), Config::default());
+        assert_eq!(c.claims.remote, "");
+        assert_eq!(c.claims.ttl_seconds(), 86_400);
+        let c = Config::parse("claims: {remote: origin, ttl: 1h30m}\n").unwrap();
+        assert_eq!(
+            (c.claims.remote.as_str(), c.claims.ttl_seconds()),
+            ("origin", 5400)
+        );
         // Unknown keys are ignored, as TicketFlow does.
         assert!(Config::parse("worktree:\n  auto_operations: {a: 1}\n").is_ok());
     }
@@ -496,6 +556,17 @@ mod tests {
         let (line, key, reason) = Config::parse("worktree:\n  enabled: maybe\n").unwrap_err();
         assert_eq!(line, Some(2), "{reason}");
         assert_eq!(key, None);
+        let (line, key, reason) =
+            Config::parse("claims:\n  remote: origin\n  ttl: 10\n").unwrap_err();
+        assert_eq!(
+            (line, key.as_deref()),
+            (Some(3), Some("claims.ttl")),
+            "{reason}"
+        );
+        let (_, key, _) = Config::parse("claims:\n  remote: a/b\n").unwrap_err();
+        assert_eq!(key.as_deref(), Some("claims.remote"));
+        let (_, key, _) = Config::parse("claims:\n  ttl: 0s\n").unwrap_err();
+        assert_eq!(key.as_deref(), Some("claims.ttl"));
         let (_, key, _) = Config::parse("tickets:\n  todo_dir: ../x\n").unwrap_err();
         assert_eq!(key.as_deref(), Some("tickets.todo_dir"));
         for escape in ["../outside", "/etc", "a/../../b"] {

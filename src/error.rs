@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::config::ConfigError;
 use crate::git::OpenError;
+use crate::text;
 use crate::ticket::format::EditError;
 use crate::ticket::store::{Problem, StoreError};
 
@@ -68,12 +69,18 @@ pub enum ErrorCode {
     RepositoryError,
     /// A file or folder could not be read or written.
     FilesystemError,
+    /// The editor could not be started or failed (`new --edit`).
+    EditorFailed,
+    /// Another clone holds a live claim on the ticket (on the claims remote).
+    TicketClaimed,
+    /// The claims remote could not be reached (or refused the claim for another reason).
+    ClaimUnreachable,
+    /// There is no claim of ours to renew.
+    TicketNotClaimed,
     /// No todo ticket is ready (every one is blocked or claimed, or there is none).
     NoReadyTicket,
     /// A dependency would close a cycle (nothing was written).
     DependencyCycle,
-    /// Another clone holds a live claim on the ticket.
-    TicketClaimed,
 }
 
 impl ErrorCode {
@@ -105,9 +112,12 @@ impl ErrorCode {
             ErrorCode::GitNotFound => "GIT_NOT_FOUND",
             ErrorCode::RepositoryError => "REPOSITORY_ERROR",
             ErrorCode::FilesystemError => "FILESYSTEM_ERROR",
+            ErrorCode::EditorFailed => "EDITOR_FAILED",
+            ErrorCode::TicketClaimed => "TICKET_CLAIMED",
+            ErrorCode::ClaimUnreachable => "CLAIM_UNREACHABLE",
+            ErrorCode::TicketNotClaimed => "TICKET_NOT_CLAIMED",
             ErrorCode::NoReadyTicket => "NO_READY_TICKET",
             ErrorCode::DependencyCycle => "DEPENDENCY_CYCLE",
-            ErrorCode::TicketClaimed => "TICKET_CLAIMED",
         }
     }
 }
@@ -165,6 +175,10 @@ pub enum Error {
     /// The command line is wrong.
     #[error("{0}")]
     Usage(String),
+    /// An option's value is not one of those accepted; the message lists the valid ones
+    /// (so no "see the help" suggestion).
+    #[error("{0}")]
+    BadValue(String),
     /// A git command failed; `state` says what that left behind.
     #[error("{err}")]
     GitCommand {
@@ -309,10 +323,14 @@ impl Error {
             ),
             Error::Store(e) => store_info(e, false),
             Error::Parent(e) => store_info(e, true),
-            Error::InvalidSlug(slug) if slug.is_empty() => info(
+            Error::InvalidSlug(slug) if slug.trim().is_empty() => info(
                 ErrorCode::TicketInvalid,
                 "Invalid slug format",
-                Some("The slug is empty".into()),
+                Some(if slug.is_empty() {
+                    "The slug is empty".into()
+                } else {
+                    "The slug is empty (only spaces)".into()
+                }),
                 &["Give the ticket a slug: git ticket new fix-login-timeout"],
             ),
             Error::InvalidSlug(slug) if slug.len() > crate::ticket::id::MAX_SLUG_LEN => info(
@@ -433,6 +451,14 @@ impl Error {
                         )),
                         &["Cancel it with a reason: git ticket close <ticket> --reason \"why\""],
                     ),
+                    T::NotDone => info(
+                        ErrorCode::TicketNotDone,
+                        "Ticket not done",
+                        Some(format!(
+                            "Ticket {id} is not done: there is nothing to reopen"
+                        )),
+                        &[&format!("See its status: git ticket show {id}")],
+                    ),
                     T::EmptyReason => info(
                         ErrorCode::ValidationError,
                         "Empty reason",
@@ -480,6 +506,13 @@ impl Error {
                 ],
                 exit: EXIT_USAGE,
             },
+            Error::BadValue(msg) => ErrorInfo {
+                code: ErrorCode::ValidationError,
+                message: msg.clone(),
+                details: None,
+                suggestions: Vec::new(),
+                exit: EXIT_USAGE,
+            },
         }
     }
 }
@@ -506,22 +539,28 @@ fn store_info(e: &StoreError, parent: bool) -> ErrorInfo {
                 list.into(),
             ],
         ),
-        StoreError::Ambiguous { candidates, .. } => (
-            ErrorCode::TicketInvalid,
-            "Ambiguous ticket reference".into(),
-            std::iter::once("Use a longer prefix or the full ID of one of:".to_owned())
-                .chain(candidates.iter().map(|c| {
-                    format!(
-                        "  {}  [{}]  {}",
-                        c.id,
-                        c.status,
-                        crate::text::truncate(&c.description, 50)
-                    )
-                    .trim_end()
-                    .to_owned()
-                }))
-                .collect(),
-        ),
+        StoreError::Ambiguous { candidates, .. } => {
+            // One candidate a line, in columns: ID, [status], description.
+            let id_width = candidates.iter().map(|c| text::width(&c.id)).max();
+            let line = |c: &crate::ticket::store::Candidate| {
+                let status = format!("[{}]", c.status);
+                format!(
+                    "  {}  {}  {}",
+                    text::pad(&text::escape_control(&c.id), id_width.unwrap_or(0)),
+                    text::pad(&status, "[doing]".len()),
+                    text::truncate(&text::escape_control(&c.description), 50)
+                )
+                .trim_end()
+                .to_owned()
+            };
+            (
+                ErrorCode::TicketInvalid,
+                "Ambiguous ticket reference".into(),
+                std::iter::once("Use a longer prefix or the full ID of one of:".to_owned())
+                    .chain(candidates.iter().map(line))
+                    .collect(),
+            )
+        }
         StoreError::BadReference(_) => (
             ErrorCode::ValidationError,
             "Invalid ticket reference".into(),

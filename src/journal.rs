@@ -1,4 +1,4 @@
-//! The journal of multi-step operations (start, close, cleanup). Before changing anything an
+//! The journal of multi-step operations (start, close, cleanup, reopen). Before changing anything an
 //! operation records what it is about to do in `<common git dir>/git-ticket-journal/`, moves
 //! the record forward after each step, and removes it when done. A record left behind means
 //! the process died part-way: the next mutating command (which holds the repository lock, so
@@ -24,6 +24,10 @@ pub enum Op {
     Close,
     /// `cleanup <ticket>`.
     Cleanup,
+    /// `reopen`.
+    Reopen,
+    /// The claim a start makes on the claims remote before it changes anything here.
+    Claim,
 }
 
 /// How far an operation got.
@@ -38,6 +42,8 @@ pub enum Step {
     WorktreeAdded,
     /// (cleanup) The worktree is removed.
     WorktreeRemoved,
+    /// (claim) The claim is on the remote.
+    Claimed,
 }
 
 /// One operation in progress.
@@ -74,6 +80,12 @@ pub struct Record {
     pub step: Step,
     /// The process that wrote it.
     pub pid: u32,
+    /// (claim) The claims remote.
+    #[serde(default)]
+    pub claim_remote: Option<String>,
+    /// (claim) The claim commit pushed there, once the push succeeded.
+    #[serde(default)]
+    pub claim_value: Option<String>,
 }
 
 impl Record {
@@ -95,6 +107,8 @@ impl Record {
             return_to: None,
             step: Step::Planned,
             pid: std::process::id(),
+            claim_remote: None,
+            claim_value: None,
         }
     }
 }

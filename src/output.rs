@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-pub use crate::text::{pad, truncate, width};
+pub use crate::text::{Escape, escape, escape_control, pad, truncate, width};
 pub use crate::ui::{Style, Ui};
 
 /// Output format of a command.
@@ -160,7 +160,7 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for GoEscape<F> {
 pub mod json {
     use serde::Serialize;
 
-    pub use crate::text::{pad, truncate, width};
+    pub use crate::text::{Escape, escape, escape_control, pad, truncate, width};
     pub use crate::ui::{Style, Ui};
 
     /// How each byte is escaped in a JSON string: 0 not at all, `u` as `\u00XX`, `?` maybe

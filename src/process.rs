@@ -1,7 +1,8 @@
 //! Running child processes with a deadline (git commands, worktree init commands). Each child
 //! leads a process group of its own, so that at the deadline the whole group — the child and
 //! whatever it started (hooks, `sleep`, a build) — is killed, and output pipes that an orphan
-//! still holds open are not waited for.
+//! still holds open are not waited for. And the one child without a deadline: a person's
+//! editor ([`edit`]), which stays in the terminal's foreground group.
 
 use std::io::Read;
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -70,6 +71,26 @@ pub fn run(cmd: &mut Command, timeout: Duration, output: Output) -> std::io::Res
         stdout: join(out),
         stderr: join(err),
     })
+}
+
+/// Opens `file` in the editor `command` (a shell command line such as `code -w` or
+/// `vim -c 'set tw=72'`), as git does: `sh -c '<command> "$@"' <command> <file>`, with the
+/// standard streams the Ui gives (the terminal), in our process group (an editor in a group
+/// of its own could not read the terminal). Waits as long as the person edits.
+pub fn edit(
+    command: &str,
+    file: &std::path::Path,
+    (stdin, stdout, stderr): (Stdio, Stdio, Stdio),
+) -> std::io::Result<ExitStatus> {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!("{command} \"$@\""))
+        .arg(command)
+        .arg(file)
+        .stdin(stdin)
+        .stdout(stdout)
+        .stderr(stderr)
+        .status()
 }
 
 /// At the deadline: kills the process group the child leads (the child and whatever it
@@ -150,6 +171,52 @@ fn wait_polling(child: &mut Child, timeout: Duration) -> std::io::Result<Option<
             Duration::from_millis(5)
         };
         std::thread::sleep(pause);
+    }
+}
+
+/// A pager reading what git-ticket writes (see [`Pager::start`]).
+#[derive(Debug)]
+pub struct Pager {
+    child: Child,
+    input: Option<std::process::ChildStdin>,
+}
+
+impl Pager {
+    /// Starts `command` with `sh -c` (as git runs pagers: `less -S`, `delta --paging=always`
+    /// work), with `vars` set, reading from a pipe and writing to the terminal it inherits.
+    /// It stays in git-ticket's process group (the terminal's foreground group: it reads
+    /// keys from it) and has no deadline: a person reads at their own pace.
+    pub fn start(command: &str, vars: &[(&str, &str)]) -> std::io::Result<Pager> {
+        let mut child = Command::new("sh")
+            .arg("-c")
+            .arg(command)
+            .envs(vars.iter().copied())
+            .stdin(Stdio::piped())
+            .spawn()?;
+        let input = child.stdin.take();
+        Ok(Pager { child, input })
+    }
+
+    /// Ends the input and waits until the person quits the pager.
+    pub fn finish(mut self) {
+        drop(self.input.take());
+        let _ = self.child.wait();
+    }
+}
+
+impl std::io::Write for Pager {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.input {
+            Some(i) => i.write(buf),
+            None => Err(std::io::ErrorKind::BrokenPipe.into()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.input {
+            Some(i) => i.flush(),
+            None => Ok(()),
+        }
     }
 }
 

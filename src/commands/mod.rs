@@ -52,6 +52,27 @@ pub struct GlobalArgs {
         display_order = 998
     )]
     pub format: Option<Format>,
+    /// Colour: always, never or auto [default: git config color.ticket, else color.ui, else auto; NO_COLOR turns auto off]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "always",
+        global = true,
+        display_order = 998
+    )]
+    pub color: Option<crate::ui::ColorWhen>,
+    /// No colour (--color=never)
+    #[arg(long, global = true, display_order = 998)]
+    pub no_color: bool,
+    /// Do not page long output on a terminal
+    #[arg(long, global = true, display_order = 998)]
+    pub no_pager: bool,
+    /// Page the output on a terminal, also of commands that do not by default
+    #[arg(long, global = true, display_order = 998, conflicts_with = "no_pager")]
+    pub paginate: bool,
     /// TicketFlow's logging flags (`--log-level`, `--log-format`, `--log-output`), accepted
     /// by every command so that TicketFlow's command lines keep working; see [`Logging`].
     #[command(flatten)]
@@ -82,6 +103,32 @@ pub struct Logging {
     /// Where the trace goes: stderr (also for stdout), or a file it is appended to
     #[arg(long, value_name = "OUTPUT", global = true, hide = true)]
     pub log_output: Option<String>,
+}
+
+/// The terminal options of a parsed command line (`--color`, `--no-color`, `--no-pager`,
+/// `--paginate`); the last of `--color`/`--no-color` given wins.
+pub fn term_flags(matches: &ArgMatches) -> crate::ui::TermFlags {
+    use crate::ui::ColorWhen;
+    let flag = |id: &str| matches.try_get_one::<bool>(id).ok().flatten().copied() == Some(true);
+    let index = |id: &str| matches.index_of(id).unwrap_or(0);
+    let color = matches
+        .try_get_one::<ColorWhen>("color")
+        .ok()
+        .flatten()
+        .copied();
+    let color = match (color, flag("no_color")) {
+        (Some(c), true) if index("color") > index("no_color") => Some(c),
+        (_, true) => Some(ColorWhen::Never),
+        (c, false) => c,
+    };
+    let pager = if flag("no_pager") {
+        Some(false)
+    } else if flag("paginate") {
+        Some(true)
+    } else {
+        None
+    };
+    crate::ui::TermFlags { color, pager }
 }
 
 /// TicketFlow's log levels (`--log-level`).
@@ -183,6 +230,9 @@ pub trait Command {
     /// Whether it reads the project's config: its `output.default_format` then applies
     /// (commands that never open a repository keep the cost of an empty process).
     const READS_CONFIG: bool = true;
+    /// Whether its text output goes through the pager on a terminal (long output to read:
+    /// list, show, help, workflow), as git pages log and show.
+    const PAGED: bool = false;
     /// The clap arguments; their doc comments are the help text.
     type Args: clap::Args + FromArgMatches;
     /// Runs the command.
@@ -203,6 +253,8 @@ pub struct Spec {
     pub exec: Exec,
     /// Whether it reads the project's config.
     pub reads_config: bool,
+    /// Whether its text output is paged on a terminal.
+    pub paged: bool,
     augment: fn(clap::Command) -> clap::Command,
     run: fn(&mut Ctx<'_>, &mut Ui<'_>, &ArgMatches) -> RunResult,
 }
@@ -217,6 +269,7 @@ impl Spec {
             group: C::GROUP,
             exec: C::EXEC,
             reads_config: C::READS_CONFIG,
+            paged: C::PAGED,
             augment: <C::Args as clap::Args>::augment_args,
             run: run_erased::<C>,
         }

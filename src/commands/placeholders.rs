@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use crate::ops::graph::Links;
 use crate::ops::queue;
+use crate::output::Escape;
 use crate::ticket::Ticket;
 use crate::ticket::deps::Deps;
 use crate::ticket::fields::{Field, raw_fields};
@@ -119,8 +120,14 @@ pub fn parse(format: &str) -> Result<Vec<Piece>, String> {
 }
 
 /// Renders one record (without the terminator); `graph` answers the graph placeholders
-/// (without it they are empty).
-pub fn render(pieces: &[Piece], t: &Ticket, text: Option<&str>, graph: Option<&Graph>) -> Vec<u8> {
+/// (without it they are empty); `escape`: values C-style escaped (one line).
+pub fn render(
+    pieces: &[Piece],
+    t: &Ticket,
+    text: Option<&str>,
+    graph: Option<&Graph>,
+    escape: bool,
+) -> Vec<u8> {
     let raw = text
         .filter(|_| {
             pieces
@@ -133,16 +140,26 @@ pub fn render(pieces: &[Piece], t: &Ticket, text: Option<&str>, graph: Option<&G
         match p {
             Piece::Literal(l) => out.extend_from_slice(l),
             Piece::Field(f) => {
-                out.extend(f.value(t, raw.as_ref(), ",").unwrap_or_default().bytes())
+                let value = f.value(t, raw.as_ref(), ",").unwrap_or_default();
+                write_value(&mut out, &value, escape);
             }
             Piece::Graph(g) => {
                 if let Some(graph) = graph {
-                    out.extend(graph.value(*g, t).bytes());
+                    write_value(&mut out, &graph.value(*g, t), escape);
                 }
             }
         }
     }
     out
+}
+
+/// Appends `value`, C-style escaped when `escape`.
+fn write_value(out: &mut Vec<u8>, value: &str, escape: bool) {
+    if escape {
+        out.extend(crate::text::escape(value, Escape::Reversible).bytes());
+    } else {
+        out.extend(value.bytes());
+    }
 }
 
 #[cfg(test)]
@@ -199,11 +216,12 @@ mod tests {
             ]),
             claimed: HashSet::new(),
         };
-        let line = |t: &Ticket| String::from_utf8(render(&pieces, t, None, Some(&graph))).unwrap();
+        let line =
+            |t: &Ticket| String::from_utf8(render(&pieces, t, None, Some(&graph), false)).unwrap();
         assert_eq!(line(&a), "a b,ghost  false");
         assert_eq!(line(&b), "b  a true");
         assert_eq!(
-            String::from_utf8(render(&pieces, &b, None, None)).unwrap(),
+            String::from_utf8(render(&pieces, &b, None, None, false)).unwrap(),
             "b   "
         );
     }

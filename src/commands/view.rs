@@ -144,7 +144,7 @@ impl<'a> TicketView<'a> {
                     // Unset text is left out; unset times and lists are null.
                     Kind::Derived(f) => f(t).map(Entry::Str),
                     Kind::Text(f) => f(m).map(|v| Entry::Str(Cow::Borrowed(v))),
-                    Kind::Int(f) => Some(Entry::Int(f(m))),
+                    Kind::Int(_, shown) => Some(Entry::Int(shown(m))),
                     Kind::Time(f) => Some(Entry::Time(f(m))),
                     Kind::List(f) => Some(Entry::List(f(m))),
                 },
@@ -226,6 +226,31 @@ pub fn say_problems(ui: &mut crate::output::Ui<'_>, problems: &[Problem]) {
             Severity::Critical => ui.error(p.to_string()),
             Severity::Retryable => ui.warn(format!("{p} (retrying may help)")),
             Severity::Warning => ui.warn(p.to_string()),
+        }
+    }
+}
+
+/// A problem file as JSON (`list`'s `errors` and `warnings`).
+#[derive(Serialize)]
+pub struct ProblemView<'a> {
+    /// The line at fault, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: &'a str,
+    /// The file.
+    pub path: String,
+    /// How bad it is.
+    pub severity: Severity,
+}
+
+impl<'a> From<&'a Problem> for ProblemView<'a> {
+    fn from(p: &'a Problem) -> Self {
+        ProblemView {
+            line: p.line,
+            message: &p.reason,
+            path: p.path.display().to_string(),
+            severity: p.severity,
         }
     }
 }

@@ -9,7 +9,7 @@ use super::Config;
 use crate::ticket::fast::int;
 
 /// The sections and their keys, in the order of [`Config`].
-const KEYS: [(&str, &[&str]); 5] = [
+const KEYS: [(&str, &[&str]); 6] = [
     ("git", &["default_branch"]),
     ("worktree", &["enabled", "base_dir", "init_commands"]),
     (
@@ -18,6 +18,7 @@ const KEYS: [(&str, &[&str]); 5] = [
     ),
     ("output", &["default_format", "json_pretty"]),
     ("timeouts", &["git", "init_commands"]),
+    ("claims", &["remote", "ttl"]),
 ];
 
 /// Scans config text (without BOM); `None` means "use the YAML parser".
@@ -125,8 +126,10 @@ pub fn scan(text: &str) -> Option<Config> {
             }
             (3, "default_format") => config.output.default_format = string(value)?.to_owned(),
             (3, _) => config.output.json_pretty = boolean(value)?,
-            (_, "git") => config.timeouts.git = int(value)?,
-            (_, _) => config.timeouts.init_commands = int(value)?,
+            (4, "git") => config.timeouts.git = int(value)?,
+            (4, _) => config.timeouts.init_commands = int(value)?,
+            (_, "remote") => config.claims.remote = string(value)?.to_owned(),
+            (_, _) => config.claims.ttl = duration(value).or_else(|| string(value))?.to_owned(),
         }
     }
     if section.is_some() && indent.is_none() {
@@ -200,6 +203,16 @@ fn string(v: &str) -> Option<&str> {
     (plain && !special).then_some(v)
 }
 
+/// A plain duration (`24h`, `1h30m`): digits and unit letters, which YAML reads as a string.
+fn duration(v: &str) -> Option<&str> {
+    let b = v.as_bytes();
+    (b.first()?.is_ascii_digit()
+        && matches!(b.last()?, b's' | b'm' | b'h' | b'd' | b'w')
+        && b.iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b's' | b'm' | b'h' | b'd' | b'w')))
+    .then_some(v)
+}
+
 fn boolean(v: &str) -> Option<bool> {
     match v {
         "true" => Some(true),
@@ -226,8 +239,12 @@ mod tests {
 
     #[test]
     fn edited_configs_take_the_fast_path() {
-        let text = "# project config\ngit:\n  default_branch: \"trunk\"\nworktree:\n  enabled: false\n  base_dir: ../wt\n  init_commands: []\ntickets:\n  dir: .tickets\n  template: |\n    # Summary\n\n    ## Tasks\n      - indented\n\noutput:\n  default_format: json\ntimeouts:\n  git: 5\n";
+        let text = "# project config\ngit:\n  default_branch: \"trunk\"\nworktree:\n  enabled: false\n  base_dir: ../wt\n  init_commands: []\ntickets:\n  dir: .tickets\n  template: |\n    # Summary\n\n    ## Tasks\n      - indented\n\noutput:\n  default_format: json\ntimeouts:\n  git: 5\nclaims:\n  remote: origin\n  ttl: 2h\n";
         let c = scan(text).expect("fast path");
+        assert_eq!(
+            (c.claims.remote.as_str(), c.claims.ttl.as_str()),
+            ("origin", "2h")
+        );
         assert_eq!(Some(&c), yaml(text).as_ref());
         assert_eq!(c.tickets.template, "# Summary\n\n## Tasks\n  - indented\n");
         assert_eq!(c.timeouts.git, 5);
@@ -277,6 +294,12 @@ mod tests {
             Just(".5".to_owned()),
             Just(".tickets".to_owned()),
             Just("[]".to_owned()),
+            Just("24h".to_owned()),
+            Just("1h30m".to_owned()),
+            Just("1s".to_owned()),
+            Just("10".to_owned()),
+            "[0-9][0-9smhdw]{0,4}",
+            Just("origin".to_owned()),
             Just("{}".to_owned()),
             Just("a: b".to_owned()),
             Just("a #b".to_owned()),
@@ -293,7 +316,9 @@ mod tests {
     /// A line: a section, a key at some indentation, a list item, a block line, a comment.
     fn line() -> impl Strategy<Value = String> {
         let section = proptest::sample::select(
-            &["git", "worktree", "tickets", "output", "timeouts", "other"][..],
+            &[
+                "git", "worktree", "tickets", "output", "timeouts", "claims", "other",
+            ][..],
         );
         let key = proptest::sample::select(
             &[
@@ -309,6 +334,8 @@ mod tests {
                 "default_format",
                 "json_pretty",
                 "git",
+                "remote",
+                "ttl",
                 "unknown",
             ][..],
         );
@@ -349,7 +376,7 @@ mod tests {
                 if l.trim().is_empty() { "\n".to_owned() } else { format!("{pad}{pad}{l}\n") }
             }).collect();
             let text = format!(
-                "git:\n{pad}default_branch: {branch}\nworktree:\n{pad}enabled: {enabled}\n{pad}init_commands:\n{pad}{pad}- make setup\ntickets:\n{pad}template: |-\n{pad}{pad}start\n{body}timeouts:\n{pad}git: {git}\n"
+                "git:\n{pad}default_branch: {branch}\nworktree:\n{pad}enabled: {enabled}\n{pad}init_commands:\n{pad}{pad}- make setup\ntickets:\n{pad}template: |-\n{pad}{pad}start\n{body}timeouts:\n{pad}git: {git}\nclaims:\n{pad}remote: origin\n{pad}ttl: {git}s\n"
             );
             let special = ["y", "n", "yes", "no", "on", "off", "null", "true", "false"].contains(&branch.as_str());
             let fast = scan(&text);

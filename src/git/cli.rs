@@ -114,7 +114,48 @@ impl Git {
     }
 }
 
+/// How a git command that talks to a remote ended.
+#[derive(Debug)]
+pub(super) struct Ended {
+    /// Its exit code; `None` when it was killed at the deadline (`timeouts.git`).
+    pub(super) code: Option<i32>,
+    /// Its standard output.
+    pub(super) stdout: String,
+    /// Its standard error.
+    pub(super) stderr: String,
+}
+
 impl Git {
+    /// Runs `git <args>` in `target` and returns how it ended, whatever its exit code (a
+    /// push tells a refused update from an unreachable remote by code and output).
+    pub(super) fn run_ended<S: AsRef<OsStr>>(
+        &self,
+        target: Target<'_>,
+        args: &[S],
+    ) -> Result<Ended, GitError> {
+        let mut cmd = self.command();
+        cmd.arg("--git-dir")
+            .arg(target.git_dir)
+            .args(args)
+            .current_dir(target.work_tree);
+        let done = process::run(&mut cmd, self.timeout, process::Output::Capture).map_err(|e| {
+            GitError {
+                command: String::new(),
+                reason: format!("cannot run git: {e}"),
+            }
+        })?;
+        Ok(Ended {
+            code: done.status.map(|s| s.code().unwrap_or(-1)),
+            stdout: String::from_utf8_lossy(&done.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&done.stderr).into_owned(),
+        })
+    }
+
+    /// The deadline of one command.
+    pub(super) fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
     /// Runs a git command that needs no repository (e.g. `merge-file`) in `cwd`; returns its
     /// exit code (-1 when killed) and stdout, whatever the code.
     pub(super) fn run_plain<S: AsRef<OsStr>>(

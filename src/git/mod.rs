@@ -7,9 +7,11 @@
 //! The repository is found the way git finds it (`GIT_DIR`, `GIT_WORK_TREE`, `git -C`,
 //! linked worktrees); [`discover`] finds a plain layout without opening anything.
 
+pub mod claim;
 pub mod cli;
 pub mod discover;
 pub mod message;
+pub mod settings;
 
 use std::cell::OnceCell;
 use std::ffi::OsStr;
@@ -660,20 +662,40 @@ pub enum MergeFileError {
     Failed(GitError),
 }
 
+/// The conflict labels of a three-way merge (what follows `<<<<<<<`, `|||||||` and
+/// `>>>>>>>`) and the length of the markers.
+#[derive(Clone, Copy, Debug)]
+pub struct MergeLabels<'a> {
+    /// Our side (`%X` of a merge driver).
+    pub ours: &'a str,
+    /// The common ancestor (`%S`).
+    pub base: &'a str,
+    /// Their side (`%Y`).
+    pub theirs: &'a str,
+    /// Marker length (`%L`).
+    pub marker_size: usize,
+}
+
 /// Three-way merge of the files `ours`, `base` and `theirs` in `dir` with `git merge-file`
-/// (labels ours/base/theirs), needing no repository: the merged text and whether it has
-/// conflicts.
-pub fn merge_file(dir: &Path, timeout: Duration) -> Result<(String, bool), MergeFileError> {
+/// and the conflict labels `labels`, needing no repository: the merged text and whether it
+/// has conflicts.
+pub fn merge_file(
+    dir: &Path,
+    labels: &MergeLabels<'_>,
+    timeout: Duration,
+) -> Result<(String, bool), MergeFileError> {
     let git = Git::locate(timeout).map_err(MergeFileError::GitMissing)?;
+    let size = format!("--marker-size={}", labels.marker_size);
     let args = [
         "merge-file",
         "-p",
+        &size,
         "-L",
-        "ours",
+        labels.ours,
         "-L",
-        "base",
+        labels.base,
         "-L",
-        "theirs",
+        labels.theirs,
         "ours",
         "base",
         "theirs",

@@ -33,16 +33,17 @@ pub fn refuse(root: &Path, paths: &[String], purpose: Purpose) -> Error {
         Purpose::Start => (
             "Uncommitted changes detected",
             format!("Please commit or stash your changes before starting a ticket ({list})"),
+            // `-A`/`-u`: untracked files are changes too (`commit -am` and `stash` leave them).
             [
-                "Commit your changes: git commit -am 'Your message'".into(),
-                "Stash your changes: git stash".into(),
+                "Commit your changes: git add -A && git commit -m 'Your message'".into(),
+                "Stash your changes: git stash -u".into(),
             ],
         ),
         Purpose::Close => (
             "Uncommitted changes detected",
             format!("Please commit your changes before closing the ticket ({list})"),
             [
-                "Commit your changes: git commit -am 'Your message'".into(),
+                "Commit your changes: git add -A && git commit -m 'Your message'".into(),
                 "Force close without committing: git ticket close --force".into(),
             ],
         ),

@@ -50,6 +50,8 @@ pub struct TicketCleanup {
     pub unmerged: bool,
     /// Nothing was changed.
     pub dry_run: bool,
+    /// The person answered no: nothing was changed.
+    pub cancelled: bool,
 }
 
 /// What cleaning up every done ticket did (or would do).
@@ -153,9 +155,15 @@ pub fn one_ticket(
         discarded: dirty.clone(),
         unmerged: !merged,
         dry_run: input.dry_run,
+        cancelled: false,
     };
     if input.dry_run || (worktree.is_none() && !branch_exists) {
         report.branch_deleted = branch_exists && !input.dry_run;
+        if !input.dry_run
+            && let Some(note) = super::claim::release_done(project, &id)
+        {
+            ui.note(&note);
+        }
         return Ok(report);
     }
     if !input.force && !input.yes {
@@ -173,12 +181,10 @@ pub fn one_ticket(
             ));
         }
         if !confirm(&report, ui)? {
-            return Err(Error::precondition(
-                ErrorCode::ValidationError,
-                "Cleanup cancelled",
-                "Nothing was changed".into(),
-                &[],
-            ));
+            // Answering no is a choice, not a failure: nothing removed, exit 0.
+            report.cancelled = true;
+            report.branch_deleted = false;
+            return Ok(report);
         }
     }
     let mut journal = tx::journal(
@@ -226,6 +232,10 @@ pub fn one_ticket(
         })?;
     } else {
         tx::journal_finish(journal)?;
+    }
+    // Done and merged here: nobody should take it again.
+    if let Some(note) = super::claim::release_done(project, &id) {
+        ui.note(&note);
     }
     Ok(report)
 }
@@ -456,7 +466,12 @@ pub fn all_done(
             continue;
         }
         match repo.branch_delete(&branch, Delete::Merged) {
-            Ok(_) => report.deleted_branches.push(branch),
+            Ok(_) => {
+                if let Some(note) = super::claim::release_done(project, &branch) {
+                    ui.note(&note);
+                }
+                report.deleted_branches.push(branch)
+            }
             Err(e) => report.errors.push(format!("branch {branch}: {e}")),
         }
     }

@@ -15,7 +15,7 @@ use crate::current;
 use crate::env::Env;
 use crate::error::{Error, ErrorCode};
 use crate::git::{message, worktree_of_branch};
-use crate::journal::{Op, Record, Step};
+use crate::journal::{Op, Record};
 use crate::ticket::store::{StoreError, read_ticket};
 use crate::ticket::transition::{self, TransitionError};
 use crate::ticket::{Meta, Status, Timestamp};
@@ -54,8 +54,9 @@ pub struct Closed {
     pub worktree: Option<PathBuf>,
     /// The commit subject.
     pub message: String,
-    /// The default branch.
-    pub default_branch: String,
+    /// Where its branch is to be merged: its parent's branch while that exists (a
+    /// sub-ticket), else the default branch.
+    pub merge_target: String,
 }
 
 /// Closes a ticket (see the module documentation).
@@ -70,8 +71,9 @@ pub fn close(
     let root = &project.root;
     let branch = repo.current_branch().unwrap_or_default();
     let link = current::read(root);
+    // A link whose branch is not checked out is stale: not the ticket worked on here.
     let current_id = match &link {
-        Ok(Some(c)) => Some(c.id.clone()),
+        Ok(Some(c)) if super::current::link_matches(&c.id, &branch) => Some(c.id.clone()),
         _ => project.store.find_exact(&branch).map(|e| e.id),
     };
     let (entry, current_mode) = match input.ticket {
@@ -163,9 +165,12 @@ pub fn close(
             err,
         })?;
     let subject = message::close(&id, reason);
+    let commit_message = message::close_message(&id, reason);
     let done_path = project.store.dir(Status::Done).join(format!("{id}.md"));
-    let mut journal = tx::journal(
+    let journal = tx::journaled_commit(
+        env,
         project,
+        repo,
         Record {
             head_before: repo.head(),
             from: Some(entry.path.clone()),
@@ -174,27 +179,24 @@ pub fn close(
             force: input.force,
             ..Record::new(Op::Close, &id, root)
         },
-    )?;
-    let committed = tx::commit_ticket_change(
-        env,
-        repo,
         &TicketChange {
             from: &entry.path,
             to: &done_path,
             text: &closed,
-            message: &subject,
+            message: &commit_message,
             failpoint: "close:commit",
         },
-    );
-    if let Err(e) = committed {
-        let _ = journal.finish();
-        return Err(e);
-    }
-    tx::journal_step(&mut journal, Step::Committed)?;
+    )?;
     if current_mode {
         let _ = current::remove_if(root, &id);
     }
     tx::journal_finish(journal)?;
+    // A sub-ticket merges into its parent's branch while that branch exists.
+    let merge_target = meta
+        .parent()
+        .filter(|p| repo.branch_exists(p))
+        .unwrap_or(default.as_str())
+        .to_owned();
     let worktrees = repo.worktrees();
     let worktree = worktree_of_branch(&worktrees, &id)
         .filter(|w| !w.main)
@@ -210,6 +212,6 @@ pub fn close(
         root: root.clone(),
         worktree,
         message: subject,
-        default_branch: default.clone(),
+        merge_target,
     })
 }

@@ -1,6 +1,6 @@
 //! Checking that tickets, folders, links, branches and worktrees agree, and repairing what
-//! is safe to repair (`--fix`): tickets moved to the folder their timestamps name, dangling
-//! links removed, stale worktree records pruned, leftover temporary files removed, missing
+//! is safe to repair (`--fix`): tickets moved to the folder their timestamps name, the
+//! default priority written into tickets without one, dangling links removed, stale worktree records pruned, leftover temporary files removed, missing
 //! folder placeholders (`.gitkeep`) created, and interrupted operations finished (taking the
 //! lock does that).
 
@@ -15,7 +15,9 @@ use crate::env::Env;
 use crate::error::{Error, ErrorCode};
 use crate::exec::Exec;
 use crate::ticket::deps::{Deps, spell};
+use crate::ticket::format::{Change, Value, apply};
 use crate::ticket::id::slug_of;
+use crate::ticket::model::DEFAULT_PRIORITY;
 use crate::ticket::{Status, Ticket};
 use crate::trace::Trace;
 
@@ -32,16 +34,18 @@ impl Report {
         self.findings.iter().filter(|f| !f.fixed).count()
     }
 
-    /// One line per finding: `<kind>\t<subject>\t<message>[\t(fixed)]`.
+    /// One line per finding: `<kind>\t<subject>\t<message>[\t(fixed)]`, control characters
+    /// of the subject and message (a file name, a quoted value) escaped C-style.
     pub fn lines(&self) -> String {
+        use crate::text::{Escape, escape};
         self.findings
             .iter()
             .map(|f| {
                 format!(
                     "{}\t{}\t{}{}",
                     f.kind,
-                    f.subject,
-                    f.message,
+                    escape(&f.subject, Escape::Line),
+                    escape(&f.message, Escape::Line),
                     if f.fixed { "\t(fixed)" } else { "" }
                 )
             })
@@ -249,6 +253,23 @@ fn check_tickets(
         }
     }
     for t in &tickets {
+        // Before a move below: the fix rewrites the file where it is.
+        if t.meta.priority.is_none() {
+            let fixed = fix && set_default_priority(&t.path).is_ok();
+            out.push(
+                "missing-priority",
+                t.id.clone(),
+                if fixed {
+                    format!("had no priority; set to {DEFAULT_PRIORITY}, the default (commit it)")
+                } else {
+                    format!(
+                        "has no priority: it sorts as {DEFAULT_PRIORITY}, the default; set one with: git ticket set {} priority <n>",
+                        t.id
+                    )
+                },
+                fixed,
+            );
+        }
         let status = t.status();
         if status != t.folder && by_id[t.id.as_str()].len() == 1 {
             let to = store.dir(status).join(format!("{}.md", t.id));
@@ -326,21 +347,57 @@ fn check_tickets(
     by_id.into_keys().map(str::to_owned).collect()
 }
 
-/// The current-ticket link of this working tree.
+/// Writes the default priority into a ticket that has none (missing or null).
+fn set_default_priority(path: &Path) -> Result<(), Error> {
+    let text = crate::ticket::store::read_text(path)?;
+    let change = Change::Set("priority".into(), Value::Int(DEFAULT_PRIORITY));
+    let updated = apply(&text, &[change])?;
+    crate::fsutil::write_atomic(path, updated.as_bytes()).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// The current-ticket link of this working tree: it must lead to a ticket, and that
+/// ticket's branch must be the one checked out (a `git checkout` without the post-checkout
+/// hook leaves it behind). The hint is a command that works where the link is.
 fn check_link(project: &Project, fix: bool, out: &mut Findings) {
+    let branch = project
+        .repo()
+        .ok()
+        .and_then(|r| r.current_branch())
+        .unwrap_or_default();
+    // On a ticket's branch `restore` rewrites the link; elsewhere it only goes.
+    let on_ticket_branch = project.store.find_exact(&branch).is_some();
+    let remove = |out: &mut Findings, problem: String| {
+        let fixed = fix && std::fs::remove_file(project.root.join(current::LINK)).is_ok();
+        let hint = if on_ticket_branch {
+            "git ticket restore points it to this branch's ticket"
+        } else {
+            "git ticket fsck --fix removes it"
+        };
+        out.push(
+            "dangling-current",
+            current::LINK.into(),
+            format!("{problem} ({hint})"),
+            fixed,
+        );
+    };
     match current::read(&project.root) {
         Ok(Some(c)) => {
             let target = project.root.join(&c.target);
             if !target.exists() {
-                let fixed = fix && std::fs::remove_file(project.root.join(current::LINK)).is_ok();
-                out.push(
-                    "dangling-current",
-                    current::LINK.into(),
+                remove(
+                    out,
+                    format!("points to {} which does not exist", c.target.display()),
+                );
+            } else if !super::current::link_matches(&c.id, &branch) {
+                remove(
+                    out,
                     format!(
-                        "points to {} which does not exist (git ticket restore recreates it)",
-                        c.target.display()
+                        "names {}, but branch {branch} is checked out (a checkout without git-ticket's post-checkout hook)",
+                        c.id
                     ),
-                    fixed,
                 );
             }
         }

@@ -1,6 +1,6 @@
-//! The operations: everything git-ticket changes — new, start, close, cleanup, restore, set,
-//! dep, fsck — the queries several front ends need (list, the dependency graph, the work
-//! queue and `next --start`), and what they share: the lock
+//! The operations: everything git-ticket changes — new, start, close, reopen, cleanup,
+//! restore, set, dep, fsck — the queries several front ends need (list, the dependency graph,
+//! the work queue and `next --start`), and what they share: the lock
 //! ([`guard`]), the transaction service ([`tx`]: the journal, the commit of exactly one ticket
 //! change, failure injection), the steps of a start and of a worktree removal ([`plan`]),
 //! the uncommitted-work check ([`clean`]) and crash recovery ([`recover`]). An operation
@@ -11,10 +11,13 @@
 //! same commits.
 
 pub mod agents;
+pub mod claim;
 pub mod clean;
 pub mod cleanup;
 pub mod close;
+pub mod current;
 pub mod dep;
+pub mod edit;
 pub mod fsck;
 pub mod graph;
 pub mod guard;
@@ -26,6 +29,7 @@ pub mod prime;
 pub mod project;
 pub mod queue;
 pub mod recover;
+pub mod reopen;
 pub mod restore;
 pub mod set;
 pub mod start;

@@ -1,7 +1,9 @@
 //! Creating a ticket: `tickets/todo/<YYMMDD-HHMMSS-slug>.md` from the config's template,
 //! under the repository lock. The parent (given, or the current branch when it is exactly a
-//! ticket ID) is stored as the resolved full ID. Creation is exclusive: an existing ID is an
-//! error, never overwritten. `--blocked-by` tickets are written as `blocked-by:<ID>` links.
+//! ticket ID) is stored as the resolved full ID. A priority and a description given are
+//! written in their lines of the header (without them the file is byte for byte TicketFlow's).
+//! `--blocked-by` tickets are written as `blocked-by:<ID>` links. Creation is exclusive: an
+//! existing ID is an error, never overwritten.
 
 use std::path::PathBuf;
 
@@ -10,6 +12,7 @@ use crate::env::Env;
 use crate::error::Error;
 use crate::ticket::format::{Change, Value, apply, render_new};
 use crate::ticket::id::{is_valid_slug, new_id};
+use crate::ticket::model::PRIORITY_RANGE;
 use crate::ticket::store::load;
 use crate::ticket::{Status, Timestamp};
 
@@ -20,6 +23,10 @@ pub struct NewInput<'a> {
     pub slug: &'a str,
     /// The parent reference; `Some("")`: none, not even the branch's ticket.
     pub parent: Option<&'a str>,
+    /// The priority (default 2); 0 or more.
+    pub priority: Option<i64>,
+    /// The description (default empty).
+    pub description: Option<&'a str>,
     /// The tickets it waits on (references; each must name a ticket).
     pub blocked_by: &'a [String],
 }
@@ -58,6 +65,12 @@ pub fn new(
     ui: &mut dyn Ui,
 ) -> Result<Created, Error> {
     check_slug(input.slug)?;
+    // A front end parses the number; a negative one is refused here for every front end.
+    if let Some(p) = input.priority.filter(|p| *p < 0) {
+        return Err(Error::Usage(format!(
+            "--priority: {p} is negative: {PRIORITY_RANGE}"
+        )));
+    }
     let _lock = guard::lock(env, project, &format!("new {}", input.slug), ui)?;
     let now = Timestamp::now_local();
     let id = new_id(&now, input.slug);
@@ -90,6 +103,13 @@ pub fn new(
         }
     }
     let mut contents = render_new(&now, parent_id.as_deref(), &project.config.tickets.template);
+    let mut fields = Vec::new();
+    if let Some(p) = input.priority {
+        fields.push(Change::Set("priority".into(), Value::Int(p)));
+    }
+    if let Some(d) = input.description {
+        fields.push(Change::Set("description".into(), Value::Str(d.to_owned())));
+    }
     if !blocked_by.is_empty() {
         // A new ticket closes no cycle: nothing can wait on an ID that did not exist.
         let related: Vec<String> = parent_id
@@ -97,10 +117,10 @@ pub fn new(
             .map(|p| format!("parent:{p}"))
             .chain(blocked_by.iter().map(|b| format!("blocked-by:{b}")))
             .collect();
-        contents = apply(
-            &contents,
-            &[Change::Set("related".into(), Value::List(related))],
-        )?;
+        fields.push(Change::Set("related".into(), Value::List(related)));
+    }
+    if !fields.is_empty() {
+        contents = apply(&contents, &fields)?;
     }
     let path = project.store.create(&id, &contents)?;
     Ok(Created {

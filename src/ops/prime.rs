@@ -6,7 +6,6 @@
 use super::Project;
 use super::graph::{self, Links};
 use super::queue::{self, is_blocked, is_ready};
-use crate::current;
 use crate::error::Error;
 use crate::exec::Exec;
 use crate::ticket::Ticket;
@@ -29,21 +28,10 @@ pub const RULES: &[&str] = &[
     "Read output with -o json; TICKET_ALREADY_STARTED or TICKET_CLAIMED: take another ticket, never --force",
 ];
 
-/// The ticket worked on here: `current-ticket.md`, else the branch when it is exactly a
-/// ticket ID; `None` when neither names a ticket.
+/// The ticket worked on here ([`super::current::current_ticket`]).
 pub fn current_id(project: &Project) -> Result<Option<String>, Error> {
-    let from_link = current::read(&project.root)
-        .ok()
-        .flatten()
-        .map(|c| c.id)
-        .filter(|id| project.store.find_exact(id).is_some());
-    if from_link.is_some() {
-        return Ok(from_link);
-    }
-    Ok(project
-        .repo()?
-        .current_branch()
-        .filter(|b| project.store.find_exact(b).is_some()))
+    let branch = project.repo()?.current_branch().unwrap_or_default();
+    Ok(super::current::current_ticket(project, &branch).id)
 }
 
 /// What `prime` shows.

@@ -9,6 +9,7 @@
 
 use std::collections::HashSet;
 
+use super::claim::{self, ClaimChoice};
 use super::graph::{self, Links};
 use super::list::Listing;
 use super::start::{self, StartInput, Started};
@@ -20,12 +21,16 @@ use crate::ticket::deps::{Deps, queue_order};
 use crate::ticket::{Status, Ticket};
 use crate::trace::Trace;
 
-/// The tickets another clone holds a live claim on: `ready`, `next` and `next --start` leave
-/// them out. The one place the queue asks about claims; claims through a remote are not
-/// connected here yet, so nothing is claimed elsewhere.
+/// The tickets another clone holds a live claim on, as last fetched from `claims.remote`
+/// ([`claim::live_claims`]): `ready`, `next` and `next --start` leave them out. The one place
+/// the queue asks about claims.
 pub fn claimed_elsewhere(project: &Project) -> Result<HashSet<String>, Error> {
-    let _ = project;
-    Ok(HashSet::new())
+    Ok(claim::live_claims(project)?
+        .claims
+        .into_iter()
+        .filter(|c| !c.ours)
+        .map(|c| c.ticket)
+        .collect())
 }
 
 /// Which tickets a selection keeps.
@@ -191,11 +196,13 @@ pub fn next(project: &Project, profile: Exec, trace: &mut Trace) -> Result<(Tick
         .ok_or_else(|| no_ready(&open.tickets, &open.deps, &claimed, &[]))
 }
 
-/// How `next --start` reads the queue.
+/// How `next --start` reads the queue and starts the ticket.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct NextInput {
+pub struct NextInput<'a> {
     /// How the open tickets are read.
     pub profile: Exec,
+    /// Whether the start claims the ticket on a remote first (as `start`).
+    pub claim: ClaimChoice<'a>,
 }
 
 /// A start failure that means "someone else has this ticket": `next --start` takes the next
@@ -215,7 +222,7 @@ fn taken_elsewhere(code: ErrorCode) -> bool {
 pub fn start_next(
     env: &Env,
     project: &Project,
-    input: &NextInput,
+    input: &NextInput<'_>,
     ui: &mut dyn Ui,
 ) -> Result<Started, Error> {
     project.repo_with_git()?;
@@ -233,8 +240,9 @@ pub fn start_next(
         let input = StartInput {
             ticket: &t.id,
             force: false,
+            claim: input.claim,
         };
-        match start::start_held(env, project, &input, &lock) {
+        match start::start_held(env, project, &input, &lock, ui) {
             Ok(started) => {
                 drop(lock);
                 return Ok(start::run_init(project, started, ui));

@@ -7,7 +7,8 @@
 //! forward (create the worktree, the link). An interrupted cleanup is finished only where
 //! that destroys nothing made since: a worktree with new uncommitted changes, a branch that
 //! moved, and anything a `--force` would have discarded are left for the person to decide.
-//! A record is removed only when its operation is finished or undone; what cannot be done
+//! A claim made for a start that never began is left on the remote, reported (see
+//! [`claim_left`]). A record is removed only when its operation is finished or undone; what cannot be done
 //! is said, with the way out, and the record stays for `fsck --fix` to retry.
 
 use std::path::Path;
@@ -114,13 +115,20 @@ fn recover(env: &Env, j: &mut Journal) -> Result<String, Error> {
     let project = Project::open_at(&r.root)?;
     let repo = project.repo_with_git()?;
     match r.op {
-        Op::Close => {
-            if committed(repo, &r, message::Kind::Close) {
-                let _ = current::remove_if(&project.root, &r.ticket);
+        // One file change and its commit: after the commit it is complete, before it undone.
+        Op::Close | Op::Reopen => {
+            let (kind, what) = match r.op {
+                Op::Close => (message::Kind::Close, "close"),
+                _ => (message::Kind::Reopen, "reopen"),
+            };
+            if committed(repo, &r, kind) {
+                if r.op == Op::Close {
+                    let _ = current::remove_if(&project.root, &r.ticket);
+                }
                 if let Some(to) = &r.to {
                     fsutil::remove_temps_of(to);
                 }
-                Ok("completed (the close commit had been made)".into())
+                Ok(format!("completed (the {what} commit had been made)"))
             } else {
                 roll_back(repo, &r)?;
                 Ok("rolled back: the ticket is as it was".into())
@@ -150,7 +158,33 @@ fn recover(env: &Env, j: &mut Journal) -> Result<String, Error> {
             }
         }
         Op::Cleanup => finish_cleanup(env, &project, &r),
+        Op::Claim => Ok(claim_left(&project, &r)),
     }
+}
+
+/// A start killed between its claim and its local start. The claim is left as it is: it is
+/// ours (a re-run of the start proceeds), a lease that expires by itself, and touching the
+/// remote here would make every command wait for the network.
+fn claim_left(project: &Project, r: &Record) -> String {
+    let id = &r.ticket;
+    let remote = r.claim_remote.as_deref().unwrap_or("the claims remote");
+    if project
+        .store
+        .find_exact(id)
+        .is_some_and(|e| e.folder != Status::Todo)
+    {
+        return format!("the ticket was started; its claim on {remote} stays");
+    }
+    let claim = if r.step >= Step::Claimed {
+        format!("ticket {id} is claimed on {remote} by this clone")
+    } else {
+        format!(
+            "ticket {id} may be claimed on {remote} by this clone (the claim's push was interrupted)"
+        )
+    };
+    format!(
+        "{claim} but was not started: 'git ticket start {id}' starts it (the claim is ours), 'git ticket release {id}' gives the claim back; unrenewed, it expires after claims.ttl"
+    )
 }
 
 fn finish_start(

@@ -1,7 +1,9 @@
 //! Setting one frontmatter field, losslessly (only that line changes), atomically, under the
-//! repository lock. Typed: `priority` is an integer, times are RFC 3339 (or `now`, or
-//! `null`), `related` takes an entry to add or remove (or a comma-separated list), `parent`
-//! is resolved to a full ID.
+//! repository lock. Typed: `priority` is a whole number from 0, times are RFC 3339 (or `now`,
+//! or `null`), `related` takes an entry to add or remove (or a comma-separated list), `parent`
+//! is resolved to a full ID. Only the fields of the table are set, unless the caller asks for
+//! a key of its own (`custom`). A file whose frontmatter does not parse can be repaired: the
+//! edit is accepted when the file parses after it.
 
 use std::path::Path;
 
@@ -11,8 +13,9 @@ use crate::error::Error;
 use crate::fsutil;
 use crate::ticket::Timestamp;
 use crate::ticket::fields::{self, Edit};
-use crate::ticket::format::{Change, Value, apply};
-use crate::ticket::store::read_ticket;
+use crate::ticket::format::{Change, EditError, Value, apply, parse_meta};
+use crate::ticket::model::parse_priority;
+use crate::ticket::store::{Problem, read_text};
 
 /// Which field of which ticket, and the new value.
 #[derive(Clone, Debug, Default)]
@@ -27,6 +30,8 @@ pub struct SetInput<'a> {
     pub add: Option<&'a str>,
     /// (`related`) An entry to remove.
     pub remove: Option<&'a str>,
+    /// `field` is a key of the user's own, not a field of the table.
+    pub custom: bool,
 }
 
 /// What was set.
@@ -54,7 +59,9 @@ pub fn set(
         ui,
     )?;
     let entry = project.store.resolve(input.ticket)?;
-    let (text, meta) = read_ticket(&entry.path)?;
+    let text = read_text(&entry.path)?;
+    // An invalid file is not refused yet: the edit may be what repairs it.
+    let parsed = parse_meta(&text).map_err(|e| Problem::parse(&entry.path, e));
     let bad = |why: String| Error::Usage(format!("{}: {why}", input.field));
     let value = input.value.unwrap_or_default().to_owned();
     let time = |v: &str| -> Result<Value, Error> {
@@ -69,6 +76,28 @@ pub fn set(
         }
     };
     let field = input.field;
+    let names = || {
+        fields::FIELDS
+            .iter()
+            .filter(|d| d.edit.is_some())
+            .map(|d| d.name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let known = fields::def(field);
+    if let (Some(_), true) = (known, input.custom) {
+        return Err(bad(format!(
+            "is a field of git-ticket, not a custom key: drop --custom (git ticket set {} {field} <value>)",
+            input.ticket
+        )));
+    }
+    if known.is_none() && !input.custom {
+        return Err(bad(format!(
+            "'{field}' is not a field: the fields set changes are {}. To set a key of your own, say so with --custom: git ticket set --custom {} {field} <value>",
+            names(),
+            input.ticket
+        )));
+    }
     let plain_key = field
         .chars()
         .next()
@@ -76,18 +105,13 @@ pub fn set(
         && field
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if fields::def(field).is_none() && !plain_key {
+    if known.is_none() && !plain_key {
         return Err(bad(format!(
-            "'{field}' is not a field name: the fields are {}, or a key of your own made of letters, digits, _ and - (starting with a letter or _)",
-            fields::FIELDS
-                .iter()
-                .map(|d| d.name)
-                .collect::<Vec<_>>()
-                .join(", ")
+            "'{field}' cannot be a key: a key of your own is made of letters, digits, _ and - (starting with a letter or _)"
         )));
     }
     // `None`: not in the table (any other key); `Some(None)`: in it, but derived.
-    let edit = fields::def(field).map(|d| d.edit);
+    let edit = known.map(|d| d.edit);
     let change = match edit {
         Some(None) => {
             return Err(bad(
@@ -97,17 +121,15 @@ pub fn set(
         }
         Some(Some(Edit::Int)) => Change::Set(
             field.to_owned().into(),
-            Value::Int(
-                value
-                    .parse()
-                    .map_err(|_| bad(format!("'{value}' is not an integer")))?,
-            ),
+            Value::Int(parse_priority(&value).map_err(bad)?),
         ),
         Some(Some(Edit::Time)) => Change::Set(field.to_owned().into(), time(&value)?),
         Some(Some(Edit::OptionalText)) if value.is_empty() => {
             Change::Remove(field.to_owned().into())
         }
         Some(Some(edit @ (Edit::List | Edit::Parent))) => {
+            // The list is edited from what the file says: it must be readable.
+            let meta = parsed.clone()?;
             let mut related = meta.related.clone().unwrap_or_default();
             if edit == Edit::Parent {
                 related.retain(|r| !r.starts_with("parent:"));
@@ -174,7 +196,21 @@ pub fn set(
         // Edit::Text, a non-empty Edit::OptionalText, and keys not in the table.
         _ => Change::Set(field.to_owned().into(), Value::Str(value.clone())),
     };
-    let changed = write_change(&entry.path, &text, change)?;
+    let updated = match apply(&text, std::slice::from_ref(&change)) {
+        Ok(updated) => updated,
+        // Invalid before and after: what is wrong is the file, not this edit.
+        Err(EditError::Parse(after)) if parsed.is_err() => {
+            return Err(Problem::parse(&entry.path, after).into());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if updated != text {
+        fsutil::write_atomic(&entry.path, updated.as_bytes()).map_err(|source| Error::Io {
+            path: entry.path.clone(),
+            source,
+        })?;
+    }
+    let changed = updated != text;
     Ok(Updated {
         id: entry.id,
         field: input.field.to_owned(),

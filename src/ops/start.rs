@@ -11,6 +11,7 @@
 
 use std::time::Duration;
 
+use super::claim::{self, ClaimChoice, Claimed};
 use super::init_commands::{self, InitCommand};
 use super::plan::{Done, Plan};
 use super::{Project, Ui, graph, guard};
@@ -32,6 +33,9 @@ pub struct StartInput<'a> {
     /// Repair the ticket's worktree: a healthy one (present, on its branch) is left as it is,
     /// one whose folder is gone is recreated, one with uncommitted changes is never removed.
     pub force: bool,
+    /// Whether to claim the ticket on a remote first (`claims.remote`, `--claim-remote`,
+    /// `--no-claim`).
+    pub claim: ClaimChoice<'a>,
 }
 
 /// What a start did.
@@ -55,6 +59,8 @@ pub struct Started {
     pub warning: Option<String>,
     /// What the ticket still waited on when it was started (it starts anyway).
     pub blockers: Vec<Blocker>,
+    /// The claim on the claims remote, when claims are on.
+    pub claim: Option<Claimed>,
 }
 
 /// Starts a ticket (see the module documentation). A ticket with unsatisfied blockers is
@@ -67,7 +73,7 @@ pub fn start(
 ) -> Result<Started, Error> {
     project.repo_with_git()?;
     let lock = guard::lock(env, project, &format!("start {}", input.ticket), ui)?;
-    let mut started = start_held(env, project, input, &lock)?;
+    let mut started = start_held(env, project, input, &lock, ui)?;
     // Init commands may run for minutes: other agents need not wait for them.
     drop(lock);
     // Read-only, after the start: a graph that cannot be read costs the warning, not the start.
@@ -89,9 +95,26 @@ pub fn start_held(
     project: &Project,
     input: &StartInput<'_>,
     _held: &RepoLock,
+    ui: &mut dyn Ui,
+) -> Result<Started, Error> {
+    project.repo_with_git()?;
+    let entry = project.store.resolve(input.ticket)?;
+    // Claimed elsewhere comes first (TICKET_CLAIMED), before anything here is looked at.
+    let held = claim::for_start(env, project, &entry.id, input.claim)?;
+    let result = start_locked(env, project, input, entry);
+    let (mut started, claim) = claim::settle(project, held, result, ui)?;
+    started.claim = claim;
+    Ok(started)
+}
+
+/// The checks and changes of a start, under the repository lock.
+fn start_locked(
+    env: &Env,
+    project: &Project,
+    input: &StartInput<'_>,
+    entry: crate::ticket::entry::Entry,
 ) -> Result<Started, Error> {
     let repo = project.repo_with_git()?;
-    let entry = project.store.resolve(input.ticket)?;
     let (text, meta) = read_ticket(&entry.path)?;
     let id = entry.id.clone();
     let original_status = meta.status();

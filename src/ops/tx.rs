@@ -91,6 +91,25 @@ pub fn step<T>(
     step()
 }
 
+/// Records `record` in the journal, then commits `change` ([`commit_ticket_change`]): the
+/// journal at step [`Step::Committed`], for what the caller does after the commit. A failed
+/// commit has undone itself; its record is removed and the error returned.
+pub fn journaled_commit(
+    env: &Env,
+    project: &Project,
+    repo: &Repo,
+    record: Record,
+    change: &TicketChange<'_>,
+) -> Result<Journal, Error> {
+    let mut journal = journal(project, record)?;
+    if let Err(e) = commit_ticket_change(env, repo, change) {
+        let _ = journal.finish();
+        return Err(e);
+    }
+    journal_step(&mut journal, Step::Committed)?;
+    Ok(journal)
+}
+
 /// A ticket file change to commit: the file moves from `from` to `to` (possibly the same
 /// path) with new contents.
 pub struct TicketChange<'a> {

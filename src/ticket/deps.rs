@@ -314,8 +314,8 @@ pub fn spell(path: &[String]) -> String {
 /// without `created_at` after those with one), then ID.
 pub fn queue_order(a: &Ticket, b: &Ticket) -> Ordering {
     a.meta
-        .priority
-        .cmp(&b.meta.priority)
+        .priority()
+        .cmp(&b.meta.priority())
         .then_with(|| match (&a.meta.created_at, &b.meta.created_at) {
             (Some(x), Some(y)) => x.cmp(y),
             (Some(_), None) => Ordering::Less,

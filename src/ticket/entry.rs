@@ -48,7 +48,8 @@ pub enum Severity {
 }
 
 impl Problem {
-    pub(super) fn parse(path: &Path, e: ParseError) -> Self {
+    /// A file whose text does not parse as a ticket.
+    pub fn parse(path: &Path, e: ParseError) -> Self {
         Problem {
             path: path.to_owned(),
             line: e.line,

@@ -45,7 +45,7 @@ pub fn scan(yaml: &str) -> Option<Meta> {
         seen[count] = key;
         count += 1;
         match key {
-            "priority" => meta.priority = int(value)?,
+            "priority" => meta.priority = Some(int(value)?),
             "description" => meta.description = scalar(value)?.unwrap_or_default().to_owned(),
             "closure_reason" => {
                 meta.closure_reason = scalar(value)?.filter(|s| !s.is_empty()).map(str::to_owned)

@@ -48,8 +48,9 @@ pub enum Kind {
     Derived(fn(&Ticket) -> Option<Cow<'_, str>>),
     /// Text from the frontmatter (left out of the JSON view when unset).
     Text(fn(&Meta) -> Option<&str>),
-    /// An integer.
-    Int(fn(&Meta) -> i64),
+    /// An integer: as stored (`None`: missing or null), and as shown in the JSON view and
+    /// sorted by (with its default).
+    Int(fn(&Meta) -> Option<i64>, fn(&Meta) -> i64),
     /// A time (`null` in the JSON view when unset).
     Time(fn(&Meta) -> Option<Timestamp>),
     /// A list of strings (`null` in the JSON view when absent).
@@ -77,9 +78,9 @@ pub enum Edit {
 /// How the merge driver merges a field changed since the common ancestor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Merge {
-    /// A change on one side is taken; different changes on both sides keep ours and are
-    /// reported as a conflict.
-    OursOnConflict,
+    /// A change on one side is taken; different changes on both sides are a conflict (git's
+    /// markers around the line, for a person to choose).
+    Conflict,
     /// A change on one side is taken; changed on both sides, the later time is kept (a time
     /// beats unset, ours wins otherwise), without a conflict.
     LaterTime,
@@ -124,19 +125,19 @@ pub static FIELDS: &[FieldDef] = &[
     FieldDef {
         name: "priority",
         field: Field::Priority,
-        kind: Kind::Int(|m| m.priority),
+        kind: Kind::Int(|m| m.priority, Meta::priority),
         edit: Some(Edit::Int),
-        merge: Some(Merge::OursOnConflict),
+        merge: Some(Merge::Conflict),
         json: Json::Always,
-        sort: Some(|a, b| a.meta.priority.cmp(&b.meta.priority)),
-        doc: "the priority, an integer (lower sorts first)",
+        sort: Some(|a, b| a.meta.priority().cmp(&b.meta.priority())),
+        doc: "the priority, a whole number from 0 (lower sorts first; missing counts as 2)",
     },
     FieldDef {
         name: "description",
         field: Field::Description,
         kind: Kind::Text(|m| Some(m.description.as_str())),
         edit: Some(Edit::Text),
-        merge: Some(Merge::OursOnConflict),
+        merge: Some(Merge::Conflict),
         json: Json::Always,
         sort: None,
         doc: "the one-line description",
@@ -156,7 +157,7 @@ pub static FIELDS: &[FieldDef] = &[
         field: Field::CreatedAt,
         kind: Kind::Time(|m| m.created_at),
         edit: Some(Edit::Time),
-        merge: Some(Merge::OursOnConflict),
+        merge: Some(Merge::Conflict),
         json: Json::Always,
         sort: Some(|a, b| a.meta.created_at.cmp(&b.meta.created_at)),
         doc: "when the ticket was created",
@@ -196,7 +197,7 @@ pub static FIELDS: &[FieldDef] = &[
         field: Field::ClosureReason,
         kind: Kind::Text(|m| m.closure_reason.as_deref()),
         edit: Some(Edit::OptionalText),
-        merge: Some(Merge::OursOnConflict),
+        merge: Some(Merge::Conflict),
         json: Json::Details,
         sort: None,
         doc: "the reason given when closing",
@@ -233,7 +234,15 @@ pub fn sort_key(name: &str) -> Option<(&'static FieldDef, Compare)> {
     def(name).and_then(|d| Some((d, d.sort?)))
 }
 
-/// The names of the sort keys, comma-separated (for messages).
+/// The placeholders of `for-each-ticket --format`, for messages: `%(id), %(slug), …,
+/// %(field:<key>)`.
+pub fn placeholders() -> String {
+    let mut names: Vec<String> = FIELDS.iter().map(|d| format!("%({})", d.name)).collect();
+    names.push("%(field:<key>)".to_owned());
+    names.join(", ")
+}
+
+/// The names of the sort keys (`for-each-ticket --sort`), comma-separated (for messages).
 pub fn sort_keys() -> String {
     let names: Vec<&str> = FIELDS
         .iter()
@@ -251,9 +260,24 @@ impl FieldDef {
         match self.kind {
             Kind::Derived(f) => f(t).map(Cow::into_owned),
             Kind::Text(f) => f(m).map(str::to_owned),
-            Kind::Int(f) => Some(f(m).to_string()),
+            Kind::Int(f, _) => f(m).map(|i| i.to_string()),
             Kind::Time(f) => f(m).map(|t| t.to_rfc3339()),
             Kind::List(f) => f(m).map(|items| items.join(list_sep)),
+        }
+    }
+
+    /// The field's typed JSON value (`get -o json`): text as a string, integers as numbers,
+    /// times as RFC 3339 strings, lists as arrays; `null` when the ticket does not have it.
+    pub fn json(&self, t: &Ticket) -> serde_json::Value {
+        use serde_json::Value as J;
+        let m = &t.meta;
+        let text = |s: Option<&str>| s.map_or(J::Null, |s| J::String(s.to_owned()));
+        match self.kind {
+            Kind::Derived(f) => text(f(t).as_deref()),
+            Kind::Text(f) => text(f(m)),
+            Kind::Int(f, _) => f(m).map_or(J::Null, J::from),
+            Kind::Time(f) => f(m).map_or(J::Null, |t| J::String(t.to_rfc3339())),
+            Kind::List(f) => f(m).map_or(J::Null, |items| J::from(items.to_vec())),
         }
     }
 
@@ -263,7 +287,7 @@ impl FieldDef {
         Some(match self.kind {
             Kind::Derived(_) => return None,
             Kind::Text(f) => f(m).map_or(Value::Null, |s| Value::Str(s.to_owned())),
-            Kind::Int(f) => Value::Int(f(m)),
+            Kind::Int(f, _) => f(m).map_or(Value::Null, Value::Int),
             Kind::Time(f) => f(m).map_or(Value::Null, Value::Time),
             Kind::List(f) => f(m).map_or(Value::Null, |items| Value::List(items.to_vec())),
         })
@@ -345,7 +369,9 @@ pub fn raw_fields(text: &str) -> Option<RawFields> {
     serde_saphyr::from_str_with_options(yaml, options).ok()
 }
 
-fn scalar_text(v: &serde_json::Value) -> Option<String> {
+/// A frontmatter value as `get` prints it: text as is, lists comma-separated, maps as JSON;
+/// `None` for null.
+pub fn scalar_text(v: &serde_json::Value) -> Option<String> {
     use serde_json::Value;
     match v {
         Value::Null => None,
@@ -456,12 +482,12 @@ mod tests {
         assert_eq!(
             rules,
             [
-                ("priority", Merge::OursOnConflict),
-                ("description", Merge::OursOnConflict),
-                ("created_at", Merge::OursOnConflict),
+                ("priority", Merge::Conflict),
+                ("description", Merge::Conflict),
+                ("created_at", Merge::Conflict),
                 ("started_at", Merge::LaterTime),
                 ("closed_at", Merge::LaterTime),
-                ("closure_reason", Merge::OursOnConflict),
+                ("closure_reason", Merge::Conflict),
                 ("related", Merge::Union),
             ]
         );
@@ -496,7 +522,7 @@ mod tests {
             Field::Id => Some(t.id.clone()),
             Field::Slug => slug_of(&t.id).map(str::to_owned),
             Field::Status => Some(m.status().to_string()),
-            Field::Priority => Some(m.priority.to_string()),
+            Field::Priority => m.priority.map(|p| p.to_string()),
             Field::Description => Some(m.description.clone()),
             Field::Path => Some(t.path.display().to_string()),
             Field::CreatedAt => time(&m.created_at),
@@ -523,7 +549,7 @@ mod tests {
             let m = (&a.meta, &b.meta);
             let sorted = [
                 ("id", a.id.cmp(&b.id)),
-                ("priority", m.0.priority.cmp(&m.1.priority)),
+                ("priority", m.0.priority().cmp(&m.1.priority())),
                 ("created_at", m.0.created_at.cmp(&m.1.created_at)),
                 ("started_at", m.0.started_at.cmp(&m.1.started_at)),
                 ("closed_at", m.0.closed_at.cmp(&m.1.closed_at)),

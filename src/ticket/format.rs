@@ -149,12 +149,8 @@ pub fn parse_yaml_full(yaml: &str, first_line: usize) -> Result<Meta, ParseError
         return Ok(Meta::default());
     }
     let raw: RawMeta = serde_saphyr::from_str_with_options(yaml, yaml_options()).map_err(|e| {
-        let line = e
-            .location()
-            .map(|l| l.line() as usize)
-            .filter(|l| *l > 0)
-            .map(|l| l + first_line - 1);
-        ParseError::new(line, clean_yaml_message(&e.to_string()))
+        let (line, message) = yaml_error(&e, yaml, first_line);
+        ParseError::new(line, message)
     })?;
     let time = |key: &str, v: Option<String>| -> Result<Option<Timestamp>, ParseError> {
         match v.as_deref().map(str::trim) {
@@ -168,7 +164,7 @@ pub fn parse_yaml_full(yaml: &str, first_line: usize) -> Result<Meta, ParseError
         }
     };
     Ok(Meta {
-        priority: raw.priority.unwrap_or(0),
+        priority: raw.priority,
         description: raw.description.unwrap_or_default(),
         created_at: time("created_at", raw.created_at)?,
         started_at: time("started_at", raw.started_at)?,
@@ -178,21 +174,180 @@ pub fn parse_yaml_full(yaml: &str, first_line: usize) -> Result<Meta, ParseError
     })
 }
 
-/// A YAML error message without the crate's own position (we report the file line) or its
-/// advice to programmers.
-pub fn clean_yaml_message(msg: &str) -> String {
-    let msg = msg.lines().next().unwrap_or(msg);
-    if msg.starts_with("budget breached") {
-        return "invalid YAML: exceeds the parser's limits (too many nodes, aliases or nesting)"
-            .to_owned();
+/// A YAML parser error as a whole sentence for a person: the line in the file (`yaml` starts
+/// at line `first_line`), and `invalid YAML: <key>: expected <what>, found <what> (column
+/// <n>)` — the key the error is under, what was found there (an alias is followed to the
+/// line of its anchor), never the crate's advice to programmers.
+pub fn yaml_error(
+    e: &serde_saphyr::Error,
+    yaml: &str,
+    first_line: usize,
+) -> (Option<usize>, String) {
+    let raw = e.to_string();
+    let raw = raw.lines().next().unwrap_or_default();
+    if raw.starts_with("budget breached") {
+        let line = e.location().map(|l| l.line() as usize).filter(|l| *l > 0);
+        return (
+            line.map(|l| l + first_line - 1),
+            "invalid YAML: exceeds the parser's limits (too many nodes, aliases or nesting)"
+                .to_owned(),
+        );
     }
-    let msg = msg.find(" at line ").map_or(msg, |i| &msg[..i]);
-    // Advice meant for programmers using the YAML crate, not for our users.
-    let msg = msg
+    let (text, positions) = split_positions(raw);
+    // Where the value was met (an alias: where it is used), and where an alias's anchor is.
+    let at = positions
+        .used
+        .or(positions.at)
+        .or(positions.defined)
+        .or_else(|| {
+            e.location()
+                .map(|l| (l.line() as usize, l.column() as usize))
+                .filter(|(l, _)| *l > 0)
+        });
+    let file_line = |l: usize| l + first_line - 1;
+    let mut msg = String::from("invalid YAML: ");
+    if let Some((line, _)) = at
+        && let Some(key) = key_path_at(yaml, line)
+    {
+        msg.push_str(&key);
+        msg.push_str(": ");
+    }
+    let (what, expects) = plain_words(text);
+    msg.push_str(&what);
+    if let Some((line, column)) = at {
+        if expects && let Some(found) = found_at(yaml, line, column) {
+            msg.push_str(", found ");
+            msg.push_str(&found);
+            if let Some((dl, dc)) = positions.defined.filter(|_| found.starts_with("alias"))
+                && let Some(value) = found_at(yaml, dl, dc)
+            {
+                msg.push_str(&format!(
+                    ", whose anchor at line {}, column {dc} is {value}",
+                    file_line(dl)
+                ));
+            }
+        }
+        msg.push_str(&format!(" (column {column})"));
+    }
+    (at.map(|(l, _)| file_line(l)), msg)
+}
+
+/// A YAML error message for a file whose lines are numbered from 1 (the config file).
+pub fn yaml_error_message(e: &serde_saphyr::Error, yaml: &str) -> (Option<usize>, String) {
+    yaml_error(e, yaml, 1)
+}
+
+/// The positions serde-saphyr appends to its messages: ` (defined at line L, column C)`,
+/// ` (used at line L, column C)` and ` at line L, column C`; returns the message without them.
+fn split_positions(raw: &str) -> (&str, Positions) {
+    fn line_col(s: &str) -> Option<(usize, usize)> {
+        let (l, c) = s.split_once(", column ")?;
+        Some((l.trim().parse().ok()?, c.trim().parse().ok()?))
+    }
+    let mut p = Positions::default();
+    let mut text = raw;
+    if let Some(i) = text.rfind(" at line ")
+        && let Some(lc) = line_col(&text[i + 9..])
+    {
+        p.at = Some(lc);
+        text = &text[..i];
+    }
+    for (tag, slot) in [
+        (" (used at line ", &mut p.used),
+        (" (defined at line ", &mut p.defined),
+    ] {
+        if let Some(i) = text.find(tag) {
+            let rest = &text[i + tag.len()..];
+            if let Some(end) = rest.find(')') {
+                *slot = line_col(&rest[..end]);
+                text = &text[..i];
+            }
+        }
+    }
+    (text, p)
+}
+
+#[derive(Default)]
+struct Positions {
+    at: Option<(usize, usize)>,
+    used: Option<(usize, usize)>,
+    defined: Option<(usize, usize)>,
+}
+
+/// The parser's phrase in plain words, and whether it says what was expected (then what was
+/// found is worth adding).
+fn plain_words(text: &str) -> (String, bool) {
+    let text = text
         .find(", set DuplicateKeyPolicy")
-        .map_or(msg, |i| &msg[..i]);
-    let msg = msg.replace("invalid i64", "expected an integer");
-    format!("invalid YAML: {msg}")
+        .map_or(text, |i| &text[..i]);
+    let expected = |what: &str| (format!("expected {what}"), true);
+    match text {
+        "expected sequence start" => expected("a list"),
+        "expected mapping start" => expected("a mapping (key: value lines)"),
+        "expected string scalar" => expected("a single value"),
+        "alias references unknown anchor" => (
+            "an alias (*name) that no anchor (&name) before it defines".to_owned(),
+            false,
+        ),
+        t if t.starts_with("invalid i") || t.starts_with("invalid u") => expected("an integer"),
+        t if t.starts_with("duplicate mapping key: ") => {
+            ("this key is given twice".to_owned(), false)
+        }
+        t if t.starts_with("expected ") || t.starts_with("invalid ") => (t.to_owned(), true),
+        t => (t.to_owned(), false),
+    }
+}
+
+/// What the YAML text holds at 1-based `line`, `column`: an alias, a list, a mapping, a
+/// quoted or plain value (shown, cut to 40 columns).
+fn found_at(yaml: &str, line: usize, column: usize) -> Option<String> {
+    let l = yaml.lines().nth(line.checked_sub(1)?)?;
+    let rest: String = l.chars().skip(column.saturating_sub(1)).collect();
+    let rest = rest.trim();
+    let token = rest.split([' ', ',', ']', '}']).next().unwrap_or_default();
+    Some(match rest.chars().next()? {
+        '*' => format!("alias {token}"),
+        '[' => "a list".to_owned(),
+        '{' => "a mapping".to_owned(),
+        '|' | '>' => "a block of text".to_owned(),
+        '-' if rest.starts_with("- ") || rest == "-" => "a list item".to_owned(),
+        _ => format!(
+            "'{}'",
+            crate::text::truncate(&crate::text::escape_control(rest), 40)
+        ),
+    })
+}
+
+/// The dotted key path (`worktree.init_commands`) of the YAML mapping entry that holds
+/// 1-based `line`: that line's key and the keys of the lines with less indentation above it.
+fn key_path_at(yaml: &str, line: usize) -> Option<String> {
+    let lines: Vec<&str> = yaml.lines().take(line).collect();
+    let mut path: Vec<&str> = Vec::new();
+    let mut limit = usize::MAX;
+    for l in lines.iter().rev() {
+        let content = l.trim_start();
+        let indent = l.len() - content.len();
+        if content.is_empty() || content.starts_with('#') || indent >= limit {
+            continue;
+        }
+        let content = content.strip_prefix("- ").unwrap_or(content);
+        if let Some((key, _)) = content.split_once(':')
+            && !key.is_empty()
+            && !key.contains([' ', '"', '\'', '[', '{'])
+        {
+            path.push(key);
+            limit = indent;
+        } else if indent < limit && path.is_empty() {
+            limit = indent + 1;
+        }
+        if indent == 0 {
+            break;
+        }
+    }
+    (!path.is_empty()).then(|| {
+        path.reverse();
+        path.join(".")
+    })
 }
 
 /// 1-based line (within `yaml`) of the top-level `key:`.
@@ -306,7 +461,11 @@ fn reads_back(meta: &Meta, key: &str, value: &Value) -> bool {
         _ => false,
     };
     match key {
-        "priority" => matches!(value, Value::Int(i) if *i == meta.priority),
+        "priority" => match value {
+            Value::Int(i) => meta.priority == Some(*i),
+            Value::Null => meta.priority.is_none(),
+            _ => false,
+        },
         "description" => matches!(value, Value::Str(s) if *s == meta.description),
         "created_at" => time(&meta.created_at),
         "started_at" => time(&meta.started_at),
@@ -323,6 +482,59 @@ fn reads_back(meta: &Meta, key: &str, value: &Value) -> bool {
         },
         _ => true,
     }
+}
+
+/// The lines of the top-level `key` (with its continuation lines and their line endings) in
+/// a ticket file's text; `None` when the key is not there or the file has no frontmatter.
+pub fn key_lines<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    let lay = layout(text).ok()?;
+    find_key(text, &lay, key).map(|k| &text[k.line_start..k.extent_end])
+}
+
+/// The labels and marker size of a conflict, as git gives them to a merge driver.
+#[derive(Clone, Copy, Debug)]
+pub struct Markers<'a> {
+    /// Our side's label (`%X`: `HEAD`, a branch name).
+    pub ours: &'a str,
+    /// Their side's label (`%Y`).
+    pub theirs: &'a str,
+    /// The length of the markers (`%L`, 7 by default).
+    pub size: usize,
+}
+
+/// Puts git's conflict markers around the lines of the top-level `key` in `text` (ours),
+/// with `theirs` (their lines of that key, possibly empty) as the other side. When `text`
+/// lacks the key, our side is empty and the conflict goes at the end of the frontmatter. The
+/// result no longer parses: a person chooses, as with any conflict.
+pub fn mark_conflict(text: &str, key: &str, theirs: &str, m: Markers<'_>) -> String {
+    let Ok(lay) = layout(text) else {
+        return text.to_owned();
+    };
+    let nl = lay.newline;
+    let (start, end) = find_key(text, &lay, key)
+        .map_or((lay.frontmatter.end, lay.frontmatter.end), |k| {
+            (k.line_start, k.extent_end)
+        });
+    let line = |s: &str| {
+        if s.is_empty() || s.ends_with('\n') {
+            s.to_owned()
+        } else {
+            format!("{s}{nl}")
+        }
+    };
+    let ours = &text[start..end];
+    format!(
+        "{}{} {}{nl}{}{}{nl}{}{} {}{nl}{}",
+        &text[..start],
+        "<".repeat(m.size),
+        m.ours,
+        line(ours),
+        "=".repeat(m.size),
+        line(theirs),
+        ">".repeat(m.size),
+        m.theirs,
+        &text[end..]
+    )
 }
 
 /// Where a top-level key and its value are.
@@ -458,7 +670,19 @@ fn set_key(text: &str, lay: &Layout, key: &str, value: &Value) -> String {
                     .rev()
                     .find_map(|prev| find_key(text, lay, prev))
             });
-            let at = after.map_or(lay.frontmatter.end, |k| k.extent_end);
+            // No key that comes before it: before the first that comes after it (priority
+            // goes first), else at the end.
+            let before = || {
+                pos.and_then(|p| {
+                    KEY_ORDER[p + 1..]
+                        .iter()
+                        .find_map(|next| find_key(text, lay, next))
+                })
+            };
+            let at = match after {
+                Some(k) => k.extent_end,
+                None => before().map_or(lay.frontmatter.end, |k| k.line_start),
+            };
             let mut insert = rendered_block("    ");
             // A frontmatter whose last line lacks a newline cannot occur (the closing `---`
             // follows), but a key found at the very end of the header can end without one.
@@ -626,7 +850,7 @@ mod tests {
     #[test]
     fn parses_sample() {
         let m = parse_meta(SAMPLE).unwrap();
-        assert_eq!(m.priority, 2);
+        assert_eq!(m.priority, Some(2));
         assert_eq!(m.description, "");
         assert_eq!(m.created_at, Some(t("2026-11-27T01:38:54Z")));
         assert_eq!(m.started_at, None);
@@ -639,14 +863,14 @@ mod tests {
     fn crlf_bom_and_preamble() {
         let crlf = SAMPLE.replace('\n', "\r\n");
         let m = parse_meta(&crlf).unwrap();
-        assert_eq!(m.priority, 2);
+        assert_eq!(m.priority, Some(2));
         let lay = layout(&crlf).unwrap();
         assert_eq!(lay.newline, "\r\n");
         assert_eq!(&crlf[lay.body_start..], "# Summary");
         let bom = format!("\u{feff}{SAMPLE}");
-        assert_eq!(parse_meta(&bom).unwrap().priority, 2);
+        assert_eq!(parse_meta(&bom).unwrap().priority, Some(2));
         let pre = format!("ignored\n{SAMPLE}");
-        assert_eq!(parse_meta(&pre).unwrap().priority, 2);
+        assert_eq!(parse_meta(&pre).unwrap().priority, Some(2));
     }
 
     #[test]
@@ -680,7 +904,8 @@ mod tests {
         assert_eq!(m.started_at, None);
         assert_eq!(m.closed_at, None);
         assert_eq!(m.related, Some(vec!["a".into(), "b".into()]));
-        assert_eq!(m.priority, 0);
+        assert_eq!(m.priority, None);
+        assert_eq!(m.priority(), 2);
     }
 
     #[test]
@@ -865,9 +1090,50 @@ mod properties {
                 Change::Set("started_at".into(), Value::Time(t)),
             ]).unwrap();
             let meta = parse_meta(&edited).unwrap();
-            prop_assert_eq!(meta.priority, priority);
+            prop_assert_eq!(meta.priority, Some(priority));
             prop_assert_eq!(meta.started_at, Some(t));
             prop_assert_eq!(meta.created_at, Some(t));
         }
+    }
+
+    fn yaml_message(yaml: &str) -> String {
+        let e = parse_yaml_full(yaml, 2).unwrap_err();
+        format!("line {}: {}", e.line.unwrap(), e.reason)
+    }
+
+    #[test]
+    fn yaml_errors_are_whole_sentences() {
+        // An alias of a text where a list belongs: the message names the key, the alias and
+        // its anchor's line (file lines: the frontmatter starts at line 2).
+        assert_eq!(
+            yaml_message("priority: 2\ndescription: &a \"x\"\nrelated: *a\n"),
+            "line 4: invalid YAML: related: expected a list, found alias *a, whose anchor at \
+             line 3, column 17 is '\"x\"' (column 10)"
+        );
+        assert_eq!(
+            yaml_message("priority: 2\nrelated: x\n"),
+            "line 3: invalid YAML: related: expected a list, found 'x' (column 10)"
+        );
+        assert_eq!(
+            yaml_message("priority: x\n"),
+            "line 2: invalid YAML: priority: expected an integer, found 'x' (column 11)"
+        );
+        assert_eq!(
+            yaml_message("related:\n    - [1]\n"),
+            "line 3: invalid YAML: related: expected a single value, found a list (column 7)"
+        );
+        assert_eq!(
+            yaml_message("priority: 2\npriority: 3\n"),
+            "line 3: invalid YAML: priority: this key is given twice (column 1)"
+        );
+        assert_eq!(
+            yaml_message("related: *a\n"),
+            "line 2: invalid YAML: related: an alias (*name) that no anchor (&name) before it \
+             defines (column 10)"
+        );
+        assert_eq!(
+            yaml_message("description: \"\x1b[31m\n"),
+            "line 2: invalid YAML: description: unexpected character: `\\u{1b}' (column 15)"
+        );
     }
 }

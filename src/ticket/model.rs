@@ -47,8 +47,9 @@ impl std::fmt::Display for Status {
 /// The frontmatter fields git-ticket interprets. Unknown keys stay in the file untouched.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Meta {
-    /// Lower sorts first; TicketFlow's default is 2.
-    pub priority: i64,
+    /// Lower sorts first; `None` when the key is missing or null (it then counts as
+    /// [`DEFAULT_PRIORITY`]: see [`Meta::priority`]).
+    pub priority: Option<i64>,
     /// One-line description, `""` when unset.
     pub description: String,
     /// Creation time.
@@ -63,7 +64,28 @@ pub struct Meta {
     pub related: Option<Vec<String>>,
 }
 
+/// The priority `new` writes, and the one a ticket without a priority sorts with.
+pub const DEFAULT_PRIORITY: i64 = 2;
+
+/// The valid priorities, for messages.
+pub const PRIORITY_RANGE: &str =
+    "a priority is a whole number from 0 (most urgent) up; 2 is the default";
+
+/// Reads a priority as typed: a whole number, 0 or more (else why not, with the range).
+pub fn parse_priority(typed: &str) -> Result<i64, String> {
+    match typed.trim().parse::<i64>() {
+        Ok(p) if p < 0 => Err(format!("{p} is negative: {PRIORITY_RANGE}")),
+        Ok(p) => Ok(p),
+        Err(_) => Err(format!("'{typed}' is not a whole number: {PRIORITY_RANGE}")),
+    }
+}
+
 impl Meta {
+    /// The priority it sorts and shows with: its own, else [`DEFAULT_PRIORITY`].
+    pub fn priority(&self) -> i64 {
+        self.priority.unwrap_or(DEFAULT_PRIORITY)
+    }
+
     /// Status from the timestamps: closed ⇒ done, started ⇒ doing, else todo.
     pub fn status(&self) -> Status {
         if self.closed_at.is_some() {
@@ -165,7 +187,7 @@ pub(crate) mod strategies {
                     id,
                     folder: Status::Todo,
                     meta: Meta {
-                        priority,
+                        priority: (priority % 5 != 4).then_some(priority),
                         description,
                         created_at: c,
                         started_at: s,

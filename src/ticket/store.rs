@@ -378,8 +378,8 @@ pub fn read_into<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, Probl
 pub fn sort_tickets(tickets: &mut [Ticket]) {
     tickets.sort_unstable_by(|a, b| {
         a.meta
-            .priority
-            .cmp(&b.meta.priority)
+            .priority()
+            .cmp(&b.meta.priority())
             .then_with(|| b.meta.created_at.cmp(&a.meta.created_at))
             .then_with(|| a.id.cmp(&b.id))
             .then_with(|| a.folder.cmp(&b.folder))

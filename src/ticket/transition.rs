@@ -1,6 +1,8 @@
 //! The life-cycle edits of a ticket file (pure): start sets `started_at`; close sets
 //! `closed_at` and, with a reason, `closure_reason` plus the closure note at the end of the
-//! body, exactly as TicketFlow writes them. Everything else in the file stays byte for byte.
+//! body, exactly as TicketFlow writes them; reopen unsets `closed_at` (and `started_at` when
+//! it goes back to todo) and removes `closure_reason`, leaving the closure note in the body as
+//! history. Everything else in the file stays byte for byte.
 
 use super::format::{Change, EditError, Value, apply, layout};
 use super::model::{Meta, Status};
@@ -18,6 +20,9 @@ pub enum TransitionError {
     /// `close` without a reason of a ticket that was never started.
     #[error("ticket not started")]
     NotStarted,
+    /// `reopen` of a ticket that is not done.
+    #[error("ticket not done")]
+    NotDone,
     /// A reason made only of whitespace.
     #[error("reason cannot be empty or just whitespace")]
     EmptyReason,
@@ -77,6 +82,22 @@ pub fn close(
             Change::Body(note),
         ],
     )?)
+}
+
+/// The text of a done ticket after `reopen`: back to doing when it had been started (unless
+/// `to_todo`), else to todo.
+pub fn reopen(text: &str, meta: &Meta, to_todo: bool) -> Result<String, TransitionError> {
+    if meta.status() != Status::Done {
+        return Err(TransitionError::NotDone);
+    }
+    let mut changes = vec![
+        Change::Set("closed_at".into(), Value::Null),
+        Change::Remove("closure_reason".into()),
+    ];
+    if to_todo && meta.started_at.is_some() {
+        changes.push(Change::Set("started_at".into(), Value::Null));
+    }
+    Ok(apply(text, &changes)?)
 }
 
 #[cfg(test)]
@@ -150,6 +171,40 @@ mod tests {
                 .ends_with("body\n\n## Closure Note\n**Closed on**: 2026-11-27\n**Reason**: dup\n")
         );
         assert!(cancelled.contains("closed_at: \"2026-11-27T02:00:00+09:00\"\n"));
+    }
+
+    #[test]
+    fn reopen_undoes_close_and_keeps_the_note() {
+        let new = render_new(&t("2026-11-27T01:38:54Z"), None, "body\n");
+        let started = start(&new, &parse_meta(&new).unwrap(), &t("2026-11-27T01:39:13Z")).unwrap();
+        let meta = parse_meta(&started).unwrap();
+        assert_eq!(
+            reopen(&started, &meta, false),
+            Err(TransitionError::NotDone)
+        );
+        let closed = close(&started, &meta, &t("2026-11-27T02:00:00Z"), Some("dup")).unwrap();
+        let meta = parse_meta(&closed).unwrap();
+        let doing = reopen(&closed, &meta, false).unwrap();
+        assert_eq!(
+            doing,
+            "---\npriority: 2\ndescription: \"\"\ncreated_at: \"2026-11-27T01:38:54Z\"\nstarted_at: \"2026-11-27T01:39:13Z\"\nclosed_at: null\n---\n\nbody\n\n## Closure Note\n**Closed on**: 2026-11-27\n**Reason**: dup\n"
+        );
+        assert_eq!(parse_meta(&doing).unwrap().status(), Status::Doing);
+        let todo = reopen(&closed, &meta, true).unwrap();
+        assert_eq!(
+            todo,
+            doing.replace("started_at: \"2026-11-27T01:39:13Z\"", "started_at: null")
+        );
+        // A ticket cancelled before it was started goes back to todo.
+        let cancelled = close(
+            &new,
+            &parse_meta(&new).unwrap(),
+            &t("2026-11-27T02:00:00Z"),
+            Some("x"),
+        )
+        .unwrap();
+        let back = reopen(&cancelled, &parse_meta(&cancelled).unwrap(), false).unwrap();
+        assert_eq!(parse_meta(&back).unwrap().status(), Status::Todo);
     }
 
     #[test]

@@ -293,6 +293,8 @@ pub fn redactions() -> insta::Settings {
     );
     s.add_filter(r"\b\d{6}-\d{6}-", "[TS]-");
     s.add_filter(r"version \d+\.\d+\.\d+", "version [VERSION]");
+    // The commit a binary is built from (`version`).
+    s.add_filter(r"\b[0-9a-f]{40}\b", "[COMMIT]");
     // Durations depend on the clock second a test crosses.
     s.add_filter(r#"\n *"duration": "[0-9dhms ]+","#, "");
     s.add_filter(r#""version": "\d+\.\d+\.\d+""#, r#""version": "[VERSION]""#);

@@ -6,12 +6,17 @@
 mod common;
 #[path = "../../benches/support/corpus.rs"]
 mod corpus;
+mod tty;
 
 mod test_architecture;
+mod test_claims;
+mod test_conventions;
 mod test_corpus;
 mod test_crash_harness;
 mod test_dispatch;
 mod test_docs;
+mod test_everyday;
+mod test_fields;
 mod test_init;
 mod test_list;
 mod test_malformed;
@@ -25,5 +30,6 @@ mod test_recovery;
 mod test_reliability;
 mod test_show;
 mod test_start;
+mod test_terminal;
 mod test_ticketflow_compat;
 mod test_workflow;

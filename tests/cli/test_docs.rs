@@ -1,4 +1,5 @@
-//! Generated documentation stays in step with the registry: the README's command table.
+//! Generated documentation stays in step with the code: the README's command table and
+//! environment list, man pages, completions.
 
 use git_ticket::commands::Group;
 use git_ticket::registry::COMMANDS;
@@ -22,28 +23,46 @@ fn expected_table() -> String {
     s
 }
 
-#[test]
-fn docs_readme_command_table_matches_the_registry() {
+/// Checks the README's generated section between `<!-- <name>:start … -->` and
+/// `<!-- <name>:end -->` against `expected`; `GIT_TICKET_BLESS=1` rewrites it.
+fn check_readme_section(name: &str, expected: &str) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let readme = std::fs::read_to_string(path).unwrap();
-    let start = readme.find("<!-- commands:start").expect("start marker");
-    let table_start = start + readme[start..].find('\n').unwrap() + 1;
-    let end = readme.find("<!-- commands:end -->").expect("end marker");
+    let start = readme
+        .find(&format!("<!-- {name}:start"))
+        .expect("start marker");
+    let body = start + readme[start..].find('\n').unwrap() + 1;
+    let end = readme
+        .find(&format!("<!-- {name}:end -->"))
+        .expect("end marker");
     if std::env::var_os("GIT_TICKET_BLESS").is_some() {
-        let updated = format!(
-            "{}{}{}",
-            &readme[..table_start],
-            expected_table(),
-            &readme[end..]
-        );
+        let updated = format!("{}{expected}{}", &readme[..body], &readme[end..]);
         std::fs::write(path, updated).unwrap();
         return;
     }
     assert_eq!(
-        &readme[table_start..end],
-        expected_table(),
-        "README's command table is out of date; run GIT_TICKET_BLESS=1 cargo test --test cli docs"
+        &readme[body..end],
+        expected,
+        "README's {name} section is out of date; run GIT_TICKET_BLESS=1 cargo test --test cli docs"
     );
+}
+
+#[test]
+fn docs_readme_command_table_matches_the_registry() {
+    check_readme_section("commands", &expected_table());
+}
+
+/// The README's list of environment variables, from `env::VARIABLES`.
+fn expected_environment() -> String {
+    git_ticket::env::VARIABLES
+        .iter()
+        .map(|v| format!("* `{}` — {}\n", v.name, v.meaning))
+        .collect()
+}
+
+#[test]
+fn docs_readme_environment_matches_the_code() {
+    check_readme_section("environment", &expected_environment());
 }
 
 /// Compares generated files with the committed ones; `GIT_TICKET_BLESS=1` rewrites them.

@@ -14,7 +14,7 @@ fn malformed(env: &TestEnv) -> Vec<(&'static str, &'static str)> {
         ("no-frontmatter", b"# Just markdown\n".to_vec(), "missing frontmatter"),
         ("unclosed", b"---\npriority: 1\ndescription: x\n".to_vec(), "never closed"),
         ("bad-time", b"---\ncreated_at: \"2025-08-09\"\n---\n".to_vec(), "RFC 3339"),
-        ("wrong-type", b"---\npriority: high\n---\n".to_vec(), ".md:2: invalid YAML: expected an integer"),
+        ("wrong-type", b"---\npriority: high\n---\n".to_vec(), ".md:2: invalid YAML: priority: expected an integer, found 'high'"),
         ("not-a-map", b"---\n- a\n- b\n---\n".to_vec(), ".md:2: invalid YAML"),
         ("utf16", b"\xff\xfe-\x00-\x00-\x00\n\x00".to_vec(), "UTF-16"),
         ("latin1", b"---\ndescription: caf\xe9\n---\n".to_vec(), "UTF-8"),
@@ -111,4 +111,43 @@ fn symlinked_ticket_files_are_reported() {
         run.stderr
     );
     assert_eq!(run.stdout, "No tickets found\n");
+}
+
+/// Newcomer bug 5: the YAML error about an alias where a list belongs was cut off at
+/// "expected sequence start (defined"; list, show and fsck (text and JSON) give it whole.
+#[test]
+fn yaml_errors_are_whole_in_list_show_and_fsck() {
+    let env = TestEnv::initialized();
+    env.write(
+        "tickets/todo/250101-000000-alias.md",
+        "---\npriority: 2\ndescription: &a \"x\"\ncreated_at: \"2025-01-01T00:00:00Z\"\nrelated: *a\n---\n",
+    );
+    let whole = "invalid YAML: related: expected a list, found alias *a, whose anchor at line 3, \
+                 column 17 is '\"x\"' (column 10)";
+    let list = env.run(&["list"]).ok();
+    assert!(
+        list.stderr
+            .contains(&format!("250101-000000-alias.md:5: {whole}")),
+        "{}",
+        list.snapshot()
+    );
+    let json = env.run(&["list", "-o", "json"]).ok().json();
+    assert_eq!(json["warnings"][0]["message"], whole);
+    assert_eq!(json["warnings"][0]["line"], 5);
+    let show = env.run(&["show", "alias"]);
+    assert_eq!(show.status, 1);
+    assert!(!show.stderr.contains("(defined"), "{}", show.snapshot());
+    assert!(
+        show.stderr.replace("\n  │ ", " ").contains(whole),
+        "{}",
+        show.snapshot()
+    );
+    let fsck = env.run(&["fsck"]);
+    assert!(
+        fsck.stdout.contains(&format!("line 5: {whole}")),
+        "{}",
+        fsck.snapshot()
+    );
+    let fsck = env.run(&["fsck", "-o", "json"]).json();
+    assert_eq!(fsck["findings"][0]["message"], format!("line 5: {whole}"));
 }

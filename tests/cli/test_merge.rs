@@ -271,3 +271,117 @@ fn sub_ticket_started_after_its_parent_was_merged_merges_cleanly() {
         ],
     );
 }
+
+/// Two branches of a repository with the merge driver installed (`install`: the current
+/// command; else the one an older git-ticket configured), each changing the ticket `shared`
+/// with `ours` (on main) and `theirs` (on branch `feature`): `git merge feature` on main.
+fn merge_changes(install: bool, ours: &[&[&str]], theirs: &[&[&str]]) -> (TestEnv, bool, String) {
+    let env = TestEnv::without_init_commands();
+    env.git_via_bin(&["ticket", "install-merge-driver"]);
+    if !install {
+        env.git(&[
+            "config",
+            "merge.ticket.driver",
+            "git ticket merge-driver %O %A %B %P",
+        ]);
+    }
+    env.new_ticket("shared");
+    env.commit_all("ticket");
+    let change = |changes: &[&[&str]], message: &str| {
+        for args in changes {
+            env.run(args).ok();
+        }
+        env.commit_all(message);
+    };
+    env.git(&["checkout", "-q", "-b", "feature"]);
+    change(theirs, "theirs");
+    env.git(&["checkout", "-q", "main"]);
+    change(ours, "ours");
+    let out = env
+        .git_with_bin(&env.root)
+        .args(["merge", "--no-edit", "feature"])
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (env, out.status.success(), text)
+}
+
+fn shared_file(env: &TestEnv) -> String {
+    let dir = env.root.join("tickets/todo");
+    let file = fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().ends_with("-shared.md"))
+        .unwrap();
+    fs::read_to_string(file.path()).unwrap()
+}
+
+#[test]
+fn the_same_field_changed_on_both_branches_stops_the_merge_with_branch_labels() {
+    let (env, merged, output) = merge_changes(
+        true,
+        &[&["set", "shared", "priority", "3"]],
+        &[&["set", "shared", "priority", "1"]],
+    );
+    assert!(!merged, "git must stop: {output}");
+    assert!(output.contains("CONFLICT"), "{output}");
+    assert!(
+        output.contains("'priority' changed on both sides"),
+        "{output}"
+    );
+    let text = shared_file(&env);
+    assert!(
+        text.starts_with("---\n<<<<<<< HEAD\npriority: 3\n=======\npriority: 1\n>>>>>>> feature\ndescription: \"\"\n"),
+        "{text}"
+    );
+    // Git knows the file is unmerged; the ticket is reported as invalid until it is resolved.
+    assert!(
+        env.git(&["status", "--porcelain"])
+            .contains("UU tickets/todo/")
+    );
+    let run = env.run(&["fsck"]);
+    assert!(run.stdout.contains("invalid-file"), "{}", run.snapshot());
+}
+
+#[test]
+fn different_fields_changed_on_both_branches_merge_cleanly() {
+    let (env, merged, output) = merge_changes(
+        true,
+        &[&["set", "shared", "priority", "3"]],
+        &[&["set", "shared", "description", "From the feature"]],
+    );
+    assert!(merged, "{output}");
+    let text = shared_file(&env);
+    assert!(
+        text.contains("priority: 3\ndescription: From the feature\n"),
+        "{text}"
+    );
+    assert!(!text.contains("<<<<<<<"), "{text}");
+}
+
+#[test]
+fn a_driver_installed_by_an_older_version_keeps_working() {
+    let (env, merged, output) = merge_changes(
+        false,
+        &[&["set", "shared", "description", "main's"]],
+        &[&["set", "shared", "description", "feature's"]],
+    );
+    assert!(!merged, "{output}");
+    let text = shared_file(&env);
+    assert!(
+        text.contains(
+            "<<<<<<< ours\ndescription: main's\n=======\ndescription: feature's\n>>>>>>> theirs\n"
+        ),
+        "{text}"
+    );
+    // Installing again updates the driver to the one with git's labels.
+    env.git_via_bin(&["ticket", "install-merge-driver"]);
+    assert!(
+        env.git(&["config", "merge.ticket.driver"])
+            .contains("--label-ours %X --label-theirs %Y")
+    );
+}

@@ -117,15 +117,17 @@ fn get_and_set() {
         env.run(&["get", "beta", "parent"]).ok().stdout,
         "250101-000000-alpha\n"
     );
+    // Unset: nothing, and success (an unknown name is the error).
     let run = get("started_at");
-    assert_eq!((run.status, run.stdout.as_str()), (1, ""));
+    assert_eq!((run.status, run.stdout.as_str()), (0, ""));
 
     let before = env.read("tickets/todo/250101-000000-alpha.md");
     env.run(&["set", "alpha", "priority", "5"]).ok();
     // A link to a ticket is stored with its full ID.
     env.run(&["set", "alpha", "related", "--add", "blocks:beta"])
         .ok();
-    env.run(&["set", "alpha", "owner", "Bob: the builder"]).ok();
+    env.run(&["set", "alpha", "--custom", "owner", "Bob: the builder"])
+        .ok();
     env.run(&["set", "alpha", "started_at", "2025-02-01T10:00:00+09:00"])
         .ok();
     let after = env.read("tickets/todo/250101-000000-alpha.md");
@@ -365,7 +367,7 @@ fn merge_driver_through_real_git_merge() {
     assert!(!out.status.success());
     let merged = env.read(&path);
     assert!(
-        merged.contains("<<<<<<< ours\nSummary B\n=======\nSummary A\n>>>>>>> theirs\n"),
+        merged.contains("<<<<<<< HEAD\nSummary B\n=======\nSummary A\n>>>>>>> again\n"),
         "{merged}"
     );
     assert!(

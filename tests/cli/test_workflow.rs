@@ -9,7 +9,7 @@ use crate::common::{TestEnv, assert_error};
 use crate::snap;
 
 /// An initialised repository with no init commands and one committed todo ticket.
-fn repo_with_ticket(slug: &str) -> (TestEnv, String) {
+pub(crate) fn repo_with_ticket(slug: &str) -> (TestEnv, String) {
     let env = TestEnv::without_init_commands();
     let id = env.new_ticket(slug);
     env.commit_all("add ticket");
@@ -157,11 +157,11 @@ fn close_by_id_rules() {
     assert!(run.stderr.contains("No active ticket"), "{}", run.stderr);
 }
 
-#[test]
-fn sub_ticket_from_inside_a_worktree_is_a_sibling() {
-    let (env, parent) = repo_with_ticket("parent");
-    env.run(&["start", &parent]).ok();
-    let ppath = env.worktree(&parent);
+/// Starts `parent`, creates the sub-ticket `child` in its worktree and commits it there;
+/// returns the sub-ticket's ID.
+pub(crate) fn sub_ticket_in_worktree(env: &TestEnv, parent: &str) -> String {
+    env.run(&["start", parent]).ok();
+    let ppath = env.worktree(parent);
     let child = env
         .run_in(&ppath, &["new", "child", "-o", "json"])
         .ok()
@@ -169,6 +169,14 @@ fn sub_ticket_from_inside_a_worktree_is_a_sibling() {
     let child = child["ticket"]["id"].as_str().unwrap().to_owned();
     env.git_in(&ppath, &["add", "-A"]);
     env.git_in(&ppath, &["commit", "-q", "-m", "add child"]);
+    child
+}
+
+#[test]
+fn sub_ticket_from_inside_a_worktree_is_a_sibling() {
+    let (env, parent) = repo_with_ticket("parent");
+    let child = sub_ticket_in_worktree(&env, &parent);
+    let ppath = env.worktree(&parent);
     let v = env
         .run_in(&ppath, &["start", &child, "-o", "json"])
         .ok()

@@ -6,6 +6,9 @@
 //! the dependency graph (`%(blocked-by)`, `%(blocks)`: comma-separated IDs; `%(ready)`: `true`
 //! or `false`; see [`crate::commands::placeholders`]), `%%` by `%`, and
 //! `%xx` (two hex digits) by that byte; each record ends with a newline, or NUL with `-z`.
+//! A value's control characters and backslashes are escaped C-style (`\n`, `\t`, `\x1b`,
+//! `\\`), so a record is one line and the terminal gets no commands; with `-z` values are
+//! written raw.
 //! Default format: `%(id)%09%(status)%09%(priority)%09%(description)`. Sorted by ID unless
 //! `--sort` (the table's sort keys); in ID order it streams (prints before all files are
 //! read), unless a graph placeholder needs every ticket first. Invalid files are reported on stderr and skipped.
@@ -31,6 +34,9 @@ use crate::ticket::{Status, Ticket};
 /// from the dependency graph: %(blocked-by) (what it still waits on, comma-separated),
 /// %(blocks) (the open tickets waiting on it), %(ready) (true or false, as git ticket ready
 /// decides); %% is a percent sign and %xx a byte in hex (%09 tab, %00 NUL).
+///
+/// One record per line: control characters in values are escaped C-style (\n, \t, \x1b)
+/// and a backslash is written \\; with -z values are written as they are.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Status folders to read (repeatable) [default: all]
@@ -67,14 +73,20 @@ impl Command for ForEachTicket {
 
     fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         use crate::commands::porcelain::list::StatusFilter as F;
-        let pieces = parse(&args.format).map_err(|e| Error::Usage(format!("--format: {e}")))?;
+        let pieces = parse(&args.format).map_err(|e| {
+            Error::BadValue(format!(
+                "--format: {e}; the placeholders are {}",
+                fields::placeholders()
+            ))
+        })?;
         let (key, descending) = match args.sort.strip_prefix('-') {
             Some(k) => (k, true),
             None => (args.sort.as_str(), false),
         };
         let (sort, compare) = fields::sort_key(key).ok_or_else(|| {
-            Error::Usage(format!(
-                "--sort: unknown key '{key}' ({})",
+            Error::BadValue(format!(
+                "--sort: unknown key '{key}'; the keys are {}, each with - in front for \
+                 descending order",
                 fields::sort_keys()
             ))
         })?;
@@ -93,6 +105,7 @@ impl Command for ForEachTicket {
         folders.sort();
         folders.dedup();
         let terminator = if args.nul { b'\0' } else { b'\n' };
+        let escape = !args.nul;
         let streaming = ctx.exec == Exec::Streaming;
         let (project, trace) = ctx.project_and_trace()?;
         if sort.field == Field::Id && !descending && streaming && !needs_graph(&pieces) {
@@ -105,6 +118,7 @@ impl Command for ForEachTicket {
                 names: RefCell::new(names),
                 pieces,
                 terminator,
+                escape,
             }));
         }
         let needs_text = pieces
@@ -143,6 +157,7 @@ impl Command for ForEachTicket {
             pieces,
             terminator,
             graph,
+            escape,
         }))
     }
 }
@@ -153,13 +168,14 @@ struct Streamed {
     names: RefCell<NameList>,
     pieces: Vec<Piece>,
     terminator: u8,
+    escape: bool,
 }
 
 impl Outcome for Streamed {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
-        let (pieces, terminator) = (&self.pieces, self.terminator);
+        let (pieces, terminator, escape) = (&self.pieces, self.terminator, self.escape);
         let record = |t: &Ticket, text: &str, batch: &mut Vec<u8>| {
-            batch.extend(render(pieces, t, Some(text), None));
+            batch.extend(render(pieces, t, Some(text), None, escape));
             batch.push(terminator);
         };
         exec::stream(self.names.take(), 0, record, |piece| match piece {
@@ -190,12 +206,19 @@ struct Sorted {
     pieces: Vec<Piece>,
     terminator: u8,
     graph: Option<Graph>,
+    escape: bool,
 }
 
 impl Outcome for Sorted {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         for (t, text) in &self.loaded {
-            let mut rec = render(&self.pieces, t, text.as_deref(), self.graph.as_ref());
+            let mut rec = render(
+                &self.pieces,
+                t,
+                text.as_deref(),
+                self.graph.as_ref(),
+                self.escape,
+            );
             rec.push(self.terminator);
             out.w.write_all(&rec)?;
         }

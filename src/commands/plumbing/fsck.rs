@@ -6,7 +6,7 @@
 //! `dangling-current`, `dangling-reference`, `unknown-blocker`, `dependency-cycle`, `invalid-id`,
 //! `orphan-branch`, `orphan-worktree`,
 //! `stale-worktree`, `leftover-temp`, `missing-placeholder`, `stale-lock`, `staged-ticket`,
-//! `interrupted-operation`;
+//! `missing-priority`, `interrupted-operation`;
 //! with `--fix`, repaired findings end with `\t(fixed)`. Exit 1 when a finding is left
 //! unrepaired, 0 otherwise.
 
@@ -23,13 +23,15 @@ use crate::output::{Outcome, Ui, write_json};
 /// Check tickets, folders, links, branches and worktrees for consistency.
 ///
 /// Finds: unreadable ticket files, tickets in the wrong folder for their timestamps, the same
-/// ID in two folders, parent links to missing tickets, blocked-by links to unknown tickets
-/// (unknown-blocker: they keep blocking), cycles of blocked-by links (dependency-cycle, spelled
-/// A → B → A), a current-ticket.md pointing nowhere,
+/// ID in two folders, tickets without a priority (they sort as 2), parent links to missing
+/// tickets, blocked-by links to unknown tickets (unknown-blocker: they keep blocking), cycles
+/// of blocked-by links (dependency-cycle, spelled A → B → A), a current-ticket.md pointing
+/// nowhere,
 /// ticket branches and worktrees without a ticket, worktrees whose folder is gone, temporary
 /// files left by an interrupted write, and status folders without their empty .gitkeep (which
 /// keeps git from taking a folder that became empty for renamed when merging). --fix moves
-/// tickets to their status folder, removes dangling links, stale worktree records and leftover
+/// tickets to their status folder, writes the default priority (2) into tickets without
+/// one, removes dangling links, stale worktree records and leftover
 /// temporary files, and creates the missing .gitkeep files (commit them).
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -1,8 +1,10 @@
 //! `git ticket get <ticket> <field>`: one field of one ticket.
 //!
 //! Output format (stable): the value and a newline (`related`: one entry per line); times are
-//! RFC 3339. A field the ticket does not have prints nothing and exits 1, like
-//! `git config --get`.
+//! RFC 3339. A field the ticket does not have set (missing or `null`) prints nothing and exits
+//! 0. A name that is neither a field of the table nor a key of the ticket's frontmatter is an
+//! error (exit 1) listing the fields. With `-o json`: `{"field", "ticket_id", "value"}`, the
+//! value typed — a number, a string, an array, or `null` when unset.
 
 use std::io::{self, Write};
 
@@ -11,14 +13,15 @@ use serde_json::json;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::{Error, ErrorCode};
 use crate::output::{Outcome, Ui, write_json};
-use crate::ticket::fields::{Field, raw_fields};
+use crate::ticket::fields::{FIELDS, Field, RawFields, raw_fields, scalar_text};
 use crate::ticket::store::{load, read_text};
 
 /// Print one field of a ticket.
 ///
 /// FIELD: id, slug, status, priority, description, path, created_at, started_at, closed_at,
-/// closure_reason, parent, related, or any other frontmatter key. Exit 1 when the ticket does
-/// not have it.
+/// closure_reason, parent, related, or any other frontmatter key (also as field:<key>). A
+/// field that is not set prints nothing (exit 0); an unknown name is an error (exit 1). With
+/// -o json the value is typed: a number, a string, an array, or null.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The ticket
@@ -43,37 +46,68 @@ impl Command for Get {
         let entry = store.resolve(&args.ticket)?;
         let ticket = load(&entry, false)?;
         let field = Field::parse(&args.field).unwrap_or_else(|| Field::Raw(args.field.clone()));
-        let raw = if field.needs_raw() {
-            raw_fields(&read_text(&entry.path)?)
-        } else {
-            None
-        };
-        let value = field.value(&ticket, raw.as_ref(), "\n");
-        let Some(value) = value else {
-            return Err(Error::precondition(
-                ErrorCode::ValidationError,
-                "Field not set",
-                format!("ticket {} has no field '{}'", ticket.id, args.field),
-                &[],
-            ));
+        let (text, value) = match &field {
+            Field::Raw(key) => {
+                let raw = raw_fields(&read_text(&entry.path)?).unwrap_or_default();
+                let Some(value) = raw.get(key) else {
+                    return Err(unknown(&ticket.id, &args.field, &raw));
+                };
+                (scalar_text(value), value.clone())
+            }
+            known => (
+                known.value(&ticket, None, "\n"),
+                known
+                    .def()
+                    .map_or(serde_json::Value::Null, |d| d.json(&ticket)),
+            ),
         };
         Ok(Box::new(Value {
             id: ticket.id,
             field: args.field,
+            text,
             value,
         }))
     }
 }
 
+/// The error for a name that is neither a field nor a key of the ticket: what the names are.
+fn unknown(id: &str, name: &str, raw: &RawFields) -> Error {
+    let fields: Vec<&str> = FIELDS.iter().map(|d| d.name).collect();
+    let own: Vec<&str> = raw
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !fields.contains(k))
+        .collect();
+    let own = if own.is_empty() {
+        "it has no other keys".to_owned()
+    } else {
+        format!("its other keys: {}", own.join(", "))
+    };
+    Error::precondition(
+        ErrorCode::ValidationError,
+        "No such field",
+        format!(
+            "ticket {id} has no field '{name}'. The fields are {}; {own}",
+            fields.join(", ")
+        ),
+        &[],
+    )
+}
+
 struct Value {
     id: String,
     field: String,
-    value: String,
+    /// The text form; `None`: not set (nothing is printed).
+    text: Option<String>,
+    value: serde_json::Value,
 }
 
 impl Outcome for Value {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
-        writeln!(out.w, "{}", self.value)
+        match &self.text {
+            Some(text) => writeln!(out.w, "{text}"),
+            None => Ok(()),
+        }
     }
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {

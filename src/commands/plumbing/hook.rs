@@ -7,7 +7,10 @@
 //! * `post-checkout <old> <new> <branch-flag>` — after a branch checkout, points
 //!   `current-ticket.md` at the branch's ticket, or removes a link naming another ticket.
 //! * `pre-push <remote> <url>` (refs on stdin) — warns about pushing a ticket branch whose
-//!   ticket is still in todo on the pushed commit.
+//!   ticket is still in todo on the pushed commit, and renews our claim on the ticket of
+//!   every ticket branch pushed (claims on): liveness comes from the work being pushed. A
+//!   renewal that fails (remote unreachable, claim taken over) is a warning on stderr, never
+//!   a failed push: exit 0.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -48,6 +51,7 @@ impl Command for Hook {
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+        let env = ctx.env;
         let project = match ctx.project() {
             Ok(p) => p,
             // Not a git-ticket repository (or no config): nothing to do.
@@ -58,7 +62,13 @@ impl Command for Hook {
         let warning = match args.name.as_str() {
             "commit-msg" => commit_msg(project, Path::new(arg(0)))?,
             "post-checkout" => post_checkout(project, arg(2))?,
-            _ => pre_push(project, ui)?,
+            _ => {
+                let (warning, notes) = pre_push(env, project, ui)?;
+                for n in notes {
+                    ui.warn(n);
+                }
+                warning
+            }
         };
         if let Some(w) = warning {
             ui.warn(w);
@@ -111,11 +121,17 @@ fn post_checkout(project: &Project, branch_flag: &str) -> Result<Option<String>,
     Ok(None)
 }
 
-fn pre_push(project: &Project, ui: &mut Ui<'_>) -> Result<Option<String>, Error> {
+/// The todo warning, and the claim renewals' warnings.
+fn pre_push(
+    env: &crate::env::Env,
+    project: &Project,
+    ui: &mut Ui<'_>,
+) -> Result<(Option<String>, Vec<String>), Error> {
     let input = ui.read_stdin().unwrap_or_default();
     let repo = project.repo()?;
     let todo_dir = project.rel(project.store.dir(Status::Todo)).to_owned();
     let mut todo = Vec::new();
+    let mut tickets = Vec::new();
     for line in input.lines() {
         let mut parts = line.split_whitespace();
         let (Some(local_ref), Some(sha)) = (parts.next(), parts.next()) else {
@@ -127,13 +143,18 @@ fn pre_push(project: &Project, ui: &mut Ui<'_>) -> Result<Option<String>, Error>
         if repo.commit_has_file(sha, &todo_dir.join(format!("{branch}.md"))) {
             todo.push(branch.to_owned());
         }
+        if sha.bytes().any(|b| b != b'0') && project.store.find_exact(branch).is_some() {
+            tickets.push(branch.to_owned());
+        }
     }
-    Ok((!todo.is_empty()).then(|| {
+    let renewals = crate::ops::claim::renew_pushed(env, project, &tickets);
+    let warning = (!todo.is_empty()).then(|| {
         format!(
             "pushing ticket branch(es) whose ticket is still in todo: {} (did you mean to 'git ticket start' it?)",
             todo.join(", ")
         )
-    }))
+    });
+    Ok((warning, renewals))
 }
 
 /// Hooks print nothing on success.

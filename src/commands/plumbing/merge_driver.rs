@@ -1,14 +1,18 @@
-//! `git ticket merge-driver %O %A %B %P`: git's merge driver for ticket files (set up by
+//! `git ticket merge-driver %O %A %B %P --marker-size %L --label-base %S --label-ours %X
+//! --label-theirs %Y`: git's merge driver for ticket files (set up by
 //! `git ticket install-merge-driver`). Writes the merge into %A; exit 0 when clean, 1 when
-//! something needs a person (git then reports a conflict).
+//! something needs a person (git then stops with a conflict in the file).
 //!
 //! The frontmatter merges field by field (each by its rule in the table of
 //! [`crate::ticket::fields`]), starting from our side's text so its formatting is kept: a
 //! field changed on one side only takes that side; `started_at`/`closed_at` changed on
-//! both take the later time; `related` is the union (minus entries either side removed); other
-//! fields changed differently on both sides keep ours and count as a conflict. The body
-//! merges as text with `git merge-file`: conflict markers only where both sides changed the
-//! same lines. Files that do not parse fall back to a plain text merge of the whole file.
+//! both take the later time; `related` is the union (minus entries either side removed); any
+//! other field changed to different values on both sides is a conflict: git's markers around
+//! that line, ours then theirs, labelled as git labels them (`%X`, `%Y`: `HEAD` and the
+//! branch merged). The body merges as text with `git merge-file`: conflict markers only where
+//! both sides changed the same lines. Files that do not parse fall back to a plain text merge
+//! of the whole file. Without the labels (a driver installed by an older git-ticket, or a git
+//! older than 2.44 that does not know `%S`/`%X`/`%Y`) the sides are called ours and theirs.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -19,15 +23,24 @@ use crate::commands::Ctx;
 use crate::commands::{Command, Group};
 use crate::error::{Error, ErrorCode};
 use crate::fsutil;
-use crate::git::MergeFileError;
+use crate::git::{MergeFileError, MergeLabels};
 use crate::output::{Outcome, Ui, write_json};
 use crate::ticket::Meta;
 use crate::ticket::fields::{FIELDS, Merge};
-use crate::ticket::format::{Change, Value, apply, layout, parse_meta};
+use crate::ticket::format::{
+    Change, Markers, Value, apply, key_lines, layout, mark_conflict, parse_meta,
+};
+
+/// The driver command `install-merge-driver` configures (`merge.ticket.driver`): git puts
+/// the files, the path, the marker size and the conflict labels in place of the `%`s. A
+/// driver set up before the labels existed (`… %O %A %B %P`) keeps working.
+pub const DRIVER: &str = "git ticket merge-driver %O %A %B %P --marker-size %L --label-base %S --label-ours %X --label-theirs %Y";
 
 /// Merge three versions of a ticket file (git merge driver).
 ///
-/// Configured by install-merge-driver as `git ticket merge-driver %O %A %B %P`.
+/// Configured by install-merge-driver as `git ticket merge-driver %O %A %B %P --marker-size
+/// %L --label-base %S --label-ours %X --label-theirs %Y`. A field changed to different values
+/// on both sides is a conflict: markers around its line, exit 1.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The common ancestor's version (%O)
@@ -42,6 +55,27 @@ pub struct Args {
     /// The path in the repository (%P), for messages
     #[arg(value_name = "PATH")]
     path: Option<String>,
+    /// Length of the conflict markers (%L)
+    #[arg(long, value_name = "N", default_value_t = 7)]
+    marker_size: usize,
+    /// Label of the common ancestor in conflict markers (%S)
+    #[arg(long, value_name = "LABEL", allow_hyphen_values = true)]
+    label_base: Option<String>,
+    /// Label of our side in conflict markers (%X)
+    #[arg(long, value_name = "LABEL", allow_hyphen_values = true)]
+    label_ours: Option<String>,
+    /// Label of their side in conflict markers (%Y)
+    #[arg(long, value_name = "LABEL", allow_hyphen_values = true)]
+    label_theirs: Option<String>,
+}
+
+/// A label git gave, or `default` when it gave none: empty, or the placeholder itself
+/// (`%X`), which a git older than 2.44 passes through as it is.
+fn label<'a>(given: Option<&'a str>, default: &'a str) -> &'a str {
+    match given {
+        Some(l) if !(l.is_empty() || l.len() == 2 && l.starts_with('%')) => l,
+        _ => default,
+    }
 }
 
 /// The `merge-driver` command.
@@ -62,9 +96,15 @@ impl Command for MergeDriver {
             })
         };
         let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
+        let labels = MergeLabels {
+            ours: label(args.label_ours.as_deref(), "ours"),
+            base: label(args.label_base.as_deref(), "base"),
+            theirs: label(args.label_theirs.as_deref(), "theirs"),
+            marker_size: args.marker_size.clamp(1, 1024),
+        };
         let scratch = tempfile_dir(&args.ours)?;
-        let text_merge = |o: &str, a: &str, b: &str| merge_text(&scratch, o, a, b);
-        let merged = merge(&base, &ours, &theirs, &text_merge);
+        let text_merge = |o: &str, a: &str, b: &str| merge_text(&scratch, &labels, o, a, b);
+        let merged = merge(&base, &ours, &theirs, &labels, &text_merge);
         let _ = std::fs::remove_dir_all(&scratch);
         let merged = merged?;
         fsutil::write_atomic(&args.ours, merged.text.as_bytes()).map_err(|source| Error::Io {
@@ -74,7 +114,8 @@ impl Command for MergeDriver {
         let path = args.path.unwrap_or_else(|| args.ours.display().to_string());
         for field in &merged.conflicting_fields {
             ui.warn(format!(
-                "{path}: '{field}' changed on both sides; kept ours"
+                "{path}: '{field}' changed on both sides ({} and {}): conflict; keep one of the two lines between the markers",
+                labels.ours, labels.theirs
             ));
         }
         Ok(Box::new(merged))
@@ -95,12 +136,18 @@ fn tempfile_dir(near: &Path) -> Result<PathBuf, Error> {
 }
 
 /// Three-way text merge with `git merge-file`: (result, had conflicts).
-fn merge_text(dir: &Path, o: &str, a: &str, b: &str) -> Result<(String, bool), Error> {
+fn merge_text(
+    dir: &Path,
+    labels: &MergeLabels<'_>,
+    o: &str,
+    a: &str,
+    b: &str,
+) -> Result<(String, bool), Error> {
     for (name, text) in [("base", o), ("ours", a), ("theirs", b)] {
         let p = dir.join(name);
         std::fs::write(&p, text).map_err(|source| Error::Io { path: p, source })?;
     }
-    crate::git::merge_file(dir, std::time::Duration::from_secs(60)).map_err(|e| match e {
+    crate::git::merge_file(dir, labels, std::time::Duration::from_secs(60)).map_err(|e| match e {
         MergeFileError::GitMissing(err) => Error::GitMissing(err),
         MergeFileError::Failed(err) => Error::GitCommand {
             code: ErrorCode::GitMergeFailed,
@@ -118,7 +165,7 @@ pub type TextMerge<'a> = &'a dyn Fn(&str, &str, &str) -> Result<(String, bool), 
 pub struct Merged {
     /// The merged text.
     pub text: String,
-    /// Fields changed differently on both sides (ours kept).
+    /// Fields changed differently on both sides (between conflict markers).
     pub conflicting_fields: Vec<String>,
     /// Whether the body has conflict markers.
     pub body_conflict: bool,
@@ -129,6 +176,7 @@ pub fn merge(
     base: &str,
     ours: &str,
     theirs: &str,
+    labels: &MergeLabels<'_>,
     text_merge: TextMerge<'_>,
 ) -> Result<Merged, Error> {
     let parsed = (parse_meta(base), parse_meta(ours), parse_meta(theirs));
@@ -149,7 +197,17 @@ pub fn merge(
     let (changes, conflicting_fields) = field_changes(&mo, &ma, &mb);
     let mut all = changes;
     all.push(Change::Body(body_text));
-    let text = apply(ours, &all)?;
+    let mut text = apply(ours, &all)?;
+    // Last: the markers make the header unreadable, so nothing is applied after them.
+    let markers = Markers {
+        ours: labels.ours,
+        theirs: labels.theirs,
+        size: labels.marker_size,
+    };
+    for key in &conflicting_fields {
+        let their_lines = key_lines(theirs, key).unwrap_or_default();
+        text = mark_conflict(&text, key, their_lines, markers);
+    }
     Ok(Merged {
         text,
         conflicting_fields,
@@ -245,6 +303,13 @@ mod tests {
         })
     }
 
+    const LABELS: MergeLabels<'static> = MergeLabels {
+        ours: "HEAD",
+        base: "base",
+        theirs: "feature",
+        marker_size: 7,
+    };
+
     const BASE: &str = "---\npriority: 2\ndescription: x\ncreated_at: \"2025-01-01T00:00:00Z\"\nstarted_at: null\nclosed_at: null\nrelated:\n    - a\n    - b\n---\n\nbody\n";
 
     #[test]
@@ -254,7 +319,7 @@ mod tests {
             .replace("started_at: null", "started_at: \"2025-01-02T00:00:00Z\"")
             .replace("    - b\n", "    - b\n    - c\n")
             .replace("body\n", "body\nmore\n");
-        let m = merge(BASE, &ours, &theirs, &no_text_merge).unwrap();
+        let m = merge(BASE, &ours, &theirs, &LABELS, &no_text_merge).unwrap();
         assert!(m.conflicting_fields.is_empty());
         assert_eq!(
             m.text,
@@ -272,19 +337,49 @@ mod tests {
             .replace("closed_at: null", "closed_at: \"2025-04-01T00:00:00Z\"")
             .replace("description: x", "description: theirs")
             .replace("    - b\n", "    - b\n    - d\n");
-        let m = merge(BASE, &ours, &theirs, &no_text_merge).unwrap();
+        let m = merge(BASE, &ours, &theirs, &LABELS, &no_text_merge).unwrap();
         assert_eq!(m.conflicting_fields, vec!["description".to_owned()]);
         assert!(
             m.text.contains("closed_at: \"2025-04-01T00:00:00Z\""),
             "{}",
             m.text
         );
-        assert!(m.text.contains("description: mine"));
+        // Both values, between git's markers with git's labels: a person chooses.
+        assert!(
+            m.text.contains(
+                "priority: 2\n<<<<<<< HEAD\ndescription: mine\n=======\ndescription: theirs\n>>>>>>> feature\ncreated_at:"
+            ),
+            "{}",
+            m.text
+        );
+        assert!(parse_meta(&m.text).is_err(), "the header no longer parses");
         assert!(
             m.text.contains("related:\n    - b\n    - d\n"),
             "{}",
             m.text
         );
         assert_eq!(m.exit_code(), 1);
+    }
+
+    #[test]
+    fn a_field_removed_on_one_side_and_changed_on_the_other_is_a_conflict() {
+        let ours = BASE.replace("description: x\n", "");
+        let theirs = BASE.replace("description: x", "description: y");
+        let m = merge(BASE, &ours, &theirs, &LABELS, &no_text_merge).unwrap();
+        assert_eq!(m.conflicting_fields, ["description"]);
+        assert!(
+            m.text
+                .contains("<<<<<<< HEAD\n=======\ndescription: y\n>>>>>>> feature\n"),
+            "{}",
+            m.text
+        );
+    }
+
+    #[test]
+    fn labels_fall_back_when_git_gives_none() {
+        assert_eq!(label(Some("main"), "ours"), "main");
+        assert_eq!(label(Some("%X"), "ours"), "ours");
+        assert_eq!(label(Some(""), "ours"), "ours");
+        assert_eq!(label(None, "theirs"), "theirs");
     }
 }

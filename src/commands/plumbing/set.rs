@@ -16,10 +16,12 @@ use crate::output::{Outcome, Ui, write_json};
 
 /// Set one field of a ticket (only that line of the file changes).
 ///
-/// FIELD: priority (integer), description, created_at / started_at / closed_at (RFC 3339,
-/// `now` or `null`), closure_reason, parent (a ticket reference), related (with --add or
-/// --remove, or a comma-separated list), or any other key (a string). id, slug, status and
-/// path are derived and cannot be set; use start and close to change the status.
+/// FIELD: priority (a whole number from 0), description, created_at / started_at / closed_at
+/// (RFC 3339, `now` or `null`), closure_reason, parent (a ticket reference), related (with
+/// --add or --remove, or a comma-separated list), or any other key (a string) with --custom.
+/// id, slug, status and path are derived and cannot be set; use start, close and reopen to
+/// change the status. A ticket whose header does not parse (say `priority: high`) is repaired
+/// by setting the field that is wrong.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The ticket
@@ -37,6 +39,9 @@ pub struct Args {
     /// Remove an entry from a list field (related)
     #[arg(long, value_name = "VALUE", conflicts_with = "value")]
     remove: Option<String>,
+    /// FIELD is a key of your own (stored as a string), not one of git-ticket's fields
+    #[arg(long)]
+    custom: bool,
 }
 
 /// The `set` command.
@@ -57,6 +62,7 @@ impl Command for Set {
             value: args.value.as_deref(),
             add: args.add.as_deref(),
             remove: args.remove.as_deref(),
+            custom: args.custom,
         };
         Ok(Box::new(Report(set(env, project, &input, ui)?)))
     }

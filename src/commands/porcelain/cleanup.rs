@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::ops::cleanup::{self, AutoCleanup, CleanupInput, TicketCleanup};
-use crate::output::{Outcome, Ui, write_json};
+use crate::output::{Outcome, Ui, escape_control, write_json};
 
 /// Remove the worktree and branch of finished tickets.
 ///
@@ -85,8 +85,16 @@ impl Outcome for OneReport {
                 done.to_owned()
             }
         };
+        let id = escape_control(id);
         writeln!(out.w, "🗑️  Cleanup for ticket: {id}")?;
-        writeln!(out.w, "   Description: {}", self.0.ticket.meta.description)?;
+        writeln!(
+            out.w,
+            "   Description: {}",
+            escape_control(&self.0.ticket.meta.description)
+        )?;
+        if self.0.cancelled {
+            return writeln!(out.w, "   Cleanup cancelled: nothing removed");
+        }
         if self.0.worktree.is_none() && !self.0.branch_deleted {
             return writeln!(
                 out.w,
@@ -123,24 +131,26 @@ impl Outcome for OneReport {
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
         let t = &self.0.ticket;
         let time = |t: Option<crate::ticket::Timestamp>| t.map(|t| t.to_rfc3339());
-        write_json(
-            w,
-            &json!({
-                "branch_deleted": self.0.branch_deleted && !self.0.dry_run,
-                "discarded": self.0.discarded,
-                "dry_run": self.0.dry_run,
-                "success": true,
-                "ticket": {
-                    "closed_at": time(t.meta.closed_at),
-                    "created_at": time(t.meta.created_at),
-                    "description": t.meta.description,
-                    "id": t.id,
-                    "priority": t.meta.priority,
-                    "status": t.status(),
-                },
-                "worktree_removed": self.0.worktree.as_ref().filter(|_| !self.0.dry_run).map(|p| p.display().to_string()),
-            }),
-        )
+        let mut doc = json!({
+            "branch_deleted": self.0.branch_deleted && !self.0.dry_run,
+            "discarded": self.0.discarded,
+            "dry_run": self.0.dry_run,
+            "success": true,
+            "ticket": {
+                "closed_at": time(t.meta.closed_at),
+                "created_at": time(t.meta.created_at),
+                "description": t.meta.description,
+                "id": t.id,
+                "priority": t.meta.priority(),
+                "status": t.status(),
+            },
+            "worktree_removed": self.0.worktree.as_ref().filter(|_| !self.0.dry_run && !self.0.cancelled).map(|p| p.display().to_string()),
+        });
+        // Only a declined confirmation adds a key (TicketFlow crashed there).
+        if self.0.cancelled {
+            doc["cancelled"] = json!(true);
+        }
+        write_json(w, &doc)
     }
 }
 
@@ -162,17 +172,20 @@ impl Outcome for AllReport {
             writeln!(out.w, "  Kept {}: {}", s.branch, s.reason)?;
         }
         writeln!(out.w)?;
-        writeln!(out.w, "Cleanup Summary:")?;
-        writeln!(
-            out.w,
-            "  Worktrees removed: {}",
-            self.0.removed_worktrees.len()
-        )?;
-        writeln!(
-            out.w,
-            "  Branches deleted: {}",
-            self.0.deleted_branches.len()
-        )?;
+        let (worktrees, branches) = (
+            self.0.removed_worktrees.len(),
+            self.0.deleted_branches.len(),
+        );
+        if self.0.dry_run {
+            // A dry run removed nothing: it says what a real run would do.
+            writeln!(out.w, "Cleanup Summary (dry run, nothing removed):")?;
+            writeln!(out.w, "  Worktrees that would be removed: {worktrees}")?;
+            writeln!(out.w, "  Branches that would be deleted: {branches}")?;
+        } else {
+            writeln!(out.w, "Cleanup Summary:")?;
+            writeln!(out.w, "  Worktrees removed: {worktrees}")?;
+            writeln!(out.w, "  Branches deleted: {branches}")?;
+        }
         if !self.0.errors.is_empty() {
             writeln!(out.w)?;
             writeln!(out.w, "Errors encountered:")?;

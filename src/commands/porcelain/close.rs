@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::ops::close::{CloseInput, Closed, close};
-use crate::output::{Outcome, Style, Ui, write_json};
+use crate::output::{Outcome, Style, Ui, escape_control, write_json};
 use crate::ticket::Status;
 use crate::ticket::time::format_duration;
 
@@ -80,10 +80,14 @@ impl Outcome for Report {
         writeln!(out.w)?;
         out.styled(Style::Bold, &format!("✅ Ticket closed: {id}"))?;
         writeln!(out.w)?;
-        writeln!(out.w, "   Description: {}", self.closed.meta.description)?;
+        writeln!(
+            out.w,
+            "   Description: {}",
+            escape_control(&self.closed.meta.description)
+        )?;
         writeln!(out.w, "   Status: {} → done", self.closed.meta.status())?;
         if let Some(r) = &self.closed.reason {
-            writeln!(out.w, "   Reason: {r}")?;
+            writeln!(out.w, "   Reason: {}", escape_control(r))?;
         } else if self.closed.merged {
             writeln!(out.w, "   Note: Branch was already merged")?;
         }
@@ -96,7 +100,11 @@ impl Outcome for Report {
         if let Some(d) = self.duration() {
             writeln!(out.w, "   Duration: {d}")?;
         }
-        writeln!(out.w, "   Committed: \"{}\"", self.closed.message)?;
+        writeln!(
+            out.w,
+            "   Committed: \"{}\"",
+            escape_control(&self.closed.message)
+        )?;
         if let Some(p) = self.closed.meta.parent() {
             writeln!(out.w, "   Parent ticket: {p}")?;
         }
@@ -107,8 +115,12 @@ impl Outcome for Report {
             writeln!(out.w, "   git push origin {id}")?;
             writeln!(out.w, "   ")?;
             writeln!(out.w, "2. Create Pull Request on your Git service")?;
-            writeln!(out.w, "   - Title: {}", self.closed.meta.description)?;
-            writeln!(out.w, "   - Target: {}", self.closed.default_branch)?;
+            writeln!(
+                out.w,
+                "   - Title: {}",
+                escape_control(&self.closed.meta.description)
+            )?;
+            writeln!(out.w, "   - Target: {}", self.closed.merge_target)?;
             if let Some(p) = self.closed.meta.parent() {
                 writeln!(out.w, "   - Mention parent ticket: {p}")?;
             }

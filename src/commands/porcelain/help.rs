@@ -32,6 +32,7 @@ impl Command for Help {
     const NAME: &'static str = "help";
     const SUMMARY: &'static str = "Show help for git-ticket or one of its commands";
     const GROUP: Group = Group::Porcelain;
+    const PAGED: bool = true;
     const READS_CONFIG: bool = false;
     type Args = Args;
 

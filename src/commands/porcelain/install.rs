@@ -8,6 +8,7 @@ use serde_json::json;
 
 use crate::commands::Ctx;
 use crate::commands::plumbing::hook::HOOKS;
+use crate::commands::plumbing::merge_driver::DRIVER;
 use crate::commands::{Command, Group};
 use crate::error::{Error, ErrorCode};
 use crate::fsutil;
@@ -126,8 +127,10 @@ impl Command for InstallHooks {
 /// Install the ticket merge driver: a .gitattributes line and the merge.ticket config.
 ///
 /// With it, `git merge` combines two versions of a ticket field by field (later times win
-/// for started_at/closed_at, related is a union) and merges the body as text, with conflict
-/// markers only where both sides changed the same lines.
+/// for started_at/closed_at, related is a union) and merges the body as text. A field changed
+/// to different values on both sides, or body lines changed on both, are a conflict: git
+/// stops, with markers labelled by the branch names around those lines only. Running it
+/// again updates a driver set up by an older version.
 #[derive(Debug, clap::Args)]
 pub struct MergeDriverArgs {}
 
@@ -170,7 +173,7 @@ impl Command for InstallMergeDriver {
             "merge.ticket.name",
             "git-ticket field-by-field ticket merge",
         )?;
-        repo.set_local_config("merge.ticket.driver", "git ticket merge-driver %O %A %B %P")?;
+        repo.set_local_config("merge.ticket.driver", DRIVER)?;
         lines.push("Set merge.ticket.driver in this repository's config".into());
         Ok(Box::new(Done {
             lines,

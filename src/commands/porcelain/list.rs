@@ -3,18 +3,16 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
 use crate::commands::Ctx;
-use crate::commands::view::{Summary, TicketView, say_problems};
+use crate::commands::view::{ProblemView, Summary, TicketView, say_problems};
 use crate::commands::{Command, Group};
 use crate::error::Error;
 use crate::exec::{Exec, Piece};
 use crate::ops::graph::Links;
 use crate::ops::list::{self, Listing};
 use crate::ops::queue::{self, Which};
-use crate::output::{Format, Outcome, Style, Ui, json, pad, truncate, width};
-use crate::ticket::store::{Problem, Severity};
+use crate::output::{Format, Outcome, Style, Ui, escape_control, json, pad, truncate, width};
+use crate::ticket::store::Severity;
 use crate::ticket::{Status, Ticket};
 
 /// Which tickets `list` shows.
@@ -65,6 +63,7 @@ impl Command for List {
     const ALIASES: &'static [&'static str] = &["ls"];
     const SUMMARY: &'static str = "List tickets";
     const GROUP: Group = Group::Porcelain;
+    const PAGED: bool = true;
     const EXEC: Exec = Exec::Parallel;
     type Args = Args;
 
@@ -162,29 +161,15 @@ impl Outcome for Streamed {
 /// A listing, rendered; with the tickets' dependency links when the graph was read.
 pub struct Listed(pub Listing, pub Option<Vec<Links>>);
 
-/// A problem file as JSON.
-#[derive(Serialize)]
-struct ProblemView<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<usize>,
-    message: &'a str,
-    path: String,
-    severity: Severity,
-}
-
-impl<'a> From<&'a Problem> for ProblemView<'a> {
-    fn from(p: &'a Problem) -> Self {
-        ProblemView {
-            line: p.line,
-            message: &p.reason,
-            path: p.path.display().to_string(),
-            severity: p.severity,
-        }
-    }
-}
-
-/// Description column width before truncation.
+/// Description column width before truncation, when the output is not a terminal.
 const DESCRIPTION_WIDTH: usize = 50;
+
+/// The narrowest description column on a narrow terminal (the row wraps rather than show
+/// nothing of it).
+const MIN_DESCRIPTION_WIDTH: usize = 10;
+
+/// Columns a row takes besides the ID and the description: `  STATUS  PRI  `.
+const FIXED_COLUMNS: usize = 2 + 6 + 2 + 3 + 2;
 
 impl Outcome for Listed {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
@@ -209,7 +194,16 @@ impl Outcome for Listed {
             ),
         )?;
         writeln!(out.w)?;
-        writeln!(out.w, "{}", "-".repeat(id_width + 50))?;
+        // On a terminal the description takes the width that is left; elsewhere 50 columns.
+        let (description_width, rule) = match out.columns() {
+            Some(cols) => {
+                let left = cols.saturating_sub(id_width + FIXED_COLUMNS);
+                let d = left.max(MIN_DESCRIPTION_WIDTH);
+                (d, id_width + FIXED_COLUMNS + d)
+            }
+            None => (DESCRIPTION_WIDTH, id_width + 50),
+        };
+        writeln!(out.w, "{}", "-".repeat(rule))?;
         for t in &self.0.tickets {
             let status = t.status();
             let style = match status {
@@ -222,8 +216,8 @@ impl Outcome for Listed {
             writeln!(
                 out.w,
                 "  {:<3}  {}",
-                t.meta.priority,
-                truncate(&t.meta.description, DESCRIPTION_WIDTH)
+                t.meta.priority(),
+                truncate(&escape_control(&t.meta.description), description_width)
             )?;
         }
         Ok(())
@@ -299,8 +293,10 @@ impl Listed {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ticket::store::Problem;
     use proptest::prelude::*;
     use proptest::strategy::ValueTree;
+    use serde::Serialize;
 
     /// The envelope as serde_json writes it (with Go's escaping): the reference for the
     /// hand-written one.

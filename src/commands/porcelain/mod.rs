@@ -1,6 +1,8 @@
 //! Porcelain: the verbs people and agents use. `--format json` is their stable interface.
 
 pub mod blocked;
+pub mod claim;
+pub mod claims;
 pub mod cleanup;
 pub mod close;
 pub mod dep;
@@ -12,6 +14,8 @@ pub mod new;
 pub mod next;
 pub mod prime;
 pub mod ready;
+pub mod release;
+pub mod reopen;
 pub mod restore;
 pub mod show;
 pub mod start;

@@ -1,7 +1,10 @@
 //! `git ticket new <slug>`: creates `tickets/todo/<YYMMDD-HHMMSS-slug>.md` from the template.
 //!
 //! The parent (`--parent`, or the current branch when it is exactly a ticket ID) is stored as
-//! the resolved full ID. Creation is exclusive: an existing ID is an error, never overwritten.
+//! the resolved full ID; `--priority` and `--description` fill their lines of the header;
+//! `--edit` then opens the new file in the editor (the ticket exists first, so nothing typed
+//! is lost if the editor fails). Creation is exclusive: an existing ID is an error, never
+//! overwritten.
 
 use std::io::{self, Write};
 
@@ -10,14 +13,18 @@ use serde_json::json;
 use crate::commands::Ctx;
 use crate::commands::{Command, Group};
 use crate::error::Error;
+use crate::ops::edit;
 use crate::ops::new::{self, Created, NewInput};
 use crate::output::{Outcome, Style, Ui, write_json};
+use crate::ticket::model::parse_priority;
 
 /// Create a new ticket in tickets/todo.
 ///
 /// The ID is the local creation time plus the slug (YYMMDD-HHMMSS-slug). On a ticket branch
 /// the new ticket becomes a sub-ticket of that branch's ticket, unless --parent says
-/// otherwise. Nothing is staged or committed.
+/// otherwise. Nothing is staged or committed. --edit opens the new ticket in your editor
+/// (GIT_EDITOR, core.editor, VISUAL, EDITOR, else vi, run through the shell: EDITOR="code -w"
+/// works).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Short name: lowercase letters, digits and hyphens (e.g. fix-login-timeout)
@@ -26,9 +33,23 @@ pub struct Args {
     /// Parent ticket: an ID, ID prefix, slug or words of a slug
     #[arg(short, long, value_name = "TICKET")]
     parent: Option<String>,
+    /// The one-line description
+    #[arg(short, long, value_name = "TEXT", allow_hyphen_values = true)]
+    description: Option<String>,
+    /// The priority: a whole number from 0 (most urgent) up [default: 2] (-y as in jira-cli:
+    /// -p is --parent, as in TicketFlow)
+    #[arg(short = 'y', long, value_name = "N", allow_hyphen_values = true, value_parser = priority)]
+    priority: Option<i64>,
+    /// Open the new ticket in your editor
+    #[arg(short, long)]
+    edit: bool,
     /// A ticket this one waits on (repeatable): written as blocked-by:<ID> in related
     #[arg(long, value_name = "TICKET")]
     blocked_by: Vec<String>,
+}
+
+fn priority(typed: &str) -> Result<i64, String> {
+    parse_priority(typed)
 }
 
 /// The `new` command.
@@ -48,9 +69,21 @@ impl Command for New {
         let input = NewInput {
             slug: &args.slug,
             parent: args.parent.as_deref(),
+            priority: args.priority,
+            description: args.description.as_deref(),
             blocked_by: &args.blocked_by,
         };
-        Ok(Box::new(Report(new::new(env, project, &input, ui)?)))
+        let created = new::new(env, project, &input, ui)?;
+        if args.edit {
+            let stdio = ui.editor_stdio().map_err(|source| Error::Io {
+                path: created.path.clone(),
+                source,
+            })?;
+            if let Some(warning) = edit::edit(env, project, &created.id, &created.path, stdio)? {
+                ui.warn(warning);
+            }
+        }
+        Ok(Box::new(Report(created)))
     }
 }
 

@@ -11,6 +11,7 @@ use crate::commands::view::TicketView;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::Exec;
+use crate::ops::claim::{self, ClaimChoice};
 use crate::ops::graph::Links;
 use crate::ops::queue::{self, NextInput};
 use crate::output::{Outcome, Style, Ui, write_json};
@@ -22,13 +23,18 @@ use crate::ticket::Ticket;
 /// lowest priority number first, then oldest first, then ID. With --start it is started as
 /// `git ticket start` does (same output and JSON), picked and started in one step under the
 /// repository lock: agents running `next --start` at the same time each get a different
-/// ticket. A ticket taken elsewhere meanwhile is skipped for the next one. Nothing ready:
+/// ticket. A ticket taken elsewhere meanwhile (claimed by another clone, already started) is
+/// skipped for the next one. Claims are those last fetched (--fetch fetches them first); the
+/// start claims the ticket as `start` does when claims.remote is set. Nothing ready:
 /// exit 1 with NO_READY_TICKET.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Start the ticket (branch, worktree) instead of only showing it
     #[arg(long)]
     start: bool,
+    /// Fetch the claims of claims.remote first (otherwise the claims last fetched are used)
+    #[arg(long)]
+    fetch: bool,
 }
 
 /// The `next` command.
@@ -43,9 +49,16 @@ impl Command for Next {
 
     fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let (env, exec) = (ctx.env, ctx.exec);
+        if args.fetch {
+            claim::fetch_claims(ctx.project()?, None)?;
+        }
         if args.start {
             let project = ctx.project()?;
-            let started = queue::start_next(env, project, &NextInput { profile: exec }, ui)?;
+            let input = NextInput {
+                profile: exec,
+                claim: ClaimChoice::Config,
+            };
+            let started = queue::start_next(env, project, &input, ui)?;
             return Ok(report(started, ui));
         }
         let (project, trace) = ctx.project_and_trace()?;
@@ -62,7 +75,7 @@ impl Outcome for Picked {
         let t = &self.0;
         out.styled(Style::Bold, &format!("Next: {}", t.id))?;
         writeln!(out.w)?;
-        writeln!(out.w, "   Priority: {}", t.meta.priority)?;
+        writeln!(out.w, "   Priority: {}", t.meta.priority())?;
         writeln!(out.w, "   Description: {}", t.meta.description)?;
         if !self.1.blocks.is_empty() {
             writeln!(out.w, "   Blocks: {}", self.1.blocks.join(", "))?;

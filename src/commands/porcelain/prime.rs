@@ -144,7 +144,7 @@ impl Primed {
             ));
             for t in shown {
                 let d = cut(&t.meta.description, shape.width);
-                let line = format!("  {}  p{}  {d}", t.id, t.meta.priority);
+                let line = format!("  {}  p{}  {d}", t.id, t.meta.priority());
                 o.push_str(line.trim_end());
                 o.push('\n');
             }
@@ -201,7 +201,7 @@ impl Primed {
                 .map(|t| Ready {
                     description: cut(&t.meta.description, shape.width),
                     id: &t.id,
-                    priority: t.meta.priority,
+                    priority: t.meta.priority(),
                 })
                 .collect(),
             ready_total: p.ready_total,

@@ -6,14 +6,15 @@ use crate::commands::view::say_problems;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::Exec;
-use crate::ops::Project;
 use crate::ops::queue::{self, Selection};
+use crate::ops::{Project, claim};
 use crate::output::{Format, Outcome, Ui};
 use crate::trace::Trace;
 
 /// List the todo tickets ready to take, in the order to take them.
 ///
-/// Ready: todo, every blocker done, and not claimed by another clone. A ticket is blocked by
+/// Ready: todo, every blocker done, and not claimed by another clone (the live claims of
+/// claims.remote as last fetched; --fetch fetches them first). A ticket is blocked by
 /// B when its related has blocked-by:B or B's related has blocks:<it>; a blocked-by reference
 /// that names no ticket keeps blocking. Order: priority (lowest first), then oldest first,
 /// then ID. JSON: list's shape, each ticket with blocked_by (empty) and blocks (the open
@@ -22,6 +23,9 @@ use crate::trace::Trace;
 pub struct Args {
     #[command(flatten)]
     count: Count,
+    /// Fetch the claims of claims.remote first (otherwise the claims last fetched are used)
+    #[arg(long)]
+    fetch: bool,
 }
 
 /// `--count`, as `list` takes it (`ready`, `blocked`).
@@ -50,6 +54,9 @@ impl Command for Ready {
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
+        if args.fetch {
+            claim::fetch_claims(ctx.project()?, None)?;
+        }
         Ok(Box::new(select(ctx, ui, &args.count, queue::ready)?))
     }
 }

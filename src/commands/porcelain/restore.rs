@@ -42,8 +42,13 @@ struct Report(Restored);
 
 impl Outcome for Report {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
-        writeln!(out.w, "Restored current ticket link: {}", self.0.id)?;
-        writeln!(out.w, "✅ Current ticket symlink restored")
+        writeln!(
+            out.w,
+            "✅ Restored {} → {} ({})",
+            current::LINK,
+            self.0.id,
+            self.0.status
+        )
     }
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {

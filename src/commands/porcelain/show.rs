@@ -11,7 +11,7 @@ use crate::commands::{Command, Group};
 use crate::error::Error;
 use crate::exec::Exec;
 use crate::ops::graph::{self, Links};
-use crate::output::{Outcome, Style, Ui, write_json};
+use crate::output::{Escape, Outcome, Style, Ui, escape, write_json};
 use crate::ticket::Ticket;
 use crate::ticket::store::load;
 
@@ -35,6 +35,7 @@ impl Command for Show {
     const NAME: &'static str = "show";
     const SUMMARY: &'static str = "Show ticket details";
     const GROUP: Group = Group::Porcelain;
+    const PAGED: bool = true;
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
@@ -53,11 +54,14 @@ impl Outcome for Shown {
         let t = &self.0;
         let m = &t.meta;
         let time = |t: &Option<crate::ticket::Timestamp>| t.map(|t| t.to_rfc3339());
-        out.styled(Style::Bold, &format!("ID: {}", t.id))?;
+        // Ticket text never reaches the terminal with its control characters (an ESC in a
+        // description would recolour it): one-line fields are escaped, the body keeps its lines.
+        let line = |s: &str| escape(s, Escape::Line).into_owned();
+        out.styled(Style::Bold, &format!("ID: {}", line(&t.id)))?;
         writeln!(out.w)?;
         writeln!(out.w, "Status: {}", m.status())?;
-        writeln!(out.w, "Priority: {}", m.priority)?;
-        writeln!(out.w, "Description: {}", m.description)?;
+        writeln!(out.w, "Priority: {}", m.priority())?;
+        writeln!(out.w, "Description: {}", line(&m.description))?;
         writeln!(
             out.w,
             "Created: {}",
@@ -70,10 +74,10 @@ impl Outcome for Shown {
             writeln!(out.w, "Closed: {c}")?;
         }
         if let Some(r) = &m.closure_reason {
-            writeln!(out.w, "Closure reason: {r}")?;
+            writeln!(out.w, "Closure reason: {}", line(r))?;
         }
         if let Some(related) = m.related.as_ref().filter(|r| !r.is_empty()) {
-            writeln!(out.w, "Related: {}", related.join(", "))?;
+            writeln!(out.w, "Related: {}", line(&related.join(", ")))?;
         }
         if !self.1.blockers.is_empty() {
             writeln!(out.w, "Blocked by: {}", self.1.describe())?;
@@ -81,10 +85,10 @@ impl Outcome for Shown {
         if !self.1.blocks.is_empty() {
             writeln!(out.w, "Blocks: {}", self.1.blocks.join(", "))?;
         }
-        writeln!(out.w, "File: {}", t.path.display())?;
+        writeln!(out.w, "File: {}", line(&t.path.to_string_lossy()))?;
         writeln!(out.w)?;
         let body = t.body.as_deref().unwrap_or_default();
-        out.w.write_all(body.as_bytes())?;
+        out.w.write_all(escape(body, Escape::Block).as_bytes())?;
         if !body.ends_with('\n') {
             writeln!(out.w)?;
         }

@@ -5,8 +5,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::claims::ClaimJson;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
+use crate::ops::claim::{ClaimChoice, Taken, age};
 use crate::ops::init_commands::InitCommand;
 use crate::ops::start::{StartInput, Started, start};
 use crate::output::{Outcome, Style, Ui, write_json};
@@ -21,6 +23,11 @@ use crate::ticket::Status;
 /// folder is gone is recreated; a worktree is never removed, and existing branches are never
 /// deleted. A ticket waiting on blockers that are not done is started too, with a warning
 /// naming them (JSON: `warnings`); `git ticket next` never picks such a ticket.
+///
+/// With claims on (claims.remote in .ticketflow.yaml, or --claim-remote) the ticket is first
+/// claimed on that remote, before anything changes here: a ticket another clone holds is
+/// TICKET_CLAIMED (holder and age in the message), an unreachable remote is
+/// CLAIM_UNREACHABLE; --no-claim starts without claiming (working offline on purpose).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The ticket: ID, ID prefix, slug, or slug words
@@ -29,6 +36,12 @@ pub struct Args {
     /// Repair the ticket's worktree: recreate it if its folder is gone (a healthy one is left as it is)
     #[arg(short, long)]
     force: bool,
+    /// Claim the ticket on this remote first (default: claims.remote of .ticketflow.yaml)
+    #[arg(long, value_name = "REMOTE", conflicts_with = "no_claim")]
+    claim_remote: Option<String>,
+    /// Start without claiming the ticket on the claims remote (working offline on purpose)
+    #[arg(long)]
+    no_claim: bool,
 }
 
 /// The `start` command.
@@ -46,6 +59,11 @@ impl Command for Start {
         let input = StartInput {
             ticket: &args.ticket,
             force: args.force,
+            claim: match (&args.claim_remote, args.no_claim) {
+                (_, true) => ClaimChoice::Skip,
+                (Some(r), false) => ClaimChoice::Remote(r),
+                (None, false) => ClaimChoice::Config,
+            },
         };
         let started = start(env, project, &input, ui)?;
         Ok(report(started, ui))
@@ -101,7 +119,26 @@ impl Outcome for Report {
         }
         out.styled(Style::Bold, &format!("✅ Started work on ticket: {id}"))?;
         writeln!(out.w)?;
-        writeln!(out.w, "   Description: {}", self.0.description)?;
+        writeln!(
+            out.w,
+            "   Description: {}",
+            crate::output::escape_control(&self.0.description)
+        )?;
+        if let Some(c) = &self.0.claim {
+            match &c.taken {
+                Taken::New => writeln!(out.w, "🔒 Claimed on {}", c.remote)?,
+                Taken::Renewed => {
+                    writeln!(out.w, "🔒 Claimed on {} (ours already; renewed)", c.remote)?
+                }
+                Taken::TookOver(old) => writeln!(
+                    out.w,
+                    "🔒 Claimed on {}: took over the expired claim of {} ({} old)",
+                    c.remote,
+                    old.holder(),
+                    age(old.age)
+                )?,
+            }
+        }
         writeln!(out.w)?;
         if self.0.done.branch_mode {
             writeln!(out.w, "🌿 Switched to branch: {id}")?;
@@ -170,6 +207,8 @@ impl Outcome for Report {
             #[serde(skip_serializing_if = "<[String]>::is_empty")]
             warnings: &'a [String],
             worktree_path: String,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            claim: Option<ClaimJson<'a>>,
         }
         write_json(
             w,
@@ -190,6 +229,7 @@ impl Outcome for Report {
                 } else {
                     self.0.done.worktree_path.display().to_string()
                 },
+                claim: self.0.claim.as_ref().map(ClaimJson::of),
             },
         )
     }

@@ -11,11 +11,10 @@ use serde::Serialize;
 use crate::commands::Ctx;
 use crate::commands::view::{Summary, TicketView};
 use crate::commands::{Command, Group};
-use crate::current;
 use crate::error::Error;
 use crate::exec::Exec;
 use crate::git::worktree_of_branch;
-use crate::output::{Outcome, Style, Ui, write_json};
+use crate::output::{Outcome, Style, Ui, escape_control, pad, width, write_json};
 use crate::ticket::store::load;
 use crate::ticket::time::format_duration;
 use crate::ticket::{Ticket, Timestamp};
@@ -39,11 +38,9 @@ impl Command for StatusCmd {
         let (project, trace) = ctx.project_and_trace()?;
         let repo = project.repo()?;
         let branch = repo.current_branch().unwrap_or_default();
-        let from_link = current::read(&project.root)
-            .ok()
-            .flatten()
-            .and_then(|c| project.store.find_exact(&c.id));
-        let entry = from_link.or_else(|| project.store.find_exact(&branch));
+        // A link whose branch is not checked out is stale, not the active ticket.
+        let current = crate::ops::current::current_ticket(project, &branch);
+        let entry = current.id.and_then(|id| project.store.find_exact(&id));
         let ticket = entry.and_then(|e| load(&e, false).ok());
         // Counted as TicketFlow counts: the tickets that parse, by their timestamps.
         let (summary, problems) = crate::ops::list::summary(project, exec, trace)?;
@@ -63,6 +60,7 @@ impl Command for StatusCmd {
                     .then(|| TicketWorktree {
                         ticket_id: b.clone(),
                         path: w.path.display().to_string(),
+                        missing: !w.path.is_dir(),
                     })
             })
             .collect();
@@ -78,6 +76,7 @@ impl Command for StatusCmd {
             summary,
             invalid: problems.len(),
             ticket_worktrees,
+            stale_link: current.stale_link,
             now: Timestamp::now_local(),
         }))
     }
@@ -87,6 +86,9 @@ impl Command for StatusCmd {
 struct TicketWorktree {
     path: String,
     ticket_id: String,
+    /// Its folder is gone (text output flags it; the JSON shape is TicketFlow's).
+    #[serde(skip)]
+    missing: bool,
 }
 
 struct StatusReport {
@@ -97,19 +99,28 @@ struct StatusReport {
     /// Files in the ticket folders that are not valid tickets (not counted).
     invalid: usize,
     ticket_worktrees: Vec<TicketWorktree>,
+    /// The ticket a stale `current-ticket.md` names (its branch is not checked out).
+    stale_link: Option<String>,
     now: Timestamp,
 }
 
 impl Outcome for StatusReport {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         writeln!(out.w)?;
-        writeln!(out.w, "🌿 Current branch: {}", self.branch)?;
+        writeln!(out.w, "🌿 Current branch: {}", escape_control(&self.branch))?;
         writeln!(out.w)?;
         match &self.ticket {
             Some(t) => {
-                out.styled(Style::Bold, &format!("🎯 Active ticket: {}", t.id))?;
+                out.styled(
+                    Style::Bold,
+                    &format!("🎯 Active ticket: {}", escape_control(&t.id)),
+                )?;
                 writeln!(out.w)?;
-                writeln!(out.w, "   Description: {}", t.meta.description)?;
+                writeln!(
+                    out.w,
+                    "   Description: {}",
+                    escape_control(&t.meta.description)
+                )?;
                 writeln!(out.w, "   Status: {}", t.status())?;
                 if let Some(s) = t.meta.started_at {
                     let end = t.meta.closed_at.unwrap_or(self.now);
@@ -120,7 +131,11 @@ impl Outcome for StatusReport {
                     )?;
                 }
                 if let Some(w) = &self.worktree {
-                    writeln!(out.w, "   Worktree: {}", w.display())?;
+                    writeln!(
+                        out.w,
+                        "   Worktree: {}",
+                        escape_control(&w.to_string_lossy())
+                    )?;
                 }
             }
             None => {
@@ -128,11 +143,39 @@ impl Outcome for StatusReport {
                 writeln!(out.w, "   Start a ticket with: git ticket start <ticket>")?;
             }
         }
+        if let Some(id) = &self.stale_link {
+            writeln!(
+                out.w,
+                "   ⚠️  current-ticket.md still names {}, whose branch is not checked out: \
+                 git ticket fsck --fix removes the stale link",
+                escape_control(id)
+            )?;
+        }
         if !self.ticket_worktrees.is_empty() {
             writeln!(out.w)?;
             writeln!(out.w, "🌳 Ticket worktrees:")?;
+            // In columns: ID, path, and a flag where the folder is gone.
+            let id_width = self
+                .ticket_worktrees
+                .iter()
+                .map(|w| width(&w.ticket_id))
+                .max()
+                .unwrap_or(0);
             for w in &self.ticket_worktrees {
-                writeln!(out.w, "   {}  {}", w.ticket_id, w.path)?;
+                write!(
+                    out.w,
+                    "   {}  {}",
+                    pad(&escape_control(&w.ticket_id), id_width),
+                    escape_control(&w.path)
+                )?;
+                if w.missing {
+                    write!(out.w, "  ")?;
+                    out.styled(
+                        Style::Yellow,
+                        "(folder missing: git ticket fsck --fix prunes it)",
+                    )?;
+                }
+                writeln!(out.w)?;
             }
         }
         let [todo, doing, done] = self.summary;

@@ -16,8 +16,10 @@ pub struct Args {}
 /// The `version` command.
 pub struct Version;
 
-/// The build's version, commit and time (commit and time come from the build environment
-/// variables `GIT_TICKET_GIT_COMMIT` and `GIT_TICKET_BUILD_TIME`, else `unknown`).
+/// The build's version, commit and time (commit and time: `GIT_TICKET_GIT_COMMIT` and
+/// `GIT_TICKET_BUILD_TIME`, which `build.rs` takes from the git checkout it builds — the
+/// commit, and `SOURCE_DATE_EPOCH` or the commit's time — or from the build's environment;
+/// `unknown` when built from outside a checkout).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 const GIT_COMMIT: &str = match option_env!("GIT_TICKET_GIT_COMMIT") {
     Some(c) => c,

@@ -26,6 +26,7 @@ impl Command for Workflow {
     const NAME: &'static str = "workflow";
     const SUMMARY: &'static str = "Print the workflow guide for people and AI agents";
     const GROUP: Group = Group::Porcelain;
+    const PAGED: bool = true;
     const READS_CONFIG: bool = false;
     type Args = Args;
 
