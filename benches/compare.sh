@@ -199,7 +199,8 @@ compare_starts "50 tickets"
 
 # The same among the 10,000 tickets of the queue repository (two copies; start takes the
 # tickets next --start would take, in the same order).
-(cd "$work/queue" && git add -A && git commit -qm tickets)
+# No automatic gc: it would repack the 10,000 new objects in the background while cp reads them.
+(cd "$work/queue" && git add -A && git -c gc.auto=0 -c maintenance.auto=false commit -qm tickets)
 cp -r "$work/queue" "$work/queue-a" && cp -r "$work/queue" "$work/queue-b"
 sed -i 's|base_dir: ../.worktrees$|base_dir: ../.worktrees-qa|' "$work/queue-a/.ticketflow.yaml"
 sed -i 's|base_dir: ../.worktrees$|base_dir: ../.worktrees-qb|' "$work/queue-b/.ticketflow.yaml"
