@@ -158,3 +158,60 @@ hyperfine -N --warmup 3 --min-runs 30 --export-json "$work/claim.json" \
 s=$(median_ms "$work/claim.json" 0); c=$(median_ms "$work/claim.json" 1); p=$(median_ms "$work/claim.json" 2)
 echo "start: $s ms, claimed start: $c ms, bare git push of one ref: $p ms; claimed start - start = $(python3 -c "print(round($c - $s, 1))") ms = $(ratio "$(python3 -c "print($c - $s)")" "$p")x the push (target <= 1.3x)"
 cd - >/dev/null
+
+echo "== the work queue: ready among 10,000 tickets (9,000 done, 1,000 todo in dependency chains of 5) vs list --status all"
+# The baseline may predate ready/next: they are measured for this binary only.
+make_repo "$work/queue" 1000 0 9000 5
+(cd "$work/queue" && hyperfine -N --warmup 3 --min-runs 30 --export-json "$work/q.json" \
+   "$bin ready" "$bin list --status all" "$bin ready --format json" "$bin list --status all --format json" \
+   "$bin blocked" >/dev/null 2>&1)
+r=$(median_ms "$work/q.json" 0); l=$(median_ms "$work/q.json" 1)
+rj=$(median_ms "$work/q.json" 2); lj=$(median_ms "$work/q.json" 3)
+echo "ready: $r ms, list --status all: $l ms, ratio $(ratio "$r" "$l")x (target <= 1.5x)"
+echo "ready --format json: $rj ms, list --status all --format json: $lj ms, ratio $(ratio "$rj" "$lj")x"
+echo "blocked: $(median_ms "$work/q.json" 4) ms"
+
+echo "== next --start vs start (25 todo + 25 doing; two identical repositories, interleaved)"
+make_repo "$work/start-a" 25 25 0
+make_repo "$work/start-b" 25 25 0
+# Their worktrees in folders of their own (both take the same tickets as the start section).
+sed -i 's|base_dir: ../.worktrees$|base_dir: ../.worktrees-a|' "$work/start-a/.ticketflow.yaml"
+sed -i 's|base_dir: ../.worktrees$|base_dir: ../.worktrees-b|' "$work/start-b/.ticketflow.yaml"
+for r in start-a start-b; do (cd "$work/$r" && git add -A && git commit -qm tickets); done
+ids=($(cd "$work/start-a" && python3 -c "import os; print(' '.join(sorted(f[:-3] for f in os.listdir('tickets/todo') if f.endswith('.md'))))"))
+start_runs=()
+next_runs=()
+for k in $(seq 0 19); do
+  s=$(date +%s%N); (cd "$work/start-a" && "$bin" start "${ids[$k]}" >/dev/null); e=$(date +%s%N)
+  start_runs+=($(( (e - s) / 1000 )))
+  s=$(date +%s%N); (cd "$work/start-b" && "$bin" next --start >/dev/null); e=$(date +%s%N)
+  next_runs+=($(( (e - s) / 1000 )))
+done
+compare_starts() {
+python3 - "$1" "${start_runs[*]}" "${next_runs[*]}" <<'PY'
+import statistics, sys
+s = statistics.median(map(int, sys.argv[2].split())) / 1000
+n = statistics.median(map(int, sys.argv[3].split())) / 1000
+print(f"{sys.argv[1]}: git-ticket start: {s:.1f} ms, next --start: {n:.1f} ms, difference {n - s:+.1f} ms (target <= +5 ms)")
+PY
+}
+compare_starts "50 tickets"
+
+# The same among the 10,000 tickets of the queue repository (two copies; start takes the
+# tickets next --start would take, in the same order).
+# No automatic gc: it would repack the 10,000 new objects in the background while cp reads them.
+(cd "$work/queue" && git add -A && git -c gc.auto=0 -c maintenance.auto=false commit -qm tickets)
+cp -r "$work/queue" "$work/queue-a" && cp -r "$work/queue" "$work/queue-b"
+sed -i 's|base_dir: ../.worktrees$|base_dir: ../.worktrees-qa|' "$work/queue-a/.ticketflow.yaml"
+sed -i 's|base_dir: ../.worktrees$|base_dir: ../.worktrees-qb|' "$work/queue-b/.ticketflow.yaml"
+for r in queue-a queue-b; do (cd "$work/$r" && git commit -qam "own worktree folder"); done
+ids=($(cd "$work/queue-a" && "$bin" ready --count 10 --format json | python3 -c "import json,sys; print(' '.join(t['id'] for t in json.load(sys.stdin)['tickets']))"))
+start_runs=()
+next_runs=()
+for k in $(seq 0 9); do
+  s=$(date +%s%N); (cd "$work/queue-a" && "$bin" start "${ids[$k]}" >/dev/null); e=$(date +%s%N)
+  start_runs+=($(( (e - s) / 1000 )))
+  s=$(date +%s%N); (cd "$work/queue-b" && "$bin" next --start >/dev/null); e=$(date +%s%N)
+  next_runs+=($(( (e - s) / 1000 )))
+done
+compare_starts "10,000 tickets"

@@ -2,9 +2,11 @@
 //! `benches/status.sh`) with the generator the Criterion benches and the tests use
 //! (`benches/support/corpus.rs`): realistic tickets without `related` links, status by folder.
 //!
-//!   gen_tickets <root> <todo> <doing> <done>
+//!   gen_tickets <root> <todo> <doing> <done> [<chain length>]
 //!
-//! Ticket `i` (counting todo, then doing, then done) is `25MMDD-HHMMSS-task-{i}`.
+//! Ticket `i` (counting todo, then doing, then done) is `25MMDD-HHMMSS-task-{i}`. With a chain
+//! length, the todo tickets are in dependency chains of that length (`blocked-by` links; see
+//! `Corpus::chains`).
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
@@ -17,18 +19,23 @@ fn main() {
         s.parse()
             .unwrap_or_else(|_| usage(&format!("not a count: {s}")))
     };
-    let [root, todo, doing, done] = args.as_slice() else {
-        usage("four arguments expected");
+    let (root, todo, doing, done, chains) = match args.as_slice() {
+        [root, todo, doing, done] => (root, todo, doing, done, 0),
+        [root, todo, doing, done, chains] => (root, todo, doing, done, count(chains)),
+        _ => usage("four or five arguments expected"),
     };
     Corpus::counts(count(todo), count(doing), count(done))
         .text(Text::Realistic { related: false })
+        .chains(chains)
         .write(std::path::Path::new(root));
 }
 
 fn usage(problem: &str) -> ! {
     #[allow(clippy::print_stderr)]
     {
-        eprintln!("gen_tickets: {problem}\nusage: gen_tickets <root> <todo> <doing> <done>");
+        eprintln!(
+            "gen_tickets: {problem}\nusage: gen_tickets <root> <todo> <doing> <done> [<chain length>]"
+        );
     }
     std::process::exit(2)
 }

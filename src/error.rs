@@ -77,6 +77,10 @@ pub enum ErrorCode {
     ClaimUnreachable,
     /// There is no claim of ours to renew.
     TicketNotClaimed,
+    /// No todo ticket is ready (every one is blocked or claimed, or there is none).
+    NoReadyTicket,
+    /// A dependency would close a cycle (nothing was written).
+    DependencyCycle,
 }
 
 impl ErrorCode {
@@ -112,6 +116,8 @@ impl ErrorCode {
             ErrorCode::TicketClaimed => "TICKET_CLAIMED",
             ErrorCode::ClaimUnreachable => "CLAIM_UNREACHABLE",
             ErrorCode::TicketNotClaimed => "TICKET_NOT_CLAIMED",
+            ErrorCode::NoReadyTicket => "NO_READY_TICKET",
+            ErrorCode::DependencyCycle => "DEPENDENCY_CYCLE",
         }
     }
 }

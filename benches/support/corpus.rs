@@ -8,6 +8,7 @@
 //! Corpus::counts(25, 25, 10_000).text(Text::Realistic { related: false }).write(root);
 //! Corpus::new(400).folders(&["todo"]).ids(|i| format!("250101-000000-a{i:03}"))
 //!     .text(Text::Small).write(root);
+//! Corpus::counts(1000, 0, 9000).chains(5).write(root); // todo tickets in dependency chains
 //! ```
 
 #![allow(dead_code)]
@@ -46,6 +47,7 @@ pub struct Corpus {
     spread: Spread,
     id: fn(usize) -> String,
     text: Text,
+    chains: usize,
 }
 
 impl Corpus {
@@ -56,6 +58,7 @@ impl Corpus {
             spread: Spread::Cycle(&["todo", "doing", "done", "done"]),
             id: ticket_id,
             text: Text::Realistic { related: true },
+            chains: 0,
         }
     }
 
@@ -87,6 +90,37 @@ impl Corpus {
         Corpus { text, ..self }
     }
 
+    /// The todo tickets in dependency chains of `len` (0: none): todo ticket `i` is blocked
+    /// by todo ticket `i - 1` unless `i % len == 0`; a chain's first ticket is blocked by a
+    /// done ticket when there is one (satisfied: it is ready). With `Text::Realistic { related:
+    /// false }` (its own links would make a second `related`).
+    pub fn chains(self, len: usize) -> Self {
+        Corpus {
+            chains: len,
+            ..self
+        }
+    }
+
+    /// The `related` block of ticket `i` from its chain, if any.
+    fn chain_links(&self, i: usize) -> String {
+        let Spread::Counts([todo, doing, done]) = self.spread else {
+            return String::new();
+        };
+        if self.chains == 0 || i >= todo {
+            return String::new();
+        }
+        let blocker = if !i.is_multiple_of(self.chains) {
+            Some(self.id(i - 1))
+        } else if done > 0 {
+            Some(self.id(todo + doing + i % done))
+        } else {
+            None
+        };
+        blocker.map_or(String::new(), |b| {
+            format!("related:\n    - blocked-by:{b}\n")
+        })
+    }
+
     /// The ID of ticket `i`.
     pub fn id(&self, i: usize) -> String {
         (self.id)(i)
@@ -106,7 +140,11 @@ impl Corpus {
     pub fn ticket_text(&self, i: usize) -> String {
         let folder = self.folder(i);
         match self.text {
-            Text::Realistic { related } => realistic(i, folder, related),
+            Text::Realistic { related } => realistic(i, folder, related).replacen(
+                "---\n\n",
+                &format!("{}---\n\n", self.chain_links(i)),
+                1,
+            ),
             Text::Small => small(i, folder),
         }
     }

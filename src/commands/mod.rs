@@ -6,6 +6,7 @@
 
 pub mod complete;
 pub mod pflag;
+pub mod placeholders;
 pub mod plumbing;
 pub mod porcelain;
 pub mod view;

@@ -10,8 +10,10 @@ use std::sync::OnceLock;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use crate::ops::graph::Links;
 use crate::output::json;
 use crate::ticket::fields::{FIELDS, FieldDef, Json, Kind};
+use crate::ticket::store::{Problem, Severity};
 use crate::ticket::{Status, Ticket, Timestamp};
 
 /// `n` in decimal, without `fmt`.
@@ -40,6 +42,7 @@ pub struct TicketView<'a> {
     details: bool,
     content: Option<&'a str>,
     has_worktree: Option<bool>,
+    links: Option<&'a Links>,
 }
 
 /// An entry of the view.
@@ -48,6 +51,8 @@ enum Key {
     Field(&'static FieldDef),
     Content,
     HasWorktree,
+    BlockedBy,
+    Blocks,
 }
 
 impl Key {
@@ -56,6 +61,8 @@ impl Key {
             Key::Field(d) => d.name,
             Key::Content => "content",
             Key::HasWorktree => "has_worktree",
+            Key::BlockedBy => "blocked_by",
+            Key::Blocks => "blocks",
         }
     }
 }
@@ -67,7 +74,7 @@ fn keys() -> &'static [Key] {
         let fields = FIELDS.iter().filter(|d| d.json != Json::Never);
         let mut keys: Vec<Key> = fields
             .map(Key::Field)
-            .chain([Key::Content, Key::HasWorktree])
+            .chain([Key::Content, Key::HasWorktree, Key::BlockedBy, Key::Blocks])
             .collect();
         keys.sort_by_key(|k| k.name());
         keys
@@ -114,6 +121,7 @@ impl<'a> TicketView<'a> {
             details: false,
             content: None,
             has_worktree: None,
+            links: None,
         }
     }
 
@@ -129,6 +137,8 @@ impl<'a> TicketView<'a> {
             let value = match key {
                 Key::Content => self.content.map(|c| Entry::Str(Cow::Borrowed(c))),
                 Key::HasWorktree => self.has_worktree.map(Entry::Bool),
+                Key::BlockedBy => self.links.map(|l| Entry::List(Some(&l.blocked_by))),
+                Key::Blocks => self.links.map(|l| Entry::List(Some(&l.blocks))),
                 Key::Field(d) if d.json == Json::Details && !self.details => None,
                 Key::Field(d) => match d.kind {
                     // Unset text is left out; unset times and lists are null.
@@ -173,6 +183,13 @@ impl<'a> TicketView<'a> {
         self
     }
 
+    /// Adds the dependency links (`blocked_by`: what it still waits on; `blocks`: the open
+    /// tickets waiting on it) of `show`, `ready`, `blocked`, `next` and `list --ready/--blocked`.
+    pub fn with_links(mut self, links: &'a Links) -> Self {
+        self.links = Some(links);
+        self
+    }
+
     /// Adds TicketFlow's `has_worktree` (`list`): true for doing tickets.
     pub fn with_worktree_flag(mut self) -> Self {
         self.has_worktree = Some(self.ticket.status() == Status::Doing);
@@ -201,6 +218,43 @@ impl Summary {
     }
 }
 
+/// Reports the files a listing (`list`, `ready`, `blocked`) could not use, on stderr after
+/// the output.
+pub fn say_problems(ui: &mut crate::output::Ui<'_>, problems: &[Problem]) {
+    for p in problems {
+        match p.severity {
+            Severity::Critical => ui.error(p.to_string()),
+            Severity::Retryable => ui.warn(format!("{p} (retrying may help)")),
+            Severity::Warning => ui.warn(p.to_string()),
+        }
+    }
+}
+
+/// A problem file as JSON (`list`'s `errors` and `warnings`).
+#[derive(Serialize)]
+pub struct ProblemView<'a> {
+    /// The line at fault, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// What is wrong.
+    pub message: &'a str,
+    /// The file.
+    pub path: String,
+    /// How bad it is.
+    pub severity: Severity,
+}
+
+impl<'a> From<&'a Problem> for ProblemView<'a> {
+    fn from(p: &'a Problem) -> Self {
+        ProblemView {
+            line: p.line,
+            message: &p.reason,
+            path: p.path.display().to_string(),
+            severity: p.severity,
+        }
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -213,8 +267,21 @@ pub(crate) mod tests {
         /// The hand-written JSON is byte for byte what serde_json writes (with Go's escaping),
         /// compact and pretty at any depth, with and without the optional parts.
         #[test]
-        fn write_json_is_serde_json(t in ticket(), details: bool, flag: bool, depth in 0usize..4) {
+        fn write_json_is_serde_json(
+            t in ticket(),
+            details: bool,
+            flag: bool,
+            depth in 0usize..4,
+            links in proptest::option::of((
+                proptest::collection::vec(crate::ticket::model::strategies::text(), 0..3),
+                proptest::collection::vec(crate::ticket::model::strategies::text(), 0..3),
+            )),
+        ) {
+            let links = links.map(|(blocked_by, blocks)| Links { blockers: Vec::new(), blocked_by, blocks });
             let mut view = TicketView::new(&t);
+            if let Some(l) = &links {
+                view = view.with_links(l);
+            }
             if details {
                 view = view.with_details(&t);
             }
@@ -257,11 +324,21 @@ pub(crate) mod tests {
             "status",
         ];
         assert_eq!(keys(TicketView::new(&t)), want);
-        want.extend(["closure_reason", "content", "has_worktree"]);
+        want.extend([
+            "closure_reason",
+            "content",
+            "has_worktree",
+            "blocked_by",
+            "blocks",
+        ]);
         want.sort_unstable();
         let mut t = t;
         t.meta.closure_reason = Some("done".into());
-        let full = TicketView::new(&t).with_details(&t).with_worktree_flag();
+        let links = Links::default();
+        let full = TicketView::new(&t)
+            .with_details(&t)
+            .with_worktree_flag()
+            .with_links(&links);
         assert_eq!(keys(full), want);
     }
 

@@ -14,6 +14,7 @@ use crate::current;
 use crate::env::Env;
 use crate::error::{Error, ErrorCode};
 use crate::exec::Exec;
+use crate::ticket::deps::{Deps, spell};
 use crate::ticket::format::{Change, Value, apply};
 use crate::ticket::id::slug_of;
 use crate::ticket::model::DEFAULT_PRIORITY;
@@ -210,7 +211,8 @@ fn check_files(project: &Project, fix: bool, out: &mut Findings) {
 }
 
 /// Tickets: unreadable files, one ID in several folders, a folder that disagrees with the
-/// timestamps, a parent that does not exist, an ID that cannot be a branch. Returns the IDs.
+/// timestamps, a parent or blocker that does not exist, an ID that cannot be a branch,
+/// cycles of dependencies. Returns the IDs.
 fn check_tickets(
     project: &Project,
     fix: bool,
@@ -299,19 +301,24 @@ fn check_tickets(
             .filter_map(|r| r.split_once(':'))
             .filter(|(k, _)| matches!(*k, "parent" | "blocked-by" | "blocks"))
         {
-            if !by_id.contains_key(target) {
-                let (finding, what) = if kind == "parent" {
-                    ("dangling-parent", "parent")
-                } else {
-                    ("dangling-reference", kind)
-                };
-                out.push(
-                    finding,
-                    t.id.clone(),
-                    format!("{what} {target} does not exist"),
-                    false,
-                );
+            if by_id.contains_key(target) {
+                continue;
             }
+            let (finding, message) = match kind {
+                "parent" => ("dangling-parent", format!("parent {target} does not exist")),
+                "blocked-by" => (
+                    "unknown-blocker",
+                    format!(
+                        "blocked by unknown ticket {target}: it keeps blocking until the link is fixed or removed (git ticket dep remove {} {target})",
+                        t.id
+                    ),
+                ),
+                _ => (
+                    "dangling-reference",
+                    format!("{kind} {target} does not exist"),
+                ),
+            };
+            out.push(finding, t.id.clone(), message, false);
         }
         if !crate::git::is_valid_branch_name(&t.id) {
             out.push(
@@ -324,6 +331,18 @@ fn check_tickets(
                 false,
             );
         }
+    }
+    // Cycles of blocked-by links (hand edits, merges): none of their tickets can be ready.
+    for cycle in Deps::of(&tickets).cycles() {
+        out.push(
+            "dependency-cycle",
+            cycle[0].clone(),
+            format!(
+                "{}: none of these tickets can become ready; remove one link (git ticket dep remove <ticket> <blocker>)",
+                spell(&cycle)
+            ),
+            false,
+        );
     }
     by_id.into_keys().map(str::to_owned).collect()
 }

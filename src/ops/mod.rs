@@ -1,5 +1,6 @@
 //! The operations: everything git-ticket changes — new, start, close, reopen, cleanup,
-//! restore, set, fsck — the queries several front ends need (list), and what they share: the lock
+//! restore, set, dep, fsck — the queries several front ends need (list, the dependency graph,
+//! the work queue and `next --start`), and what they share: the lock
 //! ([`guard`]), the transaction service ([`tx`]: the journal, the commit of exactly one ticket
 //! change, failure injection), the steps of a start and of a worktree removal ([`plan`]),
 //! the uncommitted-work check ([`clean`]) and crash recovery ([`recover`]). An operation
@@ -9,22 +10,27 @@
 //! trait it is given. The CLI commands and any other front end call these, so both make the
 //! same commits.
 
+pub mod agents;
 pub mod board;
 pub mod claim;
 pub mod clean;
 pub mod cleanup;
 pub mod close;
 pub mod current;
+pub mod dep;
 pub mod edit;
 pub mod fsck;
+pub mod graph;
 pub mod guard;
 pub mod init_commands;
 pub mod install;
 pub mod list;
 pub mod new;
 pub mod plan;
+pub mod prime;
 pub mod project;
 pub mod provision;
+pub mod queue;
 pub mod recover;
 pub mod reopen;
 pub mod restore;

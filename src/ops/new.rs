@@ -2,14 +2,15 @@
 //! under the repository lock. The parent (given, or the current branch when it is exactly a
 //! ticket ID) is stored as the resolved full ID. A priority and a description given are
 //! written in their lines of the header (without them the file is byte for byte TicketFlow's).
-//! Creation is exclusive: an existing ID is an error, never overwritten.
+//! `--blocked-by` tickets are written as `blocked-by:<ID>` links. Creation is exclusive: an
+//! existing ID is an error, never overwritten.
 
 use std::path::PathBuf;
 
 use super::{Project, Ui, guard};
 use crate::env::Env;
 use crate::error::Error;
-use crate::ticket::format::render_new_with;
+use crate::ticket::format::{Change, Value, apply, render_new_with};
 use crate::ticket::id::{is_valid_slug, new_id};
 use crate::ticket::model::PRIORITY_RANGE;
 use crate::ticket::store::load;
@@ -28,6 +29,8 @@ pub struct NewInput<'a> {
     pub description: Option<&'a str>,
     /// The body (default: the config's template; an empty one too).
     pub content: Option<&'a str>,
+    /// The tickets it waits on (references; each must name a ticket).
+    pub blocked_by: &'a [String],
 }
 
 /// What was created.
@@ -43,6 +46,8 @@ pub struct Created {
     pub implicit: bool,
     /// The parent is already done.
     pub parent_done: bool,
+    /// The tickets it waits on (full IDs), written as `blocked-by:<ID>` links.
+    pub blocked_by: Vec<String>,
 }
 
 /// Checks the slug before anything is opened.
@@ -92,17 +97,36 @@ pub fn new(
         .as_ref()
         .is_some_and(|p| load(p, false).is_ok_and(|t| t.status() == Status::Done));
     let parent_id = parent.map(|p| p.id);
+    let mut blocked_by: Vec<String> = Vec::new();
+    for r in input.blocked_by {
+        let b = project.store.resolve(r)?.id;
+        if !blocked_by.contains(&b) {
+            blocked_by.push(b);
+        }
+    }
     let body = input
         .content
         .filter(|c| !c.is_empty())
         .unwrap_or(&project.config.tickets.template);
-    let contents = render_new_with(
+    let mut contents = render_new_with(
         &now,
         parent_id.as_deref(),
         input.priority.unwrap_or(2),
         input.description.unwrap_or_default(),
         body,
     );
+    if !blocked_by.is_empty() {
+        // A new ticket closes no cycle: nothing can wait on an ID that did not exist.
+        let related: Vec<String> = parent_id
+            .iter()
+            .map(|p| format!("parent:{p}"))
+            .chain(blocked_by.iter().map(|b| format!("blocked-by:{b}")))
+            .collect();
+        contents = apply(
+            &contents,
+            &[Change::Set("related".into(), Value::List(related))],
+        )?;
+    }
     let path = project.store.create(&id, &contents)?;
     Ok(Created {
         id,
@@ -110,5 +134,6 @@ pub fn new(
         parent: parent_id,
         implicit,
         parent_done,
+        blocked_by,
     })
 }

@@ -5,6 +5,8 @@
 //! a key of its own (`custom`). A file whose frontmatter does not parse can be repaired: the
 //! edit is accepted when the file parses after it.
 
+use std::path::Path;
+
 use super::{Project, Ui, guard};
 use crate::env::Env;
 use crate::error::Error;
@@ -186,11 +188,7 @@ pub fn set(
                     .map(str::to_owned)
                     .collect();
             }
-            if related.is_empty() {
-                Change::Remove("related".into())
-            } else {
-                Change::Set("related".into(), Value::List(related))
-            }
+            related_change(related)
         }
         _ if input.add.is_some() || input.remove.is_some() => {
             return Err(bad("--add and --remove work on 'related' only".into()));
@@ -212,9 +210,40 @@ pub fn set(
             source,
         })?;
     }
+    let changed = updated != text;
     Ok(Updated {
         id: entry.id,
         field: input.field.to_owned(),
-        changed: updated != text,
+        changed,
     })
+}
+
+/// The edit that makes `related` hold `entries` (an empty list removes the key).
+fn related_change(entries: Vec<String>) -> Change {
+    if entries.is_empty() {
+        Change::Remove("related".into())
+    } else {
+        Change::Set("related".into(), Value::List(entries))
+    }
+}
+
+/// Rewrites the ticket at `path` (now `text`) with `change`, losslessly and atomically;
+/// whether the file changed. The caller holds the repository lock.
+fn write_change(path: &Path, text: &str, change: Change) -> Result<bool, Error> {
+    let updated = apply(text, std::slice::from_ref(&change))?;
+    if updated == text {
+        return Ok(false);
+    }
+    fsutil::write_atomic(path, updated.as_bytes()).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(true)
+}
+
+/// Rewrites the `related` list of the ticket at `path` (now `text`) to `entries`, as `set`
+/// does (only that key changes); whether the file changed. The caller holds the repository
+/// lock (`dep add`, `dep remove`, `new --blocked-by`).
+pub fn write_related(path: &Path, text: &str, entries: Vec<String>) -> Result<bool, Error> {
+    write_change(path, text, related_change(entries))
 }

@@ -15,10 +15,13 @@ use super::claim::{self, ClaimChoice, Claimed};
 use super::init_commands::{self, InitCommand};
 use super::plan::{Done, Plan};
 use super::provision::{self, Provisioned};
-use super::{Project, Ui, guard};
+use super::{Project, Ui, graph, guard};
 use crate::env::Env;
 use crate::error::{Error, ErrorCode};
+use crate::exec::Exec;
 use crate::git::is_valid_branch_name;
+use crate::lock::RepoLock;
+use crate::ticket::deps::Blocker;
 use crate::ticket::store::read_ticket;
 use crate::ticket::transition::{self, TransitionError};
 use crate::ticket::{Status, Timestamp};
@@ -57,53 +60,55 @@ pub struct Started {
     pub init_commands: Vec<InitCommand>,
     /// Why init commands were not run, when there were some.
     pub warning: Option<String>,
+    /// What the ticket still waited on when it was started (it starts anyway).
+    pub blockers: Vec<Blocker>,
     /// The claim on the claims remote, when claims are on.
     pub claim: Option<Claimed>,
     /// The ignored files copied or linked into the new worktree (`.worktreeinclude`).
     pub provisioned: Provisioned,
 }
 
-/// Starts a ticket (see the module documentation).
+/// Starts a ticket (see the module documentation). A ticket with unsatisfied blockers is
+/// started too (TicketFlow's behaviour); [`Started::blockers`] names them.
 pub fn start(
     env: &Env,
     project: &Project,
     input: &StartInput<'_>,
     ui: &mut dyn Ui,
 ) -> Result<Started, Error> {
-    let repo = project.repo_with_git()?;
+    project.repo_with_git()?;
     let lock = guard::lock(env, project, &format!("start {}", input.ticket), ui)?;
+    let mut started = start_held(env, project, input, &lock, ui)?;
+    // Init commands may run for minutes: other agents need not wait for them.
+    drop(lock);
+    // Read-only, after the start: a graph that cannot be read costs the warning, not the start.
+    if let Some(entry) = project.store.find_exact(&started.id)
+        && let Ok(ticket) = crate::ticket::store::load(&entry, false)
+    {
+        started.blockers = graph::links_of(project, &ticket, Exec::Parallel)
+            .map(|l| l.blockers)
+            .unwrap_or_default();
+    }
+    Ok(run_init(project, started, ui))
+}
+
+/// The part of a start made under the repository lock, which the caller holds (`_held`):
+/// `next --start` picks a ticket and starts it in one hold. Init commands are not run; pass
+/// the result to [`run_init`] once the lock is released.
+pub fn start_held(
+    env: &Env,
+    project: &Project,
+    input: &StartInput<'_>,
+    _held: &RepoLock,
+    ui: &mut dyn Ui,
+) -> Result<Started, Error> {
+    project.repo_with_git()?;
     let entry = project.store.resolve(input.ticket)?;
     // Claimed elsewhere comes first (TICKET_CLAIMED), before anything here is looked at.
     let held = claim::for_start(env, project, &entry.id, input.claim)?;
     let result = start_locked(env, project, input, entry);
     let (mut started, claim) = claim::settle(project, held, result, ui)?;
     started.claim = claim;
-    // Init commands may run for minutes: other agents need not wait for them.
-    drop(lock);
-    let commands = &project.config.worktree.init_commands;
-    if project.config.worktree.enabled && !commands.is_empty() && !started.done.nothing_to_repair {
-        let config = std::fs::read(project.root.join(crate::config::FILE_NAME)).unwrap_or_default();
-        started.init_trusted = crate::trust::is_trusted(repo.common_dir(), &config);
-        if started.init_trusted {
-            let secs = match project.config.timeouts.init_commands {
-                0 => 60,
-                s => s.unsigned_abs(),
-            };
-            started.init_commands = init_commands::run(
-                commands,
-                &started.done.worktree_path,
-                Duration::from_secs(secs),
-                ui,
-            );
-            started.init_executed = true;
-        } else {
-            started.warning = Some(format!(
-                "{} init command(s) were not run: this .ticketflow.yaml is not trusted on this machine. Review worktree.init_commands, run 'git ticket trust', and run them yourself in {} this time.",
-                commands.len(),
-                started.done.worktree_path.display()
-            ));
-        }
-    }
     Ok(started)
 }
 
@@ -259,4 +264,37 @@ fn from_commit(repo: &crate::git::Repo, id: &str, rev: &str) -> Result<String, E
                 &["Name a branch, tag or commit: git branch -a lists the branches"],
             )
         })
+}
+
+/// Runs the trusted init commands of a start in its new worktree (outside the lock), or says
+/// why they were not run.
+pub fn run_init(project: &Project, mut started: Started, ui: &mut dyn Ui) -> Started {
+    let Ok(repo) = project.repo() else {
+        return started;
+    };
+    let commands = &project.config.worktree.init_commands;
+    if project.config.worktree.enabled && !commands.is_empty() && !started.done.nothing_to_repair {
+        let config = std::fs::read(project.root.join(crate::config::FILE_NAME)).unwrap_or_default();
+        started.init_trusted = crate::trust::is_trusted(repo.common_dir(), &config);
+        if started.init_trusted {
+            let secs = match project.config.timeouts.init_commands {
+                0 => 60,
+                s => s.unsigned_abs(),
+            };
+            started.init_commands = init_commands::run(
+                commands,
+                &started.done.worktree_path,
+                Duration::from_secs(secs),
+                ui,
+            );
+            started.init_executed = true;
+        } else {
+            started.warning = Some(format!(
+                "{} init command(s) were not run: this .ticketflow.yaml is not trusted on this machine. Review worktree.init_commands, run 'git ticket trust', and run them yourself in {} this time.",
+                commands.len(),
+                started.done.worktree_path.display()
+            ));
+        }
+    }
+    started
 }

@@ -101,7 +101,9 @@ impl Deps {
         )
     }
 
-    fn add(&mut self, id: &str, blocker: &str) {
+    /// Adds "`id` is blocked by `blocker`" (a known ticket, or an unknown reference), as a
+    /// `blocked-by:` link written in `id` would; a repeat changes nothing.
+    pub fn add(&mut self, id: &str, blocker: &str) {
         let b = if self.folder.contains_key(blocker) {
             Blocker::Ticket(blocker.to_owned())
         } else {
@@ -146,6 +148,24 @@ impl Deps {
     /// The known tickets `id` blocks (whether they are done or not).
     pub fn blocks(&self, id: &str) -> &[String] {
         self.blocks.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The open (not done) tickets waiting on `id`: those it blocks while it is not done
+    /// (a done ticket holds nothing up).
+    pub fn waiting_on(&self, id: &str) -> Vec<&str> {
+        if self.folder(id) == Some(Status::Done) {
+            return Vec::new();
+        }
+        self.blocks(id)
+            .iter()
+            .filter(|b| self.folder(b) != Some(Status::Done))
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// The folder of a known ticket.
+    pub fn folder(&self, id: &str) -> Option<Status> {
+        self.folder.get(id).copied()
     }
 
     /// The shortest chain of blocked-by links from `from` to `to` (`[from, …, to]`), if any.
@@ -346,6 +366,22 @@ mod tests {
         assert!(d.is_unblocked("b"));
         assert_eq!(d.blocks("c"), &["a".to_owned(), "d".to_owned()]);
         assert_eq!(d.blocks("b"), &["a".to_owned()]);
+    }
+
+    #[test]
+    fn waiting_on_leaves_out_done_tickets() {
+        let d = graph(&[
+            ("a", Todo, &["blocks:b", "blocks:c"]),
+            ("b", Doing, &[]),
+            ("c", Done, &[]),
+            ("d", Done, &["blocks:b"]),
+        ]);
+        assert_eq!(d.blocks("a"), &["b".to_owned(), "c".to_owned()]);
+        assert_eq!(d.waiting_on("a"), vec!["b"]);
+        assert_eq!(d.blocks("d"), &["b".to_owned()]);
+        assert!(d.waiting_on("d").is_empty());
+        assert_eq!(d.folder("c"), Some(Done));
+        assert_eq!(d.folder("x"), None);
     }
 
     #[test]

@@ -1,41 +1,27 @@
-//! Two operations the terminal UI needs before the work-queue and board operations exist:
-//! [`next_ready`] (`C`: claim and start the next ready ticket) and [`board`] (the `b` view).
-//! Each is one function over the store, [`Deps`] and the repository, so that its body can be
-//! replaced by the real operation (`ops::queue::start_next`, `ops::board`) in a few lines
-//! without touching the views.
+//! The two operations of the terminal UI that come from the work queue and the board:
+//! [`next_ready`] (`C`: `ops::queue::start_next`) and [`board`] (the `b` view:
+//! `ops::board`), mapped to what its views show.
 
 use std::path::PathBuf;
 
 use super::data::Tickets;
 use crate::env::Env;
-use crate::error::{Error, ErrorCode};
-use crate::ops::start::{StartInput, Started, start};
+use crate::error::Error;
+use crate::ops::claim::ClaimChoice;
+use crate::ops::queue::{NextInput, start_next};
+use crate::ops::start::Started;
 use crate::ops::{Project, Ui};
 use crate::trace::Trace;
 
-/// Starts the first ready ticket (todo, nothing blocking it) in queue order, through the
-/// same [`start`] as `git ticket start`. The tickets are read again first: another agent may
-/// have taken the one the screen shows.
+/// Starts the next ready ticket (`C`): `ops::queue::start_next`, the same pick-and-start
+/// in one lock hold as `git ticket next --start` (claiming on the claims remote when the
+/// config says so, skipping tickets taken elsewhere).
 pub fn next_ready(env: &Env, project: &Project, ui: &mut dyn Ui) -> Result<Started, Error> {
-    let tickets = Tickets::load(project, &mut Trace::new(false))?;
-    let Some(next) = tickets.next_ready() else {
-        return Err(Error::precondition(
-            ErrorCode::TicketNotFound,
-            "No ready ticket",
-            "every todo ticket waits on another one (or there is none)".into(),
-            &[
-                "See what blocks them: the board (b) or the detail of a ticket",
-                "Create one: n",
-            ],
-        ));
+    let input = NextInput {
+        profile: crate::exec::Exec::Parallel,
+        claim: ClaimChoice::Config,
     };
-    let input = StartInput {
-        ticket: &next.id,
-        force: false,
-        claim: Default::default(),
-        from: None,
-    };
-    start(env, project, &input, ui)
+    start_next(env, project, &input, ui)
 }
 
 /// One ticket on the board.

@@ -358,6 +358,7 @@ impl<'e> Session<'e> {
             priority: Some(t.priority),
             description: Some(&t.description),
             content: Some(&content),
+            ..NewInput::default()
         };
         let (result, notes) = self.with_ui(host, |env, p, ui| new(env, p, &input, ui));
         let created = result?;

@@ -28,6 +28,7 @@ mod test_new;
 mod test_perf_guard;
 mod test_performance;
 mod test_plumbing;
+mod test_queue;
 mod test_recovery;
 mod test_reliability;
 mod test_setup;

@@ -493,3 +493,33 @@ fn a_push_goes_through_when_the_claim_cannot_be_renewed() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_queue_skips_tickets_claimed_elsewhere() {
+    let c = cluster(2, 3, "24h");
+    let (a, b) = (&c.clones[0], &c.clones[1]);
+    let taken = |run: crate::common::Run| run.json()["ticket_id"].as_str().unwrap().to_owned();
+    let first = taken(a.run(&["next", "--start", "-o", "json"]).ok());
+    // B has not fetched A's claim: its queue offers the same ticket first, the claim on the
+    // remote refuses it (TICKET_CLAIMED), and next --start takes the next one.
+    let run = b.run(&["next", "--start", "-o", "json"]).ok();
+    assert!(
+        run.stderr.contains(&format!("skipped {first}")) && run.stderr.contains("TICKET_CLAIMED"),
+        "{}",
+        run.stderr
+    );
+    let second = taken(run);
+    assert_ne!(second, first);
+    // Once fetched, A's claim keeps the ticket out of B's queue.
+    let ready = b.run(&["ready", "--fetch", "-o", "json"]).ok().json();
+    let ids: Vec<&str> = ready["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert!(!ids.contains(&first.as_str()), "{ready}");
+    assert_eq!(ids.len(), 1, "{ready}");
+    let next = b.run(&["next", "-o", "json"]).ok().json();
+    assert_eq!(next["ticket"]["id"], ids[0]);
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::common::TestEnv;
 
-fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for e in fs::read_dir(from).unwrap() {
         let e = e.unwrap();

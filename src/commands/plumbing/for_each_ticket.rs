@@ -2,24 +2,27 @@
 //! `git for-each-ref`.
 //!
 //! Output format (stable): for each ticket, the `--format` string with every `%(name)`
-//! replaced by that field (see [`fields::FIELDS`]; unset fields are empty), `%%` by `%`, and
+//! replaced by that field (see [`fields::FIELDS`]; unset fields are empty) or by its value in
+//! the dependency graph (`%(blocked-by)`, `%(blocks)`: comma-separated IDs; `%(ready)`: `true`
+//! or `false`; see [`crate::commands::placeholders`]), `%%` by `%`, and
 //! `%xx` (two hex digits) by that byte; each record ends with a newline, or NUL with `-z`.
 //! A value's control characters and backslashes are escaped C-style (`\n`, `\t`, `\x1b`,
 //! `\\`), so a record is one line and the terminal gets no commands; with `-z` values are
 //! written raw.
 //! Default format: `%(id)%09%(status)%09%(priority)%09%(description)`. Sorted by ID unless
 //! `--sort` (the table's sort keys); in ID order it streams (prints before all files are
-//! read). Invalid files are reported on stderr and skipped.
+//! read), unless a graph placeholder needs every ticket first. Invalid files are reported on stderr and skipped.
 
 use std::cell::RefCell;
 use std::io::{self, Write};
 
+use crate::commands::placeholders::{Graph, Piece, needs_graph, parse, render};
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::{self, Exec};
-use crate::ops::list;
-use crate::output::{Escape, Format, Outcome, Ui};
-use crate::ticket::fields::{self, Field, raw_fields};
+use crate::ops::{graph, list, queue};
+use crate::output::{Format, Outcome, Ui};
+use crate::ticket::fields::{self, Field};
 use crate::ticket::names::NameList;
 use crate::ticket::store::{load, read_text};
 use crate::ticket::{Status, Ticket};
@@ -28,7 +31,9 @@ use crate::ticket::{Status, Ticket};
 ///
 /// Placeholders: %(id) %(slug) %(status) %(priority) %(description) %(path) %(created_at)
 /// %(started_at) %(closed_at) %(closure_reason) %(parent) %(related) %(field:<key>);
-/// %% is a percent sign and %xx a byte in hex (%09 tab, %00 NUL).
+/// from the dependency graph: %(blocked-by) (what it still waits on, comma-separated),
+/// %(blocks) (the open tickets waiting on it), %(ready) (true or false, as git ticket ready
+/// decides); %% is a percent sign and %xx a byte in hex (%09 tab, %00 NUL).
 ///
 /// One record per line: control characters in values are escaped C-style (\n, \t, \x1b)
 /// and a backslash is written \\; with -z values are written as they are.
@@ -103,7 +108,7 @@ impl Command for ForEachTicket {
         let escape = !args.nul;
         let streaming = ctx.exec == Exec::Streaming;
         let (project, trace) = ctx.project_and_trace()?;
-        if sort.field == Field::Id && !descending && streaming {
+        if sort.field == Field::Id && !descending && streaming && !needs_graph(&pieces) {
             // ID order is file-name order: records are printed while files are still read.
             let (names, problems) = list::names(project, &folders, trace)?;
             for p in &problems {
@@ -133,6 +138,14 @@ impl Command for ForEachTicket {
                 Err(p) => ui.warn(p.to_string()),
             }
         }
+        // The graph reads every ticket, whatever the folders listed.
+        let graph = match needs_graph(&pieces) {
+            true => Some(Graph {
+                deps: graph::full(project, Exec::Parallel)?.1,
+                claimed: queue::claimed_elsewhere(project)?,
+            }),
+            false => None,
+        };
         loaded.sort_by(|(a, _), (b, _)| {
             let ord = compare(a, b);
             let ord = if descending { ord.reverse() } else { ord };
@@ -143,90 +156,10 @@ impl Command for ForEachTicket {
             loaded,
             pieces,
             terminator,
+            graph,
             escape,
         }))
     }
-}
-
-/// A part of a parsed format string.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Piece {
-    /// Bytes printed as they are.
-    Literal(Vec<u8>),
-    /// A field's value.
-    Field(Field),
-}
-
-/// Parses a format string (`%(name)`, `%%`, `%xx`).
-pub fn parse(format: &str) -> Result<Vec<Piece>, String> {
-    let mut pieces = Vec::new();
-    let mut lit = Vec::new();
-    let b = format.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'%' {
-            lit.push(b[i]);
-            i += 1;
-            continue;
-        }
-        match b.get(i + 1) {
-            Some(b'%') => {
-                lit.push(b'%');
-                i += 2;
-            }
-            Some(b'(') => {
-                let end = format[i..]
-                    .find(')')
-                    .ok_or_else(|| format!("unterminated placeholder at byte {i}"))?;
-                let name = &format[i + 2..i + end];
-                let field =
-                    Field::parse(name).ok_or_else(|| format!("unknown placeholder %({name})"))?;
-                if !lit.is_empty() {
-                    pieces.push(Piece::Literal(std::mem::take(&mut lit)));
-                }
-                pieces.push(Piece::Field(field));
-                i += end + 1;
-            }
-            _ => {
-                let hex = format
-                    .get(i + 1..i + 3)
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                    .ok_or_else(|| format!("'%' at byte {i} must start %(name), %% or %xx"))?;
-                lit.push(hex);
-                i += 3;
-            }
-        }
-    }
-    if !lit.is_empty() {
-        pieces.push(Piece::Literal(lit));
-    }
-    Ok(pieces)
-}
-
-/// Renders one record (without the terminator); `escape`: values C-style escaped (one line).
-pub fn render(pieces: &[Piece], t: &Ticket, text: Option<&str>, escape: bool) -> Vec<u8> {
-    let raw = text
-        .filter(|_| {
-            pieces
-                .iter()
-                .any(|p| matches!(p, Piece::Field(f) if f.needs_raw()))
-        })
-        .and_then(raw_fields);
-    let mut out = Vec::new();
-    for p in pieces {
-        match p {
-            Piece::Literal(l) => out.extend_from_slice(l),
-            Piece::Field(f) => {
-                let value = f.value(t, raw.as_ref(), ",").unwrap_or_default();
-                if escape {
-                    out.extend(crate::text::escape(&value, Escape::Reversible).bytes());
-                } else {
-                    out.extend(value.bytes());
-                }
-            }
-        }
-    }
-    out
 }
 
 /// Records in ID order, read and rendered by the streaming executor as they are written.
@@ -242,7 +175,7 @@ impl Outcome for Streamed {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         let (pieces, terminator, escape) = (&self.pieces, self.terminator, self.escape);
         let record = |t: &Ticket, text: &str, batch: &mut Vec<u8>| {
-            batch.extend(render(pieces, t, Some(text), escape));
+            batch.extend(render(pieces, t, Some(text), None, escape));
             batch.push(terminator);
         };
         exec::stream(self.names.take(), 0, record, |piece| match piece {
@@ -272,13 +205,20 @@ struct Sorted {
     loaded: Vec<(Ticket, Option<String>)>,
     pieces: Vec<Piece>,
     terminator: u8,
+    graph: Option<Graph>,
     escape: bool,
 }
 
 impl Outcome for Sorted {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
         for (t, text) in &self.loaded {
-            let mut rec = render(&self.pieces, t, text.as_deref(), self.escape);
+            let mut rec = render(
+                &self.pieces,
+                t,
+                text.as_deref(),
+                self.graph.as_ref(),
+                self.escape,
+            );
             rec.push(self.terminator);
             out.w.write_all(&rec)?;
         }
@@ -298,38 +238,6 @@ impl Outcome for Sorted {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_placeholders_escapes_and_hex() {
-        assert_eq!(
-            parse("%(id) 100%% %(field:owner)%00").unwrap(),
-            vec![
-                Piece::Field(Field::Id),
-                Piece::Literal(b" 100% ".to_vec()),
-                Piece::Field(Field::Raw("owner".into())),
-                Piece::Literal(vec![0]),
-            ]
-        );
-        assert_eq!(parse(DEFAULT_FORMAT).unwrap().len(), 7);
-        assert_eq!(
-            parse("plain").unwrap(),
-            vec![Piece::Literal(b"plain".to_vec())]
-        );
-        assert_eq!(parse("").unwrap(), vec![]);
-    }
-
-    #[test]
-    fn rejects_bad_format_strings() {
-        assert!(
-            parse("%(nope)")
-                .unwrap_err()
-                .contains("unknown placeholder")
-        );
-        assert!(parse("%(id").unwrap_err().contains("unterminated"));
-        assert!(parse("%zz").is_err());
-        assert!(parse("50%").is_err());
-        assert!(parse("%(field:)").is_err());
-    }
 
     #[test]
     fn help_lists_the_placeholders_and_sort_keys_of_the_table() {

@@ -3,7 +3,8 @@
 //!
 //! Output format (stable): one line per finding, `<kind>\t<subject>\t<message>`, where kind is
 //! one of `invalid-file`, `wrong-folder`, `duplicate-id`, `dangling-parent`,
-//! `dangling-current`, `dangling-reference`, `invalid-id`, `orphan-branch`, `orphan-worktree`,
+//! `dangling-current`, `dangling-reference`, `unknown-blocker`, `dependency-cycle`, `invalid-id`,
+//! `orphan-branch`, `orphan-worktree`,
 //! `stale-worktree`, `leftover-temp`, `missing-placeholder`, `stale-lock`, `staged-ticket`,
 //! `missing-priority`, `interrupted-operation`;
 //! with `--fix`, repaired findings end with `\t(fixed)`. Exit 1 when a finding is left
@@ -23,7 +24,9 @@ use crate::output::{Outcome, Ui, write_json};
 ///
 /// Finds: unreadable ticket files, tickets in the wrong folder for their timestamps, the same
 /// ID in two folders, tickets without a priority (they sort as 2), parent links to missing
-/// tickets, a current-ticket.md pointing nowhere,
+/// tickets, blocked-by links to unknown tickets (unknown-blocker: they keep blocking), cycles
+/// of blocked-by links (dependency-cycle, spelled A → B → A), a current-ticket.md pointing
+/// nowhere,
 /// ticket branches and worktrees without a ticket, worktrees whose folder is gone, temporary
 /// files left by an interrupted write, and status folders without their empty .gitkeep (which
 /// keeps git from taking a folder that became empty for renamed when merging). --fix moves

@@ -12,6 +12,7 @@ use crate::commands::{Command, Group};
 use crate::config::{self, Config};
 use crate::error::Error;
 use crate::fsutil;
+use crate::ops::agents::Action;
 use crate::output::{Outcome, Ui, write_json};
 use crate::ticket::Status;
 use crate::ticket::store::Store;
@@ -23,8 +24,18 @@ use crate::ticket::store::Store;
 /// renamed when merging), and adds `current-ticket.md` to `.gitignore`. Nothing is committed:
 /// commit `.ticketflow.yaml`, `.gitignore` and the folders yourself, since worktrees read the
 /// committed config. Running it again changes nothing.
+///
+/// With --agents it also writes the instructions for AI agents (run `git ticket prime` at the
+/// start of a session, and the rules of the work) as one block between
+/// `<!-- git-ticket:start -->` and `<!-- git-ticket:end -->` in AGENTS.md (created if needed)
+/// and in CLAUDE.md when that file exists. Text outside the block is never touched; running
+/// it again changes nothing.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Also write the git-ticket block of AGENTS.md (and CLAUDE.md if it exists)
+    #[arg(long)]
+    agents: bool,
+}
 
 /// The `init` command.
 pub struct Init;
@@ -36,7 +47,7 @@ impl Command for Init {
     const READS_CONFIG: bool = false;
     type Args = Args;
 
-    fn run(_ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, _args: Args) -> Result<Box<dyn Outcome>, Error> {
+    fn run(_ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
         let repo = crate::git::Repo::discover()?;
         let root = repo.root();
         let config_path = root.join(config::FILE_NAME);
@@ -57,11 +68,16 @@ impl Command for Init {
         );
         match fsutil::create_exclusive(&config_path, text.as_bytes()) {
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                return Ok(Box::new(Initialized {
-                    created: false,
-                    config_path,
-                    tickets_dir: None,
-                }));
+                return with_agents(
+                    args.agents,
+                    root,
+                    Initialized {
+                        created: false,
+                        config_path,
+                        tickets_dir: None,
+                        agents: None,
+                    },
+                );
             }
             other => other.map_err(io(&config_path))?,
         }
@@ -84,12 +100,29 @@ impl Command for Init {
             updated.extend_from_slice(b"\n# TicketFlow\ncurrent-ticket.md\n.worktrees/\n");
             fsutil::write_atomic(&gitignore, &updated).map_err(io(&gitignore))?;
         }
-        Ok(Box::new(Initialized {
-            created: true,
-            config_path,
-            tickets_dir: Some(tickets_dir),
-        }))
+        with_agents(
+            args.agents,
+            root,
+            Initialized {
+                created: true,
+                config_path,
+                tickets_dir: Some(tickets_dir),
+                agents: None,
+            },
+        )
     }
+}
+
+/// `done`, after writing the agent files under `root` when `agents` (`--agents`).
+fn with_agents(
+    agents: bool,
+    root: &Path,
+    mut done: Initialized,
+) -> Result<Box<dyn Outcome>, Error> {
+    if agents {
+        done.agents = Some(crate::ops::agents::write(root)?);
+    }
+    Ok(Box::new(done))
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -100,10 +133,40 @@ struct Initialized {
     created: bool,
     config_path: PathBuf,
     tickets_dir: Option<PathBuf>,
+    /// `--agents`: each agent file and what was done to it.
+    agents: Option<Vec<(PathBuf, Action)>>,
 }
 
 impl Outcome for Initialized {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
+        self.text_init(out)?;
+        for (path, action) in self.agents.iter().flatten() {
+            let action = action.as_str();
+            writeln!(out.w, "Agent instructions {action}: {}", path.display())?;
+        }
+        Ok(())
+    }
+
+    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
+        let mut v = json!({
+            "config_path": self.config_path.display().to_string(),
+            "initialized": self.created,
+            "message": if self.created { "Initialized ticket system successfully" } else { "Ticket system already initialized" },
+            "success": true,
+            "tickets_dir": self.tickets_dir.as_ref().map(|d| d.display().to_string()),
+        });
+        if let Some(files) = &self.agents {
+            v["agent_files"] = files
+                .iter()
+                .map(|(p, a)| json!({ "action": a.as_str(), "path": p.display().to_string() }))
+                .collect();
+        }
+        write_json(w, &v)
+    }
+}
+
+impl Initialized {
+    fn text_init(&self, out: &mut Ui<'_>) -> io::Result<()> {
         if !self.created {
             return writeln!(out.w, "Ticket system already initialized");
         }
@@ -119,19 +182,6 @@ impl Outcome for Initialized {
         writeln!(
             out.w,
             "Next: commit .ticketflow.yaml, .gitignore and tickets/, then 'git ticket new <slug>'"
-        )
-    }
-
-    fn json(&self, w: &mut dyn Write) -> io::Result<()> {
-        write_json(
-            w,
-            &json!({
-                "config_path": self.config_path.display().to_string(),
-                "initialized": self.created,
-                "message": if self.created { "Initialized ticket system successfully" } else { "Ticket system already initialized" },
-                "success": true,
-                "tickets_dir": self.tickets_dir.as_ref().map(|d| d.display().to_string()),
-            }),
         )
     }
 }

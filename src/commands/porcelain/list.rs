@@ -3,16 +3,16 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
 use crate::commands::Ctx;
-use crate::commands::view::{Summary, TicketView};
+use crate::commands::view::{ProblemView, Summary, TicketView, say_problems};
 use crate::commands::{Command, Group};
 use crate::error::Error;
 use crate::exec::{Exec, Piece};
+use crate::ops::graph::Links;
 use crate::ops::list::{self, Listing};
+use crate::ops::queue::{self, Which};
 use crate::output::{Format, Outcome, Style, Ui, escape_control, json, pad, truncate, width};
-use crate::ticket::store::{Problem, Severity};
+use crate::ticket::store::Severity;
 use crate::ticket::{Status, Ticket};
 
 /// Which tickets `list` shows.
@@ -47,6 +47,12 @@ pub struct Args {
         allow_hyphen_values = true
     )]
     count: usize,
+    /// Only todo tickets ready to take: every blocker done, not claimed elsewhere
+    #[arg(long, conflicts_with = "blocked")]
+    ready: bool,
+    /// Only tickets waiting on a blocker that is not done (todo and doing)
+    #[arg(long)]
+    blocked: bool,
 }
 
 /// The `list` command.
@@ -69,22 +75,25 @@ impl Command for List {
             Some(StatusFilter::Done) => &[Status::Done],
             Some(StatusFilter::All) => &Status::ALL,
         };
-        if ctx.format == Format::Ndjson {
+        let which = (args.ready.then_some(Which::Ready)).or(args.blocked.then_some(Which::Blocked));
+        if ctx.format == Format::Ndjson && which.is_none() {
             return streamed(ctx, ui, folders, args.count);
         }
         let (format, exec) = (ctx.format, ctx.exec);
         let (project, trace) = ctx.project_and_trace()?;
         // Only JSON shows the summary: text output never reads the other folders.
         let count_all = format != Format::Text;
-        let listing = list::list(project, folders, args.count, count_all, exec, trace)?;
-        for p in &listing.problems {
-            match p.severity {
-                Severity::Critical => ui.error(p.to_string()),
-                Severity::Retryable => ui.warn(format!("{p} (retrying may help)")),
-                Severity::Warning => ui.warn(p.to_string()),
-            }
-        }
-        Ok(Box::new(Listed(listing)))
+        let (listing, links) = match which {
+            // The dependency graph is read only when asked for.
+            Some(which) => queue::list(project, which, folders, args.count, count_all, exec, trace)
+                .map(|s| (s.listing, Some(s.links)))?,
+            None => (
+                list::list(project, folders, args.count, count_all, exec, trace)?,
+                None,
+            ),
+        };
+        say_problems(ui, &listing.problems);
+        Ok(Box::new(Listed(listing, links)))
     }
 }
 
@@ -149,29 +158,8 @@ impl Outcome for Streamed {
     }
 }
 
-/// A listing, rendered.
-struct Listed(Listing);
-
-/// A problem file as JSON.
-#[derive(Serialize)]
-struct ProblemView<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    line: Option<usize>,
-    message: &'a str,
-    path: String,
-    severity: Severity,
-}
-
-impl<'a> From<&'a Problem> for ProblemView<'a> {
-    fn from(p: &'a Problem) -> Self {
-        ProblemView {
-            line: p.line,
-            message: &p.reason,
-            path: p.path.display().to_string(),
-            severity: p.severity,
-        }
-    }
-}
+/// A listing, rendered; with the tickets' dependency links when the graph was read.
+pub struct Listed(pub Listing, pub Option<Vec<Links>>);
 
 /// Description column width before truncation, when the output is not a terminal.
 const DESCRIPTION_WIDTH: usize = 50;
@@ -254,14 +242,12 @@ impl Outcome for Listed {
         json::nested(o.key("summary"), &Summary::new(self.0.summary), 1);
         let tickets = o.key("tickets");
         tickets.push(b'[');
-        for (i, t) in self.0.tickets.iter().enumerate() {
+        for i in 0..self.0.tickets.len() {
             if i > 0 {
                 tickets.push(b',');
             }
             json::newline(tickets, 2);
-            TicketView::new(t)
-                .with_worktree_flag()
-                .write_json(tickets, Some(2));
+            self.view(i).write_json(tickets, Some(2));
             if tickets.len() >= CHUNK {
                 w.write_all(tickets)?;
                 tickets.clear();
@@ -279,16 +265,38 @@ impl Outcome for Listed {
         w.write_all(&out)
     }
 
+    fn ndjson(&self, out: &mut Ui<'_>) -> io::Result<()> {
+        let mut buf = Vec::new();
+        for i in 0..self.0.tickets.len() {
+            self.view(i).write_json(&mut buf, None);
+            buf.push(b'\n');
+        }
+        out.w.write_all(&buf)
+    }
+
     fn exit_code(&self) -> u8 {
         u8::from(self.0.incomplete())
+    }
+}
+
+impl Listed {
+    /// The view of ticket `i`: `list`'s, with its links when the graph was read.
+    fn view(&self, i: usize) -> TicketView<'_> {
+        let view = TicketView::new(&self.0.tickets[i]).with_worktree_flag();
+        match self.1.as_ref().and_then(|l| l.get(i)) {
+            Some(links) => view.with_links(links),
+            None => view,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ticket::store::Problem;
     use proptest::prelude::*;
     use proptest::strategy::ValueTree;
+    use serde::Serialize;
 
     /// The envelope as serde_json writes it (with Go's escaping): the reference for the
     /// hand-written one.
@@ -356,11 +364,14 @@ mod tests {
                     .current()
             })
             .collect();
-        let l = Listed(Listing {
-            tickets,
-            summary: [600, 0, 0],
-            problems: Vec::new(),
-        });
+        let l = Listed(
+            Listing {
+                tickets,
+                summary: [600, 0, 0],
+                problems: Vec::new(),
+            },
+            None,
+        );
         // A writer that records each write: the document arrives in several pieces.
         struct Pieces(Vec<Vec<u8>>);
         impl Write for Pieces {
@@ -386,7 +397,7 @@ mod tests {
             problems in proptest::collection::vec(problem(), 0..3),
             summary: [u16; 3],
         ) {
-            let l = Listed(Listing { tickets, summary: summary.map(usize::from), problems });
+            let l = Listed(Listing { tickets, summary: summary.map(usize::from), problems }, None);
             let mut out = Vec::new();
             l.json(&mut out).unwrap();
             prop_assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(reference(&l)).unwrap());

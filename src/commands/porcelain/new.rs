@@ -43,6 +43,9 @@ pub struct Args {
     /// Open the new ticket in your editor
     #[arg(short, long)]
     edit: bool,
+    /// A ticket this one waits on (repeatable): written as blocked-by:<ID> in related
+    #[arg(long, value_name = "TICKET")]
+    blocked_by: Vec<String>,
 }
 
 fn priority(typed: &str) -> Result<i64, String> {
@@ -68,6 +71,7 @@ impl Command for New {
             parent: args.parent.as_deref(),
             priority: args.priority,
             description: args.description.as_deref(),
+            blocked_by: &args.blocked_by,
             ..NewInput::default()
         };
         let created = new::new(env, project, &input, ui)?;
@@ -111,6 +115,9 @@ impl Outcome for Report {
             writeln!(out.w, "   Parent ticket: {p}")?;
             writeln!(out.w, "   Type: Sub-ticket")?;
         }
+        if !self.0.blocked_by.is_empty() {
+            writeln!(out.w, "   Blocked by: {}", self.0.blocked_by.join(", "))?;
+        }
         writeln!(out.w)?;
         writeln!(out.w, "📋 Next steps:")?;
         writeln!(out.w, "1. Edit the ticket file to add details:")?;
@@ -130,6 +137,9 @@ impl Outcome for Report {
         });
         if let Some(p) = &self.0.parent {
             v["parent_ticket"] = json!(p);
+        }
+        if !self.0.blocked_by.is_empty() {
+            v["blocked_by"] = json!(self.0.blocked_by);
         }
         write_json(w, &v)
     }

@@ -9,6 +9,8 @@ use crate::commands::Ctx;
 use crate::commands::view::TicketView;
 use crate::commands::{Command, Group};
 use crate::error::Error;
+use crate::exec::Exec;
+use crate::ops::graph::{self, Links};
 use crate::output::{Escape, Outcome, Style, Ui, escape, write_json};
 use crate::ticket::Ticket;
 use crate::ticket::store::load;
@@ -17,6 +19,8 @@ use crate::ticket::store::load;
 ///
 /// TICKET is a full ID, an ID prefix, a slug, a slug prefix, or whole words of a slug
 /// (e.g. 42 for 261127-013854-fix-issue-42). An ambiguous reference lists the candidates.
+/// Also shows what the ticket still waits on (Blocked by; JSON blocked_by: IDs, or
+/// references that name no ticket) and the open tickets waiting on it (Blocks; JSON blocks).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The ticket to show
@@ -35,14 +39,15 @@ impl Command for Show {
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, _ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
-        let store = &ctx.project()?.store;
-        let entry = store.resolve(&args.ticket)?;
+        let project = ctx.project()?;
+        let entry = project.store.resolve(&args.ticket)?;
         let ticket = load(&entry, true)?;
-        Ok(Box::new(Shown(ticket)))
+        let links = graph::links_of(project, &ticket, Exec::Parallel)?;
+        Ok(Box::new(Shown(ticket, links)))
     }
 }
 
-struct Shown(Ticket);
+struct Shown(Ticket, Links);
 
 impl Outcome for Shown {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
@@ -74,6 +79,12 @@ impl Outcome for Shown {
         if let Some(related) = m.related.as_ref().filter(|r| !r.is_empty()) {
             writeln!(out.w, "Related: {}", line(&related.join(", ")))?;
         }
+        if !self.1.blockers.is_empty() {
+            writeln!(out.w, "Blocked by: {}", self.1.describe())?;
+        }
+        if !self.1.blocks.is_empty() {
+            writeln!(out.w, "Blocks: {}", self.1.blocks.join(", "))?;
+        }
         writeln!(out.w, "File: {}", line(&t.path.to_string_lossy()))?;
         writeln!(out.w)?;
         let body = t.body.as_deref().unwrap_or_default();
@@ -85,7 +96,9 @@ impl Outcome for Shown {
     }
 
     fn json(&self, w: &mut dyn Write) -> io::Result<()> {
-        let view = TicketView::new(&self.0).with_details(&self.0);
+        let view = TicketView::new(&self.0)
+            .with_details(&self.0)
+            .with_links(&self.1);
         write_json(w, &json!({ "ticket": view }))
     }
 }

@@ -21,7 +21,8 @@ use crate::ticket::Status;
 /// started: the error (TICKET_ALREADY_STARTED) names who started it and when. With --force a
 /// healthy worktree (present, on its branch) is left as it is ("nothing to repair"), one whose
 /// folder is gone is recreated; a worktree is never removed, and existing branches are never
-/// deleted.
+/// deleted. A ticket waiting on blockers that are not done is started too, with a warning
+/// naming them (JSON: `warnings`); `git ticket next` never picks such a ticket.
 ///
 /// With claims on (claims.remote in .ticketflow.yaml, or --claim-remote) the ticket is first
 /// claimed on that remote, before anything changes here: a ticket another clone holds is
@@ -69,21 +70,45 @@ impl Command for Start {
             from: args.from.as_deref(),
         };
         let started = start(env, project, &input, ui)?;
-        if let Some(w) = &started.warning {
-            ui.warn(w.clone());
+        Ok(report(started, ui))
+    }
+}
+
+/// The result of a start (`start`, `next --start`), its warnings said on stderr too.
+pub fn report(started: Started, ui: &mut Ui<'_>) -> Box<dyn Outcome> {
+    let report = Report::new(started);
+    for w in &report.1 {
+        ui.warn(w.clone());
+    }
+    Box::new(report)
+}
+
+/// The result of `start`, rendered, with its warnings: the blockers it still waited on, and
+/// init commands that were not run, ignored files not copied into the worktree.
+struct Report(Started, Vec<String>);
+
+impl Report {
+    fn new(started: Started) -> Self {
+        let mut warnings = Vec::new();
+        if !started.blockers.is_empty() {
+            let names: Vec<String> = started.blockers.iter().map(|b| b.describe()).collect();
+            warnings.push(format!(
+                "ticket {} waits on {}, not done yet; it was started anyway ('git ticket dep tree {}' shows what it waits on)",
+                started.id,
+                names.join(", "),
+                started.id
+            ));
         }
+        warnings.extend(started.warning.clone());
         for (path, why) in &started.provisioned.skipped {
-            ui.warn(format!(
+            warnings.push(format!(
                 "not copied into the worktree: {} ({why})",
                 path.display()
             ));
         }
-        Ok(Box::new(Report(started)))
+        Report(started, warnings)
     }
 }
-
-/// The result of `start`, rendered.
-struct Report(Started);
 
 impl Outcome for Report {
     fn text(&self, out: &mut Ui<'_>) -> io::Result<()> {
@@ -200,6 +225,8 @@ impl Outcome for Report {
             parent_branch: &'a str,
             status: Status,
             ticket_id: &'a str,
+            #[serde(skip_serializing_if = "<[String]>::is_empty")]
+            warnings: &'a [String],
             worktree_path: String,
             #[serde(skip_serializing_if = "Option::is_none")]
             claim: Option<ClaimJson<'a>>,
@@ -219,6 +246,7 @@ impl Outcome for Report {
                 parent_branch: self.0.done.parent_branch.as_deref().unwrap_or(""),
                 status: Status::Doing,
                 ticket_id: &self.0.id,
+                warnings: &self.1,
                 worktree_path: if self.0.done.branch_mode {
                     String::new()
                 } else {
