@@ -76,6 +76,44 @@ pub static COMMANDS: &[Spec] = &[
             ),
         ])
         .see_also(&["git-worktree(1)"]),
+    spec::<porcelain::ready::Ready>().examples(&[
+        ("git ticket ready", "what can be taken now, in the order to take it"),
+        (
+            "git ticket ready --fetch --count 0 -o json",
+            "all of it as JSON, after fetching the claims",
+        ),
+    ]),
+    spec::<porcelain::blocked::Blocked>().examples(&[
+        ("git ticket blocked", "todo and doing tickets and what each waits on"),
+        ("git ticket blocked -o json", "the same as JSON (blocked_by per ticket)"),
+    ]),
+    spec::<porcelain::next::Next>()
+        .examples(&[
+            ("git ticket next", "the first ready ticket"),
+            (
+                "git ticket next --start -o json",
+                "take it: pick and start in one step (agents racing get different tickets)",
+            ),
+        ])
+        .exit_note("when no ticket is ready (NO_READY_TICKET)"),
+    spec::<porcelain::dep::Dep>().examples(&[
+        (
+            "git ticket dep add login schema",
+            "login waits on schema (blocked-by:<ID> in its related)",
+        ),
+        ("git ticket dep tree login", "what login waits on, recursively"),
+        ("git ticket dep remove login schema", "login no longer waits on schema"),
+    ]),
+    spec::<porcelain::prime::PrimeCmd>().examples(&[
+        (
+            "git ticket prime",
+            "at most 2 KB of context for an agent's session start",
+        ),
+        (
+            "git ticket init --agents",
+            "write the rules into AGENTS.md (and CLAUDE.md) once",
+        ),
+    ]),
     spec::<porcelain::close::Close>().examples(&[
         (
             "git ticket close",
@@ -119,44 +157,6 @@ pub static COMMANDS: &[Spec] = &[
         (
             "git ticket stats -o openmetrics > /var/lib/node_exporter/ticket.prom",
             "for node_exporter's textfile collector",
-        ),
-    ]),
-    spec::<porcelain::ready::Ready>().examples(&[
-        ("git ticket ready", "what can be taken now, in the order to take it"),
-        (
-            "git ticket ready --fetch --count 0 -o json",
-            "all of it as JSON, after fetching the claims",
-        ),
-    ]),
-    spec::<porcelain::blocked::Blocked>().examples(&[
-        ("git ticket blocked", "todo and doing tickets and what each waits on"),
-        ("git ticket blocked -o json", "the same as JSON (blocked_by per ticket)"),
-    ]),
-    spec::<porcelain::next::Next>()
-        .examples(&[
-            ("git ticket next", "the first ready ticket"),
-            (
-                "git ticket next --start -o json",
-                "take it: pick and start in one step (agents racing get different tickets)",
-            ),
-        ])
-        .exit_note("when no ticket is ready (NO_READY_TICKET)"),
-    spec::<porcelain::dep::Dep>().examples(&[
-        (
-            "git ticket dep add login schema",
-            "login waits on schema (blocked-by:<ID> in its related)",
-        ),
-        ("git ticket dep tree login", "what login waits on, recursively"),
-        ("git ticket dep remove login schema", "login no longer waits on schema"),
-    ]),
-    spec::<porcelain::prime::PrimeCmd>().examples(&[
-        (
-            "git ticket prime",
-            "at most 2 KB of context for an agent's session start",
-        ),
-        (
-            "git ticket init --agents",
-            "write the rules into AGENTS.md (and CLAUDE.md) once",
         ),
     ]),
     spec::<porcelain::restore::Restore>().examples(&[
