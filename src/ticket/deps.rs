@@ -30,11 +30,13 @@ impl Blocker {
         }
     }
 
-    /// How a person reads it: the ID, or `unknown ticket <ref>`.
+    /// How a person reads it: the ID, or `unknown ticket <ref>` — control characters escaped
+    /// (a reference is text from a file).
     pub fn describe(&self) -> String {
+        let escaped = crate::text::escape_control(self.name());
         match self {
-            Blocker::Ticket(id) => id.clone(),
-            Blocker::Unknown(r) => format!("unknown ticket {r}"),
+            Blocker::Ticket(_) => escaped.into_owned(),
+            Blocker::Unknown(_) => format!("unknown ticket {escaped}"),
         }
     }
 }

@@ -187,3 +187,35 @@ fn a_reason_of_several_lines_keeps_the_subject_on_one_line() {
     let v = env.run(&["show", &id, "-o", "json"]).ok().json();
     assert_eq!(v["ticket"]["closure_reason"], reason);
 }
+
+#[test]
+fn control_characters_never_reach_the_terminal_in_the_queue_and_board_views() {
+    let env = TestEnv::without_init_commands();
+    let evil = "A\nB \u{1b}[31mRED\u{1b}[0m \u{202e}";
+    let a = env.new_ticket("evil-a");
+    let b = env.new_ticket("evil-b");
+    let c = env.new_ticket("evil-c");
+    for id in [&a, &b, &c] {
+        env.run(&["set", id, "description", evil]).ok();
+    }
+    env.run(&["dep", "add", &b, &a]).ok();
+    env.commit_all("tickets");
+    env.run(&["start", &c]).ok();
+    let views: [&[&str]; 7] = [
+        &["status"],
+        &["blocked"],
+        &["dep", "tree", &b],
+        &["board"],
+        &["prime"],
+        &["next"],
+        &["ready"],
+    ];
+    for args in views {
+        let out = env.run(args).stdout;
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}') && !out.contains("A\nB"),
+            "{args:?} passed control characters through:\n{out}"
+        );
+        assert!(out.contains("A\\nB"), "{args:?} shows it escaped:\n{out}");
+    }
+}

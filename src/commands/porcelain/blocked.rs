@@ -9,7 +9,7 @@ use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::Exec;
 use crate::ops::queue;
-use crate::output::{Outcome, Style, Ui, truncate};
+use crate::output::{Outcome, Style, Ui, escape_control, truncate};
 
 /// List the todo and doing tickets that wait on a blocker, and what they wait on.
 ///
@@ -54,7 +54,11 @@ impl Outcome for Shown {
         }
         for (i, t) in listing.tickets.iter().enumerate() {
             out.styled(Style::Bold, &t.id)?;
-            let rest = format!("  [{}]  {}", t.status(), truncate(&t.meta.description, 50));
+            let rest = format!(
+                "  [{}]  {}",
+                t.status(),
+                truncate(&escape_control(&t.meta.description), 50)
+            );
             writeln!(out.w, "{}", rest.trim_end())?;
             if let Some(l) = links.as_ref().and_then(|l| l.get(i)) {
                 writeln!(out.w, "    blocked by: {}", l.describe())?;

@@ -11,7 +11,7 @@ use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::Exec;
 use crate::ops::board::{self, Board, BoardInput, BoardTicket, Column, DirtyCheck, Place};
-use crate::output::{Outcome, Style, Ui, to_writer_compact, write_json};
+use crate::output::{Outcome, Style, Ui, escape_control, to_writer_compact, write_json};
 use crate::ticket::Status;
 
 /// Show every open ticket, wherever its work lives.
@@ -190,10 +190,19 @@ impl Outcome for Shown {
             out.styled(Style::Bold, &format!("{title} ({})", tickets.len()))?;
             writeln!(out.w)?;
             for t in tickets {
-                let line = format!("  {}  P{}  {}", t.id, t.priority, t.description);
+                let line = format!(
+                    "  {}  P{}  {}",
+                    t.id,
+                    t.priority,
+                    escape_control(&t.description)
+                );
                 writeln!(out.w, "{}", line.trim_end())?;
                 if !t.blocked_by.is_empty() {
-                    writeln!(out.w, "      blocked by {}", t.blocked_by.join(", "))?;
+                    writeln!(
+                        out.w,
+                        "      blocked by {}",
+                        escape_control(&t.blocked_by.join(", "))
+                    )?;
                 }
                 for p in &t.places {
                     writeln!(out.w, "      {}", place_line(p))?;
@@ -209,7 +218,7 @@ impl Outcome for Shown {
         writeln!(out.w)?;
         for t in b.column(Column::Done).chain(&b.recent_done) {
             let closed = t.meta.closed_at.map(|c| c.date()).unwrap_or_default();
-            let line = format!("  {}  {closed}  {}", t.id, t.description);
+            let line = format!("  {}  {closed}  {}", t.id, escape_control(&t.description));
             writeln!(out.w, "{}", line.trim_end())?;
             for p in &t.places {
                 writeln!(out.w, "      {}", place_line(p))?;

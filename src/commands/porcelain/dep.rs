@@ -11,7 +11,7 @@ use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::Exec;
 use crate::ops::dep::{self, DepChange, DepInput, Node};
-use crate::output::{Outcome, Style, Ui, truncate, write_json};
+use crate::output::{Outcome, Style, Ui, escape_control, truncate, write_json};
 use crate::ticket::Status;
 use crate::ticket::deps::Blocker;
 
@@ -183,10 +183,11 @@ impl<'a> From<&'a Node> for NodeJson<'a> {
 /// One line of the text tree.
 fn line(n: &Node) -> String {
     if n.unknown {
-        return format!("unknown ticket {}", n.id);
+        return format!("unknown ticket {}", escape_control(&n.id));
     }
     let status = n.status.map_or("?", Status::as_str);
-    let desc = truncate(n.description.as_deref().unwrap_or_default(), 50);
+    let described = escape_control(n.description.as_deref().unwrap_or_default());
+    let desc = truncate(&described, 50);
     let note = if n.cycle {
         "  (cycle: waits on a ticket above)"
     } else if n.repeated {

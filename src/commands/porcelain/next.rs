@@ -14,7 +14,7 @@ use crate::exec::Exec;
 use crate::ops::claim::{self, ClaimChoice};
 use crate::ops::graph::Links;
 use crate::ops::queue::{self, NextInput};
-use crate::output::{Outcome, Style, Ui, write_json};
+use crate::output::{Outcome, Style, Ui, escape_control, write_json};
 use crate::ticket::Ticket;
 
 /// Show the first ticket ready to take, or take it (--start).
@@ -76,7 +76,11 @@ impl Outcome for Picked {
         out.styled(Style::Bold, &format!("Next: {}", t.id))?;
         writeln!(out.w)?;
         writeln!(out.w, "   Priority: {}", t.meta.priority())?;
-        writeln!(out.w, "   Description: {}", t.meta.description)?;
+        writeln!(
+            out.w,
+            "   Description: {}",
+            escape_control(&t.meta.description)
+        )?;
         if !self.1.blocks.is_empty() {
             writeln!(out.w, "   Blocks: {}", self.1.blocks.join(", "))?;
         }

@@ -11,7 +11,7 @@ use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::exec::Exec;
 use crate::ops::prime::{self, MAX_BYTES, Prime, RULES};
-use crate::output::{Outcome, Ui, to_writer_pretty, truncate};
+use crate::output::{Outcome, Ui, escape_control, to_writer_pretty, truncate};
 use crate::ticket::Status;
 
 /// Print at most 2 KB of context for an AI agent's session: current ticket, ready ones, rules.
@@ -107,7 +107,7 @@ impl Primed {
         match &p.current {
             Some((t, links)) => {
                 o.push_str(&format!("Current ticket: {} [{}]", t.id, t.status()));
-                let d = cut(&t.meta.description, shape.width);
+                let d = cut(&escape_control(&t.meta.description), shape.width);
                 if !d.is_empty() {
                     o.push_str(&format!(" {d}"));
                 }
@@ -143,7 +143,7 @@ impl Primed {
                 p.ready_total
             ));
             for t in shown {
-                let d = cut(&t.meta.description, shape.width);
+                let d = cut(&escape_control(&t.meta.description), shape.width);
                 let line = format!("  {}  p{}  {d}", t.id, t.meta.priority());
                 o.push_str(line.trim_end());
                 o.push('\n');

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::ops::reopen::{ReopenInput, Reopened, reopen};
-use crate::output::{Outcome, Style, Ui, write_json};
+use crate::output::{Outcome, Style, Ui, escape_control, write_json};
 use crate::ticket::Status;
 
 /// Reopen a done ticket: back to doing, or to todo.
@@ -57,7 +57,11 @@ impl Outcome for Report {
         writeln!(out.w)?;
         out.styled(Style::Bold, &format!("🔄 Ticket reopened: {id}"))?;
         writeln!(out.w)?;
-        writeln!(out.w, "   Description: {}", r.meta.description)?;
+        writeln!(
+            out.w,
+            "   Description: {}",
+            escape_control(&r.meta.description)
+        )?;
         writeln!(out.w, "   Status: done → {}", r.status)?;
         writeln!(out.w, "   Committed: \"{}\"", r.message)?;
         writeln!(out.w)?;

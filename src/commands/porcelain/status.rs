@@ -151,7 +151,7 @@ impl Outcome for StatusReport {
             None if !self.elsewhere.is_empty() => {
                 writeln!(out.w, "🔨 In progress elsewhere:")?;
                 for e in &self.elsewhere {
-                    let line = format!("   {}  {}", e.id, e.description);
+                    let line = format!("   {}  {}", e.id, escape_control(&e.description));
                     writeln!(out.w, "{}", line.trim_end())?;
                     match &e.worktree {
                         Some(w) => writeln!(out.w, "      worktree {}", w.display())?,
