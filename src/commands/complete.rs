@@ -388,6 +388,11 @@ fn placeholders(cur: &str) -> Vec<Candidate> {
     FIELDS
         .iter()
         .map(|f| (f.name, f.doc))
+        .chain(
+            crate::commands::placeholders::GRAPH_PLACEHOLDERS
+                .iter()
+                .map(|(n, _, doc)| (*n, *doc)),
+        )
         .chain([("field:", "Any frontmatter key: %(field:<key>)")])
         .filter(|(n, _)| n.starts_with(name))
         .map(|(n, doc)| {

@@ -34,15 +34,45 @@ pub enum GraphField {
     Ready,
 }
 
+/// The placeholders of the dependency graph: name, what it gives (messages, completion).
+pub const GRAPH_PLACEHOLDERS: &[(&str, GraphField, &str)] = &[
+    (
+        "blocked-by",
+        GraphField::BlockedBy,
+        "What the ticket still waits on (IDs, or references as written)",
+    ),
+    (
+        "blocks",
+        GraphField::Blocks,
+        "The open tickets waiting on it",
+    ),
+    (
+        "ready",
+        GraphField::Ready,
+        "true when git ticket ready lists it, else false",
+    ),
+];
+
 impl GraphField {
     fn parse(name: &str) -> Option<GraphField> {
-        match name {
-            "blocked-by" => Some(GraphField::BlockedBy),
-            "blocks" => Some(GraphField::Blocks),
-            "ready" => Some(GraphField::Ready),
-            _ => None,
-        }
+        GRAPH_PLACEHOLDERS
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, g, _)| *g)
     }
+}
+
+/// Every placeholder of `--format`, for messages: the fields, the graph's, `%(field:<key>)`.
+pub fn all() -> String {
+    let graph: Vec<String> = GRAPH_PLACEHOLDERS
+        .iter()
+        .map(|(n, _, _)| format!("%({n})"))
+        .collect();
+    format!(
+        "{}, {}",
+        crate::ticket::fields::placeholders(),
+        graph.join(", ")
+    )
 }
 
 /// The dependency graph and the claims, for the [`GraphField`] placeholders.

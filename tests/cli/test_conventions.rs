@@ -219,3 +219,19 @@ fn control_characters_never_reach_the_terminal_in_the_queue_and_board_views() {
         assert!(out.contains("A\\nB"), "{args:?} shows it escaped:\n{out}");
     }
 }
+
+#[test]
+fn the_dependency_placeholders_are_listed_and_completed() {
+    let env = TestEnv::without_init_commands();
+    let run = env.run(&["for-each-ticket", "--format", "%(nope)"]);
+    assert_ne!(run.status, 0);
+    for p in ["%(blocked-by)", "%(blocks)", "%(ready)", "%(field:<key>)"] {
+        assert!(run.stderr.contains(p), "{p} missing from:\n{}", run.stderr);
+    }
+    let offered = env
+        .run(&["__complete", "--", "for-each-ticket", "--format=%(bl"])
+        .ok()
+        .stdout;
+    assert!(offered.contains("--format=%(blocked-by)"), "{offered}");
+    assert!(offered.contains("--format=%(blocks)"), "{offered}");
+}

@@ -76,7 +76,7 @@ impl Command for ForEachTicket {
         let pieces = parse(&args.format).map_err(|e| {
             Error::BadValue(format!(
                 "--format: {e}; the placeholders are {}",
-                fields::placeholders()
+                crate::commands::placeholders::all()
             ))
         })?;
         let (key, descending) = match args.sort.strip_prefix('-') {
