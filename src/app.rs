@@ -376,12 +376,16 @@ fn usage_error(
             .kind()
             .as_str()
             .map_or_else(|| e.to_string(), str::to_owned);
-        let details = e.to_string();
-        let details = details
+        // clap's first paragraph, on one line: "the following required arguments were not
+        // provided: <TICKET>" (its first line alone ends with a colon).
+        let text = e.to_string();
+        let paragraph: Vec<&str> = text
             .lines()
-            .next()
-            .unwrap_or_default()
-            .trim_start_matches("error: ");
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::trim)
+            .collect();
+        let details = paragraph.join(" ");
+        let details = details.trim_start_matches("error: ");
         let info = ErrorInfo {
             code: ErrorCode::ValidationError,
             message,

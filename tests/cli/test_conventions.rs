@@ -235,3 +235,15 @@ fn the_dependency_placeholders_are_listed_and_completed() {
     assert!(offered.contains("--format=%(blocked-by)"), "{offered}");
     assert!(offered.contains("--format=%(blocks)"), "{offered}");
 }
+
+#[test]
+fn a_missing_argument_is_named_in_the_json_error() {
+    let env = TestEnv::without_init_commands();
+    let run = env.run(&["show", "-o", "json"]);
+    assert_eq!(run.status, 2);
+    let doc: serde_json::Value = serde_json::from_str(&run.stderr).unwrap();
+    assert_eq!(
+        doc["error"]["details"],
+        "the following required arguments were not provided: <TICKET>"
+    );
+}
