@@ -140,6 +140,8 @@ echo "== claimed start (local bare remote) vs start + 1.3x a bare git push of on
 # compare-and-swap push of one new ref to the same remote.
 claims=$work/claims
 make_repo "$claims" 2 0 0
+# Its worktrees in a folder of its own: the start section's worktrees have the same IDs.
+sed -i 's|base_dir: ../.worktrees$|base_dir: ../.worktrees-claims|' "$claims/.ticketflow.yaml"
 cd "$claims"
 git add -A && git commit -qm tickets
 git init -q --bare -b main "$work/claims-remote.git"
@@ -148,7 +150,7 @@ git push -q origin main
 git tag bench-base
 cids=($(python3 -c "import os; print(' '.join(sorted(f[:-3] for f in os.listdir('tickets/todo') if f.endswith('.md'))))"))
 reset() { # reset ID: undo a start of ID (worktree, branch, start commit, claim)
-  echo "git worktree remove --force ../.worktrees/$1 2>/dev/null; git branch -q -D $1 2>/dev/null; git reset -q --hard bench-base; git push -q origin :refs/ticket-claims/$1 2>/dev/null; git update-ref -d refs/ticket-claims/origin/$1; true"
+  echo "git worktree remove --force ../.worktrees-claims/$1 2>/dev/null; git branch -q -D $1 2>/dev/null; git reset -q --hard bench-base; git push -q origin :refs/ticket-claims/$1 2>/dev/null; git update-ref -d refs/ticket-claims/origin/$1; true"
 }
 hyperfine -N --warmup 3 --min-runs 30 --export-json "$work/claim.json" \
   --prepare "sh -c '$(reset "${cids[0]}")'" "$bin start --no-claim ${cids[0]}" \

@@ -261,6 +261,11 @@ impl Terminal {
             Some(ColorWhen::Auto) | None => env.color(tty),
         };
         let when = flags.color.or_else(|| {
+            // JSON output has no colour and its errors are JSON too: the git config (a
+            // libgit2 open, a third of a small listing's time) is not read for it.
+            if !text {
+                return None;
+            }
             let s = config.get();
             [&s.color_ticket, &s.color_ui]
                 .into_iter()
