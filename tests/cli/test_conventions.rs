@@ -78,6 +78,12 @@ fn a_stale_current_ticket_link_is_not_believed() {
     let run = env.run(&["current"]);
     assert_eq!(run.status, 1, "{}", run.snapshot());
     assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .contains(&format!("current-ticket.md names {id}, but its branch")),
+        "{}",
+        run.stderr
+    );
     let status = env.run(&["status"]).ok();
     // Not the active ticket: on the default branch it is listed as in progress elsewhere
     // (its branch), never as the current one.

@@ -47,14 +47,22 @@ impl Command for Current {
         };
         let branch = project.repo()?.current_branch().unwrap_or_default();
         // A link whose branch is not checked out is stale (see `ops::current`).
-        let id = crate::ops::current::current_ticket(project, &branch).id;
-        match id {
+        let current = crate::ops::current::current_ticket(project, &branch);
+        match current.id {
             Some(id) => Ok(Box::new(CurrentId(id))),
             None if args.quiet => Ok(Box::new(NoCurrent)),
             None => Err(Error::precondition(
                 ErrorCode::TicketNotStarted,
                 "No current ticket",
-                "no current-ticket.md here and the branch is not a ticket".into(),
+                match &current.stale_link {
+                    Some(stale) => format!(
+                        "current-ticket.md names {}, but its branch is not checked out here \
+                         (branch '{}'), and that branch is not a ticket",
+                        crate::output::escape_control(stale),
+                        crate::output::escape_control(&branch)
+                    ),
+                    None => "no current-ticket.md here and the branch is not a ticket".into(),
+                },
                 &["Start a ticket: git ticket start <ticket>"],
             )),
         }
