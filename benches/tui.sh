@@ -33,8 +33,8 @@ echo "== first frame among $n tickets (each command in a pseudo-terminal)"
 hyperfine --warmup 3 --min-runs 20 --export-json "$work/f.json" \
   "$(pty true)" \
   "$(pty "$bin" tui --exit-after-first-frame)" \
-  "$(pty "$bin" list --status all)" \
-  "$(pty "$bin" list --status all --count 0)" >/dev/null 2>&1
+  "$(pty "$bin" --no-pager list --status all)" \
+  "$(pty "$bin" --no-pager list --status all --count 0)" >/dev/null 2>&1
 p=$(median_ms "$work/f.json" 0); t=$(median_ms "$work/f.json" 1)
 l=$(median_ms "$work/f.json" 2); la=$(median_ms "$work/f.json" 3)
 tt=$(python3 -c "print(round($t-$p, 2))"); lt=$(python3 -c "print(round($l-$p, 2))"); lat=$(python3 -c "print(round($la-$p, 2))")
