@@ -687,7 +687,8 @@ pub struct Elsewhere {
 /// The tickets in progress on a branch or in a worktree (what `status` shows on the default
 /// branch): every branch named after a ticket — local or remote-tracking — where that ticket
 /// is doing (in its worktree's files when it has one). Reads only those tickets.
-pub fn in_progress(project: &Project) -> Result<Vec<Elsewhere>, Error> {
+/// `all` is the repository's worktree list, which the caller has read already.
+pub fn in_progress(project: &Project, all: &[WorktreeInfo]) -> Result<Vec<Elsewhere>, Error> {
     let repo = project.repo()?;
     let default = &project.config.git.default_branch;
     let refs = repo.ticket_refs(|b| {
@@ -698,7 +699,6 @@ pub fn in_progress(project: &Project) -> Result<Vec<Elsewhere>, Error> {
         .filter_map(|r| load(&project.store.find_exact(&r.branch)?, false).ok())
         .collect();
     let known: HashMap<&str, &Meta> = loaded.iter().map(|t| (t.id.as_str(), &t.meta)).collect();
-    let all = repo.worktrees();
     let base = Base::new(project, repo, default_trees(project, repo), &known);
     let save = |base: &Base<'_>| {
         base.cache
@@ -710,7 +710,7 @@ pub fn in_progress(project: &Project) -> Result<Vec<Elsewhere>, Error> {
         let wt = r
             .remote
             .is_none()
-            .then(|| crate::git::worktree_of_branch(&all, &r.branch))
+            .then(|| crate::git::worktree_of_branch(all, &r.branch))
             .flatten()
             .filter(|w| !w.main && !w.missing);
         let found = match wt {

@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use super::data::Tickets;
 use crate::env::Env;
 use crate::error::Error;
 use crate::ops::claim::ClaimChoice;
@@ -66,7 +65,7 @@ pub const COLUMNS: [&str; 4] = ["Ready", "Blocked", "Doing", "Done (not merged)"
 /// blocked with what they wait on, doing with where they live (branch, worktree,
 /// ahead/behind, dirty — also branches other clones pushed), done tickets not merged into the
 /// default branch. An error leaves the board empty; the caller shows the tickets it has.
-pub fn board(project: &Project, _tickets: &Tickets) -> Result<Board, Error> {
+pub fn board(project: &Project) -> Result<Board, Error> {
     use crate::ops::board::{self as ops_board, BoardInput, Column};
     let read = ops_board::board(
         project,

@@ -148,7 +148,7 @@ impl<'e> Session<'e> {
                 Ok(())
             }
             Cmd::Edit(id) => self.edit(&id, host),
-            Cmd::Board => adapters::board(self.project, &self.app.tickets).map(|board| {
+            Cmd::Board => adapters::board(self.project).map(|board| {
                 self.app.screens.push(Screen::Board(BoardView {
                     board,
                     ..BoardView::default()
@@ -200,7 +200,7 @@ impl<'e> Session<'e> {
             .screens
             .iter()
             .any(|s| matches!(s, Screen::Board(_)))
-            .then(|| adapters::board(self.project, &self.app.tickets).ok())
+            .then(|| adapters::board(self.project).ok())
             .flatten();
         for screen in &mut self.app.screens {
             match screen {

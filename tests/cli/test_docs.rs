@@ -26,6 +26,10 @@ fn expected_table() -> String {
 /// Checks the README's generated section between `<!-- {marker}:start…` and
 /// `<!-- {marker}:end -->` against `expected`; `GIT_TICKET_BLESS=1` rewrites it.
 fn check_readme_section(marker: &str, expected: &str, what: &str) {
+    // The README is one file for several tests: with GIT_TICKET_BLESS, one rewriting it
+    // while another reads it lost sections; one at a time.
+    static README: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = README.lock().unwrap_or_else(|e| e.into_inner());
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
     let readme = std::fs::read_to_string(path).unwrap();
     let start = readme

@@ -67,7 +67,7 @@ impl Command for StatusCmd {
             .collect();
         // On the default branch, the tickets in progress in worktrees and on branches.
         let elsewhere = if ticket.is_none() && branch == project.config.git.default_branch {
-            crate::ops::board::in_progress(project)?
+            crate::ops::board::in_progress(project, &all)?
         } else {
             Vec::new()
         };
