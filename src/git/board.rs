@@ -5,9 +5,11 @@
 
 use std::path::Path;
 
-use git2::{ObjectType, Oid};
+use std::cell::OnceCell;
 
-use super::{Repo, message};
+use git2::{ObjectType, Oid, Repository};
+
+use super::{OpenError, Repo, message};
 
 /// A git object ID (commit, tree or blob), opaque outside the git layer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -59,6 +61,19 @@ pub struct AheadBehind {
 }
 
 impl Repo {
+    /// Another handle on the repository of git directory `git_dir` (see [`Repo::git_dir`])
+    /// and working tree `root`, for another thread: a libgit2 handle is not shared between
+    /// threads. It reads objects and refs as the first one does.
+    pub fn reopen(git_dir: &Path, root: &Path) -> Result<Repo, OpenError> {
+        Ok(Repo {
+            repo: Repository::open(git_dir)?,
+            root: root.to_owned(),
+            timeout: super::DEFAULT_TIMEOUT,
+            git: OnceCell::new(),
+            foreign_index: OnceCell::new(),
+        })
+    }
+
     /// Every branch whose name (after `refs/heads/` or `refs/remotes/<remote>/`) satisfies
     /// `is_ticket`: local ones first, then remote-tracking ones, each in ref-name order.
     /// A remote's `HEAD` is left out.

@@ -19,13 +19,14 @@
 //!
 //! The result is plain data ([`Board`]) that the CLI renders and a terminal UI can show.
 
-use std::cell::RefCell;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::Project;
+use crate::config::Config;
 use crate::current;
 use crate::error::Error;
 use crate::exec::{self, Exec};
@@ -186,17 +187,31 @@ struct Found {
     meta: Meta,
 }
 
-/// The default branch as the board compares against it.
-struct Base<'a> {
-    repo: &'a Repo,
+/// The default branch as the board compares against it: plain data, shared by the threads
+/// that read branches.
+struct Shared<'a> {
     tip: Option<ObjectId>,
     trees: TicketTrees,
     dir: Option<PathBuf>,
     folders: [PathBuf; 3],
     /// The default branch's tickets as read (checkout files, else its commit).
     tickets: &'a HashMap<&'a str, &'a Meta>,
-    /// Lookups of a ticket file in a status folder, kept between runs.
-    cache: RefCell<LookupCache>,
+    /// Lookups kept from earlier runs (the cache file).
+    known: &'a Lookups,
+}
+
+/// One reader of branches against the default branch: a repository handle and what it
+/// learned.
+struct Base<'a> {
+    repo: &'a Repo,
+    shared: &'a Shared<'a>,
+    /// The files of each of the default branch's status folders, read on first need: most
+    /// branches share some of them, which are then never opened again.
+    files: [OnceCell<HashMap<String, ObjectId>>; 3],
+    /// The lookups this reader made or used (what is saved).
+    used: RefCell<Lookups>,
+    /// Whether it looked up anything the cache did not know.
+    added: Cell<bool>,
 }
 
 /// The file in a repository's common git directory that keeps, between runs, where a ticket
@@ -205,69 +220,85 @@ struct Base<'a> {
 pub const CACHE_FILE: &str = "git-ticket-board-cache";
 
 /// Lookups of ticket files in folder trees: `(folder tree, file name) → blob`.
-#[derive(Default)]
-struct LookupCache {
-    known: HashMap<(ObjectId, String), Option<ObjectId>>,
-    /// The lookups this run made or used (what is saved).
-    used: HashMap<(ObjectId, String), Option<ObjectId>>,
-    /// Whether this run looked anything up that was not known.
-    added: bool,
+type Lookups = HashMap<(ObjectId, String), Option<ObjectId>>;
+
+/// Reads the cache file (lines `<tree> <name> <blob or ->`); a damaged line is skipped.
+fn load_cache(path: &Path) -> Lookups {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .filter_map(|line| {
+            let mut parts = line.split(' ');
+            let tree = ObjectId::from_hex(parts.next()?)?;
+            let name = parts.next()?.to_owned();
+            let blob = match parts.next()? {
+                "-" => None,
+                hex => Some(ObjectId::from_hex(hex)?),
+            };
+            Some(((tree, name), blob))
+        })
+        .collect()
 }
 
-impl LookupCache {
-    /// Reads the cache file (lines `<tree> <name> <blob or ->`); a damaged line is skipped.
-    fn load(path: &Path) -> Self {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let known = text
-            .lines()
-            .filter_map(|line| {
-                let mut parts = line.split(' ');
-                let tree = ObjectId::from_hex(parts.next()?)?;
-                let name = parts.next()?.to_owned();
-                let blob = match parts.next()? {
-                    "-" => None,
-                    hex => Some(ObjectId::from_hex(hex)?),
-                };
-                Some(((tree, name), blob))
-            })
-            .collect();
-        LookupCache {
-            known,
-            ..LookupCache::default()
+/// Writes the lookups a run used, when it found anything new or dropped anything (atomic:
+/// two boards at once leave one whole file). A failure only costs speed next time.
+fn save_cache(path: &Path, known: &Lookups, used: &Lookups, added: bool) {
+    if !added && used.len() == known.len() {
+        return;
+    }
+    let mut lines: Vec<String> = used
+        .iter()
+        .filter(|((_, name), _)| !name.contains([' ', '\n']))
+        .map(|((tree, name), blob)| match blob {
+            Some(b) => format!("{tree} {name} {b}\n"),
+            None => format!("{tree} {name} -\n"),
+        })
+        .collect();
+    lines.sort();
+    let _ = crate::fsutil::write_atomic(path, lines.concat().as_bytes());
+}
+
+impl<'a> Base<'a> {
+    fn new(repo: &'a Repo, shared: &'a Shared<'a>) -> Self {
+        Base {
+            repo,
+            shared,
+            files: Default::default(),
+            used: RefCell::default(),
+            added: Cell::new(false),
         }
     }
 
-    /// The blob of `name` in folder `tree`, from the cache or the repository.
-    fn lookup(&mut self, repo: &Repo, tree: ObjectId, name: &str) -> Option<ObjectId> {
+    /// The blob of `name` in status folder `i`'s tree `tree` of a branch, from the cache or
+    /// the repository (a folder the default branch shares is read once, for all branches).
+    fn lookup(&self, i: usize, tree: ObjectId, name: &str) -> Option<ObjectId> {
         let key = (tree, name.to_owned());
-        let blob = match self.known.get(&key) {
+        let blob = match self.shared.known.get(&key) {
             Some(b) => *b,
             None => {
-                self.added = true;
-                repo.tree_entry(tree, name)
+                self.added.set(true);
+                if Some(tree) == self.shared.trees.folders[i] {
+                    let files = self.files[i]
+                        .get_or_init(|| self.repo.tree_files(tree).into_iter().collect());
+                    files.get(name).copied()
+                } else {
+                    self.repo.tree_entry(tree, name)
+                }
             }
         };
-        self.used.insert(key, blob);
+        self.used.borrow_mut().insert(key, blob);
         blob
     }
 
-    /// Writes what this run used, when it found anything new or dropped anything (atomic:
-    /// two boards at once leave one whole file). A failure only costs speed next time.
-    fn save(&self, path: &Path) {
-        if !self.added && self.used.len() == self.known.len() {
-            return;
+    /// Saves what this reader (and `others`) looked up, for the next run.
+    fn save(&self, others: impl IntoIterator<Item = (Lookups, bool)>) {
+        let mut used = self.used.take();
+        let mut added = self.added.get();
+        for (u, a) in others {
+            used.extend(u);
+            added |= a;
         }
-        let mut lines: Vec<String> = self
-            .used
-            .iter()
-            .filter(|((_, name), _)| !name.contains([' ', '\n']))
-            .map(|((tree, name), blob)| match blob {
-                Some(b) => format!("{tree} {name} {b}\n"),
-                None => format!("{tree} {name} -\n"),
-            })
-            .collect();
-        lines.sort();
-        let _ = crate::fsutil::write_atomic(path, lines.concat().as_bytes());
+        let path = self.repo.common_dir().join(CACHE_FILE);
+        save_cache(&path, self.shared.known, &used, added);
     }
 }
 
@@ -305,7 +336,8 @@ pub fn board(
     };
     let deps = Deps::of(&tickets);
     let defaults: HashMap<&str, &Meta> = tickets.iter().map(|t| (t.id.as_str(), &t.meta)).collect();
-    let base = Base::new(project, repo, (tip, trees), &defaults);
+    let known = load_cache(&repo.common_dir().join(CACHE_FILE));
+    let shared = Shared::new(project, (tip, trees), &defaults, &known);
     let refs =
         repo.ticket_refs(|b| b != default && (defaults.contains_key(b) || slug_of(b).is_some()));
     let worktrees: HashMap<&str, &WorktreeInfo> = all
@@ -313,18 +345,13 @@ pub fn board(
         .filter(|w| !w.main && !w.missing)
         .filter_map(|w| Some((w.branch.as_deref()?, w)))
         .collect();
+    let read = trace.phase("read branches", || {
+        read_branches(repo, &shared, &refs, &worktrees, config)
+    })?;
     let mut places: HashMap<String, Vec<(Place, Option<Found>)>> = HashMap::new();
-    trace.phase("read branches", || {
-        for r in &refs {
-            let wt = r
-                .remote
-                .is_none()
-                .then(|| worktrees.get(r.branch.as_str()))
-                .flatten();
-            let place = read_place(&base, r, wt.map(|w| w.path.as_path()), project);
-            places.entry(r.branch.clone()).or_default().push(place);
-        }
-    });
+    for (r, place) in refs.iter().zip(read) {
+        places.entry(r.branch.clone()).or_default().push(place);
+    }
     let mut board = Board {
         default_branch: default,
         problems,
@@ -337,9 +364,6 @@ pub fn board(
         .flatten()
         .filter(|(p, _)| p.worktree.is_some())
         .count();
-    base.cache
-        .borrow()
-        .save(&repo.common_dir().join(CACHE_FILE));
     trace.phase("dirty check", || check_dirty(&mut places, input.dirty));
     let mut done_recent: Vec<&Ticket> = Vec::new();
     for t in &tickets {
@@ -389,22 +413,21 @@ pub fn board(
     Ok(board)
 }
 
-impl<'a> Base<'a> {
+impl<'a> Shared<'a> {
     fn new(
         project: &Project,
-        repo: &'a Repo,
         (tip, trees): (Option<ObjectId>, TicketTrees),
         tickets: &'a HashMap<&'a str, &'a Meta>,
+        known: &'a Lookups,
     ) -> Self {
         let (dir, folders) = ticket_paths(project);
-        Base {
-            repo,
+        Shared {
             tip,
             trees,
             dir,
             folders,
             tickets,
-            cache: RefCell::new(LookupCache::load(&repo.common_dir().join(CACHE_FILE))),
+            known,
         }
     }
 }
@@ -422,13 +445,69 @@ fn default_trees(project: &Project, repo: &Repo) -> (Option<ObjectId>, TicketTre
     (tip, trees)
 }
 
+/// Branches up to which one thread reads them all: a second repository handle costs more
+/// than it saves below that.
+const PARALLEL_FROM: usize = 64;
+
+/// The place of each ref of `refs` (in order), read in parallel (one repository handle per
+/// thread) when there are many; saves the lookups made for the next run.
+fn read_branches(
+    repo: &Repo,
+    shared: &Shared<'_>,
+    refs: &[TicketRef],
+    worktrees: &HashMap<&str, &WorktreeInfo>,
+    config: &Config,
+) -> Result<Vec<(Place, Option<Found>)>, Error> {
+    let read = |base: &Base<'_>, chunk: &[TicketRef]| -> Vec<(Place, Option<Found>)> {
+        chunk
+            .iter()
+            .map(|r| {
+                let wt = r
+                    .remote
+                    .is_none()
+                    .then(|| worktrees.get(r.branch.as_str()))
+                    .flatten();
+                read_place(base, r, wt.map(|w| w.path.as_path()), config)
+            })
+            .collect()
+    };
+    let base = Base::new(repo, shared);
+    let threads = rayon::current_num_threads();
+    if refs.len() < PARALLEL_FROM || threads < 2 {
+        let out = read(&base, refs);
+        base.save([]);
+        return Ok(out);
+    }
+    // A libgit2 handle is not shared between threads: each share is read on its own.
+    let (git_dir, root) = (repo.git_dir(), repo.root());
+    let shares = refs
+        .par_chunks(refs.len().div_ceil(threads))
+        .map(|chunk| {
+            let own = Repo::reopen(git_dir, root)?;
+            let base = Base::new(&own, shared);
+            let out = read(&base, chunk);
+            Ok((out, (base.used.take(), base.added.get())))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let mut out = Vec::with_capacity(refs.len());
+    let mut learned = Vec::new();
+    for (o, l) in shares {
+        out.extend(o);
+        learned.push(l);
+    }
+    base.save(learned);
+    Ok(out)
+}
+
 /// The branch (full ref name: local first, then remote-tracking) on which ticket `id` is
 /// done, for a ticket that is not done on the default branch: closed there and not merged
 /// yet. What `start` refuses (TICKET_ALREADY_CLOSED).
 pub fn done_on_branch(project: &Project, id: &str) -> Result<Option<String>, Error> {
     let repo = project.repo()?;
     let none: HashMap<&str, &Meta> = HashMap::new();
-    let base = Base::new(project, repo, default_trees(project, repo), &none);
+    let known = load_cache(&repo.common_dir().join(CACHE_FILE));
+    let shared = Shared::new(project, default_trees(project, repo), &none, &known);
+    let base = Base::new(repo, &shared);
     Ok(repo
         .ticket_refs(|b| b == id)
         .into_iter()
@@ -482,13 +561,13 @@ fn read_place(
     base: &Base<'_>,
     r: &TicketRef,
     wt: Option<&Path>,
-    project: &Project,
+    config: &Config,
 ) -> (Place, Option<Found>) {
     let repo = base.repo;
     let id = &r.branch;
     let mut found = committed_state(base, r);
     if let Some(wt) = wt {
-        let store = Store::new(wt, &project.config);
+        let store = Store::new(wt, config);
         if let Some(t) = store.find_exact(id).and_then(|e| load(&e, false).ok()) {
             found = Some(Found {
                 status: t.status(),
@@ -496,11 +575,11 @@ fn read_place(
             });
         }
     }
-    let ab = base
-        .tip
+    let tip = base.shared.tip;
+    let ab = tip
         .and_then(|b| repo.ahead_behind(r.tip, b))
         .unwrap_or_default();
-    let merged = base.tip.is_some() && ab.ahead == 0 && !repo.is_start_commit(r.tip, id);
+    let merged = tip.is_some() && ab.ahead == 0 && !repo.is_start_commit(r.tip, id);
     let place = Place {
         refname: r.name.clone(),
         status: found.as_ref().map(|f| f.status),
@@ -517,37 +596,34 @@ fn read_place(
 /// The ticket's committed state on ref `r`: the default branch's where the folders are the
 /// same objects, else read from the folders that differ.
 fn committed_state(base: &Base<'_>, r: &TicketRef) -> Option<Found> {
+    let shared = base.shared;
     let same = || {
-        base.tickets.get(r.branch.as_str()).map(|m| Found {
+        shared.tickets.get(r.branch.as_str()).map(|m| Found {
             status: m.status(),
             meta: (*m).clone(),
         })
     };
-    let Some(dir) = &base.dir else {
-        return None;
-    };
+    let dir = shared.dir.as_ref()?;
     let repo = base.repo;
-    let trees = repo.ticket_trees(r.tip, dir, base.folders.each_ref().map(PathBuf::as_path));
-    if trees.root.is_some() && trees.root == base.trees.root {
+    let trees = repo.ticket_trees(r.tip, dir, shared.folders.each_ref().map(PathBuf::as_path));
+    if trees.root.is_some() && trees.root == shared.trees.root {
         return same();
     }
     let name = format!("{}.md", r.branch);
     // The most advanced folder first: the first file found is the answer.
     for (i, tree) in trees.folders.into_iter().enumerate().rev() {
         let Some(tree) = tree else { continue };
-        let mut cache = base.cache.borrow_mut();
-        let here = if Some(tree) == base.trees.folders[i] {
-            // The same folder as on the default branch: the ticket is there exactly when it
-            // is there on the default branch.
-            cache.lookup(repo, tree, &name).and_then(|_| same())
+        let Some(blob) = base.lookup(i, tree, &name) else {
+            continue;
+        };
+        let here = if Some(tree) == shared.trees.folders[i] {
+            // The same folder as on the default branch: the ticket is as it is there.
+            same()
         } else {
-            cache
-                .lookup(repo, tree, &name)
-                .and_then(|blob| blob_meta(repo, blob))
-                .map(|meta| Found {
-                    status: meta.status(),
-                    meta,
-                })
+            blob_meta(repo, blob).map(|meta| Found {
+                status: meta.status(),
+                meta,
+            })
         };
         if here.is_some() {
             return here;
@@ -699,12 +775,9 @@ pub fn in_progress(project: &Project, all: &[WorktreeInfo]) -> Result<Vec<Elsewh
         .filter_map(|r| load(&project.store.find_exact(&r.branch)?, false).ok())
         .collect();
     let known: HashMap<&str, &Meta> = loaded.iter().map(|t| (t.id.as_str(), &t.meta)).collect();
-    let base = Base::new(project, repo, default_trees(project, repo), &known);
-    let save = |base: &Base<'_>| {
-        base.cache
-            .borrow()
-            .save(&repo.common_dir().join(CACHE_FILE));
-    };
+    let cached = load_cache(&repo.common_dir().join(CACHE_FILE));
+    let shared = Shared::new(project, default_trees(project, repo), &known, &cached);
+    let base = Base::new(repo, &shared);
     let mut out = Vec::new();
     for r in &refs {
         let wt = r
@@ -733,6 +806,6 @@ pub fn in_progress(project: &Project, all: &[WorktreeInfo]) -> Result<Vec<Elsewh
             });
         }
     }
-    save(&base);
+    base.save([]);
     Ok(out)
 }

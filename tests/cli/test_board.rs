@@ -422,3 +422,77 @@ fn board_lookup_cache_gives_the_same_answers_and_survives_damage() {
     fs::write(&cache, "garbage\nnot an id x y\n").unwrap();
     assert_eq!(env.run(&["board", "-o", "json"]).ok().stdout, first);
 }
+
+/// Makes a branch named after each ticket of `ids` (one commit on `main`, with git
+/// fast-import): `change(i, id, todo file)` gives the commit's file commands.
+fn branches_from_main(env: &TestEnv, ids: &[String], change: impl Fn(usize, &str, &str) -> String) {
+    use std::io::Write;
+    let mut stream = String::new();
+    for (i, id) in ids.iter().enumerate() {
+        let todo = env.read(&format!("tickets/todo/{id}.md"));
+        stream += &format!(
+            "commit refs/heads/{id}\ncommitter Test <test@example.com> 1767225600 +0000\ndata 4\nwork\nfrom refs/heads/main\n{}\n",
+            change(i, id, &todo)
+        );
+    }
+    let mut cmd = std::process::Command::new("git");
+    env.hermetic(&mut cmd);
+    let mut child = cmd
+        .current_dir(&env.root)
+        .args(["fast-import", "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stream.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+}
+
+/// A fast-import file command writing `text` at `path`.
+fn put(path: &str, text: &str) -> String {
+    format!("M 100644 inline {path}\ndata {}\n{text}\n", text.len())
+}
+
+#[test]
+fn board_reads_many_branches_in_parallel_as_one_reader_would() {
+    // More branches than one thread reads (ops::board shares 64 or more among threads):
+    // each third closes its ticket, starts it, or touches no ticket at all.
+    let (env, ids) = TestEnv::with_tickets(90);
+    let started = |t: &str| t.replace("started_at: null", "started_at: \"2026-01-02T00:00:00Z\"");
+    let closed = |t: &str| t.replace("closed_at: null", "closed_at: \"2026-01-03T00:00:00Z\"");
+    branches_from_main(&env, &ids, |i, id, todo| {
+        let moved = |folder: &str, text: String| {
+            format!(
+                "D tickets/todo/{id}.md\n{}",
+                put(&format!("tickets/{folder}/{id}.md"), &text)
+            )
+        };
+        match i % 3 {
+            0 => moved("done", closed(&started(todo))),
+            1 => moved("doing", started(todo)),
+            _ => put(&format!("notes/{id}.txt"), "no ticket change"),
+        }
+    });
+    let cache = env.root.join(".git/git-ticket-board-cache");
+    let cold = env.run(&["board", "-o", "json"]).ok().stdout;
+    let board: Value = serde_json::from_str(&cold).unwrap();
+    for (i, id) in ids.iter().enumerate() {
+        let t = ticket(&board, id);
+        let want = ["done", "doing", "todo"][i % 3];
+        assert_eq!(t["status"], want, "{id}: {t:#}");
+        assert_eq!(t["default_branch_status"], "todo");
+        let places = t["places"].as_array().unwrap();
+        assert_eq!(places.len(), 1, "{t:#}");
+        assert_eq!(places[0]["ref"], format!("refs/heads/{id}"));
+        assert_eq!(places[0]["status"], want);
+        assert_eq!(places[0]["ahead"], 1);
+    }
+    assert_eq!(board["summary"]["branches"], 90);
+    // What the threads looked up is kept, and gives the same board.
+    assert!(cache.exists());
+    assert_eq!(env.run(&["board", "-o", "json"]).ok().stdout, cold);
+}
