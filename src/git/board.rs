@@ -92,7 +92,11 @@ impl Repo {
                 .flatten()
                 .filter_map(|r| {
                     let name = r.name().ok()?.to_owned();
-                    let tip = r.resolve().ok()?.target()?;
+                    // A branch is a direct ref (read once); only a symbolic one is resolved.
+                    let tip = match r.target() {
+                        Some(tip) => tip,
+                        None => r.resolve().ok()?.target()?,
+                    };
                     let (branch, remote) = match name.strip_prefix("refs/heads/") {
                         Some(b) => (b.to_owned(), None),
                         None => {

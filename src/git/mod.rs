@@ -357,16 +357,21 @@ impl Repo {
                 locked: None,
             });
         }
-        let mut names: Vec<String> = repo
-            .worktrees()
-            .map(|a| a.iter().flatten().flatten().map(str::to_owned).collect())
+        // The administrative folders under `worktrees/` (read here rather than listed by
+        // libgit2, which checks the same three files first and then leaves them to us).
+        let mut names: Vec<std::ffi::OsString> = std::fs::read_dir(common.join("worktrees"))
+            .map(|d| d.flatten().map(|e| e.file_name()).collect())
             .unwrap_or_default();
         names.sort();
         for name in names {
             let admin = common.join("worktrees").join(&name);
+            // What makes a folder a worktree's, as for libgit2: commondir, gitdir and HEAD.
             let Ok(gitdir) = std::fs::read_to_string(admin.join("gitdir")) else {
                 continue;
             };
+            if !admin.join("HEAD").is_file() || !admin.join("commondir").is_file() {
+                continue;
+            }
             let path = Path::new(gitdir.trim())
                 .parent()
                 .map(|p| p.components().collect::<PathBuf>())

@@ -770,42 +770,57 @@ pub fn in_progress(project: &Project, all: &[WorktreeInfo]) -> Result<Vec<Elsewh
     let refs = repo.ticket_refs(|b| {
         b != default && (slug_of(b).is_some() || project.store.find_exact(b).is_some())
     });
-    let loaded: Vec<Ticket> = refs
-        .iter()
-        .filter_map(|r| load(&project.store.find_exact(&r.branch)?, false).ok())
-        .collect();
-    let known: HashMap<&str, &Meta> = loaded.iter().map(|t| (t.id.as_str(), &t.meta)).collect();
-    let cached = load_cache(&repo.common_dir().join(CACHE_FILE));
-    let shared = Shared::new(project, default_trees(project, repo), &known, &cached);
-    let base = Base::new(repo, &shared);
-    let mut out = Vec::new();
-    for r in &refs {
-        let wt = r
+    // A worktree's files answer for its branch; the other branches are read from git, against
+    // the default branch's files of just those tickets.
+    let from_files = |r: &TicketRef| -> Option<(&WorktreeInfo, Option<Found>)> {
+        let w = r
             .remote
             .is_none()
             .then(|| crate::git::worktree_of_branch(all, &r.branch))
             .flatten()
-            .filter(|w| !w.main && !w.missing);
-        let found = match wt {
-            Some(w) => Store::new(&w.path, &project.config)
-                .find_exact(&r.branch)
-                .and_then(|e| load(&e, false).ok())
-                .map(|t| Found {
-                    status: t.status(),
-                    meta: t.meta,
-                })
-                .or_else(|| committed_state(&base, r)),
-            None => committed_state(&base, r),
-        };
-        if let Some(f) = found.filter(|f| f.status == Status::Doing) {
-            out.push(Elsewhere {
+            .filter(|w| !w.main && !w.missing)?;
+        let found = Store::new(&w.path, &project.config)
+            .find_exact(&r.branch)
+            .and_then(|e| load(&e, false).ok())
+            .map(|t| Found {
+                status: t.status(),
+                meta: t.meta,
+            });
+        Some((w, found))
+    };
+    let mut states: Vec<(Option<&WorktreeInfo>, Option<Found>)> = refs
+        .iter()
+        .map(|r| match from_files(r) {
+            Some((w, found)) => (Some(w), found),
+            None => (None, None),
+        })
+        .collect();
+    let unread: Vec<usize> = (0..refs.len()).filter(|&i| states[i].1.is_none()).collect();
+    if !unread.is_empty() {
+        let loaded: Vec<Ticket> = unread
+            .iter()
+            .filter_map(|&i| load(&project.store.find_exact(&refs[i].branch)?, false).ok())
+            .collect();
+        let known: HashMap<&str, &Meta> = loaded.iter().map(|t| (t.id.as_str(), &t.meta)).collect();
+        let cached = load_cache(&repo.common_dir().join(CACHE_FILE));
+        let shared = Shared::new(project, default_trees(project, repo), &known, &cached);
+        let base = Base::new(repo, &shared);
+        for i in unread {
+            states[i].1 = committed_state(&base, &refs[i]);
+        }
+        base.save([]);
+    }
+    Ok(refs
+        .iter()
+        .zip(states)
+        .filter_map(|(r, (wt, found))| {
+            let f = found.filter(|f| f.status == Status::Doing)?;
+            Some(Elsewhere {
                 id: r.branch.clone(),
                 description: f.meta.description,
                 refname: r.name.clone(),
                 worktree: wt.map(|w| w.path.clone()),
-            });
-        }
-    }
-    base.save([]);
-    Ok(out)
+            })
+        })
+        .collect())
 }

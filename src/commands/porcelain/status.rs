@@ -48,7 +48,7 @@ impl Command for StatusCmd {
         for p in &problems {
             ui.warn(p.to_string());
         }
-        let all = repo.worktrees();
+        let all = trace.phase("worktrees", || repo.worktrees());
         let ticket_worktrees: Vec<TicketWorktree> = all
             .iter()
             .filter(|w| !w.main)
@@ -67,7 +67,9 @@ impl Command for StatusCmd {
             .collect();
         // On the default branch, the tickets in progress in worktrees and on branches.
         let elsewhere = if ticket.is_none() && branch == project.config.git.default_branch {
-            crate::ops::board::in_progress(project, &all)?
+            trace.phase("in progress elsewhere", || {
+                crate::ops::board::in_progress(project, &all)
+            })?
         } else {
             Vec::new()
         };
