@@ -495,4 +495,15 @@ fn board_reads_many_branches_in_parallel_as_one_reader_would() {
     // What the threads looked up is kept, and gives the same board.
     assert!(cache.exists());
     assert_eq!(env.run(&["board", "-o", "json"]).ok().stdout, cold);
+    // From a linked worktree (the threads open its git directory) the board is the same.
+    let wt = env.dir.path().join("wt");
+    env.git(&["worktree", "add", "-q", wt.to_str().unwrap(), &ids[2]]);
+    let there = board_in(&env, &wt, &["--no-dirty"]);
+    assert_eq!(there["summary"]["branches"], 90);
+    for (i, id) in ids.iter().enumerate() {
+        assert_eq!(
+            ticket(&there, id)["status"],
+            ["done", "doing", "todo"][i % 3]
+        );
+    }
 }
