@@ -347,7 +347,7 @@ impl Repo {
         let mut out = Vec::new();
         if !repo.is_bare() || repo.is_worktree() {
             let path = self.main_root();
-            let (branch, head) = read_head(common, repo);
+            let (branch, head) = read_head(common).unwrap_or((None, Head::Missing));
             out.push(WorktreeInfo {
                 missing: !path.exists(),
                 path,
@@ -369,14 +369,16 @@ impl Repo {
             let Ok(gitdir) = std::fs::read_to_string(admin.join("gitdir")) else {
                 continue;
             };
-            if !admin.join("HEAD").is_file() || !admin.join("commondir").is_file() {
+            let Some((branch, head)) = read_head(&admin) else {
+                continue;
+            };
+            if !admin.join("commondir").is_file() {
                 continue;
             }
             let path = Path::new(gitdir.trim())
                 .parent()
                 .map(|p| p.components().collect::<PathBuf>())
                 .unwrap_or_default();
-            let (branch, head) = read_head(&admin, repo);
             let locked = std::fs::read_to_string(admin.join("locked"))
                 .ok()
                 .map(|r| r.trim().to_owned());
@@ -822,8 +824,9 @@ pub struct WorktreeInfo {
     pub path: PathBuf,
     /// Checked-out branch (`None` when detached).
     pub branch: Option<String>,
-    /// HEAD commit (hex), when there is one.
-    pub head: Option<String>,
+    /// What its HEAD names (resolved to a commit by [`Repo::head_commit`] only where needed:
+    /// most readers want the branch alone).
+    pub head: Head,
     /// Whether this is the main working tree.
     pub main: bool,
     /// Whether the folder is gone (git would prune it).
@@ -833,18 +836,43 @@ pub struct WorktreeInfo {
     pub locked: Option<String>,
 }
 
-/// Reads `<admin>/HEAD`: a symbolic ref (branch) or a detached commit id.
-fn read_head(admin: &Path, repo: &Repository) -> (Option<String>, Option<String>) {
-    let Ok(text) = std::fs::read_to_string(admin.join("HEAD")) else {
-        return (None, None);
-    };
-    let text = text.trim();
-    if let Some(r) = text.strip_prefix("ref: ") {
-        let branch = r.strip_prefix("refs/heads/").map(str::to_owned);
-        (branch, repo.refname_to_id(r).ok().map(|o| o.to_string()))
-    } else {
-        (None, Oid::from_str(text).ok().map(|o| o.to_string()))
+/// What a working tree's HEAD file says, as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Head {
+    /// A symbolic ref (`ref: refs/heads/<branch>`): the full ref name.
+    Ref(String),
+    /// A detached commit ID (hex).
+    Detached(String),
+    /// No HEAD file, or one that names nothing.
+    Missing,
+}
+
+impl Repo {
+    /// The commit (hex) `head` points to, when there is one (an unborn branch has none).
+    pub fn head_commit(&self, head: &Head) -> Option<String> {
+        match head {
+            Head::Ref(r) => self.repo.refname_to_id(r).ok().map(|o| o.to_string()),
+            Head::Detached(hex) => Some(hex.clone()),
+            Head::Missing => None,
+        }
     }
+}
+
+/// Reads `<admin>/HEAD` (`None` when there is no such file): the branch it has checked out,
+/// and what it names.
+fn read_head(admin: &Path) -> Option<(Option<String>, Head)> {
+    let text = std::fs::read_to_string(admin.join("HEAD")).ok()?;
+    let text = text.trim();
+    Some(match text.strip_prefix("ref: ") {
+        Some(r) => {
+            let branch = r.strip_prefix("refs/heads/").map(str::to_owned);
+            (branch, Head::Ref(r.to_owned()))
+        }
+        None => match Oid::from_str(text) {
+            Ok(o) => (None, Head::Detached(o.to_string())),
+            Err(_) => (None, Head::Missing),
+        },
+    })
 }
 
 /// The working tree that has `branch` checked out.

@@ -210,7 +210,9 @@ fn finish_start(
     let registered =
         worktree_of_branch(&all, id).or_else(|| all.iter().find(|w| w.path == *worktree));
     if let Some(w) = registered {
-        if w.locked.as_deref() == Some("initializing") || (w.head.is_none() && !w.missing) {
+        if w.locked.as_deref() == Some("initializing")
+            || (repo.head_commit(&w.head).is_none() && !w.missing)
+        {
             // `git worktree add` was killed half way: what it wrote is only a checkout.
             repo.worktree_remove_unfinished(&w.path).map_err(|err| {
                 Error::Unrecovered(format!(

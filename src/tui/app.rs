@@ -100,6 +100,8 @@ pub struct BoardView {
 pub struct WorktreeView {
     /// The repository's working trees, the main one first.
     pub items: Vec<WorktreeInfo>,
+    /// The commit each one's HEAD points to (by position in `items`).
+    pub heads: Vec<Option<String>>,
     /// The selected one.
     pub selected: usize,
 }

@@ -570,7 +570,11 @@ fn worktrees(frame: &mut Frame<'_>, area: Rect, app: &mut App, w: &WorktreeView)
         .collect();
     frame.render_widget(Paragraph::new(lines), rows);
     if let Some(wt) = w.items.get(w.selected) {
-        let head = wt.head.as_deref().map_or("-", |h| &h[..h.len().min(8)]);
+        let head = w
+            .heads
+            .get(w.selected)
+            .and_then(Option::as_deref)
+            .map_or("-", |h| &h[..h.len().min(8)]);
         let mut text = vec![
             meta_line("Path", display_path(&wt.path, &app.settings.main_root)),
             meta_line(

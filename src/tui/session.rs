@@ -156,9 +156,12 @@ impl<'e> Session<'e> {
             }),
             Cmd::Worktrees => {
                 let items = self.worktrees();
-                self.app
-                    .screens
-                    .push(Screen::Worktrees(WorktreeView { items, selected: 0 }));
+                let heads = self.heads(&items);
+                self.app.screens.push(Screen::Worktrees(WorktreeView {
+                    items,
+                    heads,
+                    selected: 0,
+                }));
                 Ok(())
             }
             Cmd::Suspend => {
@@ -181,6 +184,15 @@ impl<'e> Session<'e> {
             .unwrap_or_default()
     }
 
+    /// The commit each working tree's HEAD points to.
+    fn heads(&self, items: &[crate::git::WorktreeInfo]) -> Vec<Option<String>> {
+        let repo = self.project.repo().ok();
+        items
+            .iter()
+            .map(|w| repo.and_then(|r| r.head_commit(&w.head)))
+            .collect()
+    }
+
     /// Reads the tickets again and refreshes the open views.
     pub fn reload(&mut self) {
         match Tickets::load(self.project, &mut self.trace) {
@@ -193,6 +205,7 @@ impl<'e> Session<'e> {
         });
         let detail = detail_id.and_then(|id| self.detail(&id).ok());
         let worktrees = self.worktrees();
+        let heads = self.heads(&worktrees);
         // The board reads every branch: only when it is on screen; a failed read keeps the
         // last one.
         let board = self
@@ -227,6 +240,7 @@ impl<'e> Session<'e> {
                 }
                 Screen::Worktrees(w) => {
                     w.items = worktrees.clone();
+                    w.heads = heads.clone();
                     w.selected = w.selected.min(w.items.len().saturating_sub(1));
                 }
             }

@@ -47,14 +47,14 @@ impl Command for Worktree {
         let project = ctx.project()?;
         match args.action.unwrap_or(Action::List) {
             Action::List => {
-                let worktrees = project
-                    .repo()?
+                let repo = project.repo()?;
+                let worktrees = repo
                     .worktrees()
                     .into_iter()
                     .map(|w| Row {
+                        head: repo.head_commit(&w.head).unwrap_or_default(),
                         path: w.path.display().to_string(),
                         branch: w.branch.unwrap_or_default(),
-                        head: w.head.unwrap_or_default(),
                     })
                     .collect();
                 Ok(Box::new(Listed(worktrees)))
