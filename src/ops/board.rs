@@ -501,17 +501,26 @@ fn read_branches(
 
 /// The branch (full ref name: local first, then remote-tracking) on which ticket `id` is
 /// done, for a ticket that is not done on the default branch: closed there and not merged
-/// yet. What `start` refuses (TICKET_ALREADY_CLOSED).
+/// yet. What `start` refuses (TICKET_ALREADY_CLOSED). A branch whose commits are all on the
+/// default branch is history there: the ticket was closed, merged, and reopened since.
 pub fn done_on_branch(project: &Project, id: &str) -> Result<Option<String>, Error> {
     let repo = project.repo()?;
     let none: HashMap<&str, &Meta> = HashMap::new();
     let known = load_cache(&repo.common_dir().join(CACHE_FILE));
     let shared = Shared::new(project, default_trees(project, repo), &none, &known);
     let base = Base::new(repo, &shared);
+    let unmerged = |r: &TicketRef| {
+        shared
+            .tip
+            .and_then(|tip| repo.ahead_behind(r.tip, tip))
+            .is_none_or(|ab| ab.ahead > 0)
+    };
     Ok(repo
         .ticket_refs(|b| b == id)
         .into_iter()
-        .find(|r| committed_state(&base, r).is_some_and(|f| f.status == Status::Done))
+        .find(|r| {
+            unmerged(r) && committed_state(&base, r).is_some_and(|f| f.status == Status::Done)
+        })
         .map(|r| r.name))
 }
 
@@ -707,8 +716,13 @@ fn board_ticket(
 ) -> BoardTicket {
     let mut status = default.map(|(s, _)| s);
     let mut meta = default.map(|(_, m)| m.clone());
-    for (_, f) in &places {
+    for (p, f) in &places {
+        // A merged branch (all its commits on the default branch; a clean worktree of it)
+        // holds nothing newer than the default branch: its state is history there (a ticket
+        // closed, merged and reopened since is not done).
+        let history = default.is_some() && p.merged && p.dirty != Some(true);
         if let Some(f) = f
+            && !history
             && status.is_none_or(|s| f.status > s)
         {
             status = Some(f.status);

@@ -47,6 +47,9 @@ pub struct Reopened {
     pub branch: bool,
     /// `current-ticket.md` here now names it (reopened on its own branch).
     pub linked: bool,
+    /// The branch the reopen was committed on, when it is not the ticket's own: its branch
+    /// and worktree still have the ticket done until they merge it.
+    pub elsewhere: Option<String>,
 }
 
 /// Reopens a ticket (see the module documentation).
@@ -94,14 +97,16 @@ pub fn reopen(
         },
     )?;
     // Reopened to doing on its own branch (in its worktree): the work goes on here.
+    let here = repo.current_branch();
     let linked = status == Status::Doing
-        && repo.current_branch().as_deref() == Some(id.as_str())
+        && here.as_deref() == Some(id.as_str())
         && current::write(root, &to).is_ok();
     tx::journal_finish(journal)?;
     let worktrees = repo.worktrees();
     let worktree = worktree_of_branch(&worktrees, &id)
         .filter(|w| !w.main && !w.missing)
         .map(|w| w.path.clone());
+    let elsewhere = here.filter(|b| *b != id);
     Ok(Reopened {
         branch: repo.branch_exists(&id),
         id,
@@ -111,5 +116,6 @@ pub fn reopen(
         message: subject,
         worktree,
         linked,
+        elsewhere,
     })
 }

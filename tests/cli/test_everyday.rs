@@ -346,3 +346,35 @@ fn a_crashed_reopen_is_rolled_back_or_completed() {
             .all(|l| l.contains("next"))
     );
 }
+
+#[test]
+fn reopened_on_main_after_the_merge_is_not_done_anywhere() {
+    // Closed in its worktree, merged, then reopened on main: the branch and the worktree
+    // still say done, but that is history the default branch moved past.
+    let (env, id) = closed_in_worktree();
+    let wt = env.worktree(&id);
+    env.git(&["merge", "-q", "--no-edit", &id]);
+    let out = env.run(&["reopen", &id]).ok().stdout;
+    assert!(
+        out.contains(
+            &format!("cd {} && git merge main", wt.display())
+                .replace(env.dir.path().to_str().unwrap(), "[TMP]")
+        ),
+        "{out}"
+    );
+    let board = env.run(&["board", "-o", "json"]).ok().json();
+    let t = board["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(t["status"], "doing", "{t:#}");
+    assert_eq!(t["places"][0]["status"], "done");
+    assert_eq!(t["places"][0]["merged"], true);
+    // Not refused as "done on branch, not merged": the worktree is there, nothing to redo.
+    env.run(&["start", &id, "--force"]).ok();
+    // The step it named brings the reopen into the worktree.
+    env.git_in(&wt, &["merge", "-q", "main"]);
+    assert!(wt.join(format!("tickets/doing/{id}.md")).exists());
+}

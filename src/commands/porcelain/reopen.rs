@@ -78,14 +78,32 @@ impl Outcome for Report {
                 writeln!(out.w, "1. Go on working here; close it again when done:")?;
                 writeln!(out.w, "   git ticket close")?;
             }
-            (_, Some(w)) => {
-                writeln!(out.w, "1. Go on working in its worktree:")?;
-                writeln!(out.w, "   cd {}", w.display())?;
-            }
-            (_, None) if r.branch => {
-                writeln!(out.w, "1. Go on working on its branch:")?;
-                writeln!(out.w, "   git checkout {id}")?;
-            }
+            (_, Some(w)) => match &r.elsewhere {
+                Some(here) => {
+                    writeln!(
+                        out.w,
+                        "1. Its worktree still has it done: merge the reopen there, then go on:"
+                    )?;
+                    writeln!(out.w, "   cd {} && git merge {here}", w.display())?;
+                }
+                None => {
+                    writeln!(out.w, "1. Go on working in its worktree:")?;
+                    writeln!(out.w, "   cd {}", w.display())?;
+                }
+            },
+            (_, None) if r.branch => match &r.elsewhere {
+                Some(here) => {
+                    writeln!(
+                        out.w,
+                        "1. Its branch still has it done: merge the reopen there, then go on:"
+                    )?;
+                    writeln!(out.w, "   git checkout {id} && git merge {here}")?;
+                }
+                None => {
+                    writeln!(out.w, "1. Go on working on its branch:")?;
+                    writeln!(out.w, "   git checkout {id}")?;
+                }
+            },
             (_, None) => {
                 writeln!(
                     out.w,
