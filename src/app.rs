@@ -161,18 +161,6 @@ fn dispatch(
         resolve_format(env, flag, config)
     };
     let format = ctx.format;
-    if format == Format::Openmetrics && !spec.openmetrics {
-        let msg = format!(
-            "'{}' has no OpenMetrics output (-o openmetrics is for stats); use text, json or ndjson",
-            spec.name
-        );
-        return report_error(
-            &early(env, all_args),
-            Format::Text,
-            &Error::Usage(msg),
-            stderr,
-        );
-    }
     // Colour and pager, decided once: git config is read only when it can change them.
     let term = {
         let parameters = &env.config_parameters;

@@ -203,7 +203,60 @@ pub fn cli(commands: &[Spec]) -> clap::Command {
 /// The top-level clap command with only `spec` as subcommand: what one run parses (building
 /// every subcommand's arguments would cost more than the run of a small command).
 pub fn command_line(spec: &Spec) -> clap::Command {
-    top(spec.name == "help").subcommand(spec.command())
+    let top = top(spec.name == "help");
+    let top = match spec.openmetrics {
+        true => top,
+        false => top.mut_arg("format", |a| {
+            a.value_parser(FormatParser { command: spec.name })
+        }),
+    };
+    top.subcommand(spec.command())
+}
+
+/// `-o` of a command without an OpenMetrics form: its help, completion and errors name only
+/// text, json and ndjson; `-o openmetrics` says which command has it.
+#[derive(Clone)]
+struct FormatParser {
+    command: &'static str,
+}
+
+impl FormatParser {
+    fn values() -> impl Iterator<Item = clap::builder::PossibleValue> {
+        use clap::ValueEnum;
+        Format::value_variants()
+            .iter()
+            .filter(|f| **f != Format::Openmetrics)
+            .filter_map(Format::to_possible_value)
+    }
+}
+
+impl clap::builder::TypedValueParser for FormatParser {
+    type Value = Format;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Format, clap::Error> {
+        use clap::ValueEnum;
+        if value == "openmetrics" {
+            let msg = format!(
+                "'{}' has no OpenMetrics output (-o openmetrics is for stats); use text, json or ndjson\n",
+                self.command
+            );
+            return Err(clap::Error::raw(clap::error::ErrorKind::InvalidValue, msg).with_cmd(cmd));
+        }
+        let name =
+            clap::builder::PossibleValuesParser::new(Self::values()).parse_ref(cmd, arg, value)?;
+        Ok(Format::from_str(&name, false).expect("one of Format's values"))
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(Self::values()))
+    }
 }
 
 /// Finds a command of `commands` by exact name or alias.

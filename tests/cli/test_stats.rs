@@ -185,7 +185,26 @@ fn stats_openmetrics_is_the_openmetrics_text_format() {
     // Only stats has an OpenMetrics form.
     let other = env.run(&["list", "-o", "openmetrics"]);
     assert_eq!(other.status, 2, "{}", other.snapshot());
-    assert!(other.stderr.contains("openmetrics"), "{}", other.stderr);
+    assert!(
+        other.stderr.contains("'list' has no OpenMetrics output"),
+        "{}",
+        other.stderr
+    );
+    // And other commands do not offer it among their values.
+    let yaml = env.run(&["list", "-o", "yaml"]);
+    assert_eq!(yaml.status, 2);
+    assert!(
+        yaml.stderr
+            .contains("[possible values: text, json, ndjson]"),
+        "{}",
+        yaml.stderr
+    );
+    let stats_yaml = env.run(&["stats", "-o", "yaml"]);
+    assert!(
+        stats_yaml.stderr.contains("ndjson, openmetrics]"),
+        "{}",
+        stats_yaml.stderr
+    );
 }
 
 #[test]
