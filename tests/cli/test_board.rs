@@ -350,6 +350,8 @@ fn cleanup_names_what_it_keeps_and_why() {
     fs::write(env.worktree(dirty).join("draft.txt"), "draft").unwrap();
 
     let run = env.run(&["cleanup", "--dry-run"]).ok();
+    // Each reason once: in the report, not again as a warning.
+    assert!(!run.stderr.contains("kept"), "{}", run.stderr);
     let out = run.stdout;
     assert!(
         out.contains(&format!(
@@ -382,7 +384,14 @@ fn cleanup_names_what_it_keeps_and_why() {
     assert!(env.worktree(merged).exists());
 
     // The same reasons in JSON, and a real run keeps the same.
-    let v = env.run(&["cleanup", "-o", "json"]).ok().json();
+    let run = env.run(&["cleanup", "-o", "json"]).ok();
+    assert_eq!(
+        run.stderr.matches("warning: kept ").count(),
+        3,
+        "{}",
+        run.stderr
+    );
+    let v = run.json();
     let skipped = v["result"]["skipped"].as_array().unwrap();
     assert_eq!(skipped.len(), 3, "{v:#}");
     assert!(!env.worktree(merged).exists());

@@ -679,7 +679,7 @@ fn cleanup_keeps_a_worktree_whose_ignored_files_are_not_build_output() {
     assert_eq!(fs::read_to_string(wt.join(".env")).unwrap(), "SECRET=1");
     // The bulk form keeps it too, and says why.
     let run = env.run(&["cleanup"]).ok();
-    assert!(run.stderr.contains(".env"), "{}", run.snapshot());
+    assert!(run.stdout.contains(".env"), "{}", run.snapshot());
     assert!(wt.join(".env").exists());
     // Rebuildable output alone does not keep a worktree.
     fs::remove_file(wt.join(".env")).unwrap();

@@ -291,8 +291,8 @@ fn cleanup_safety() {
     // Auto-cleanup skips it and says why.
     let run = env.run(&["cleanup", "--dry-run"]).ok();
     assert!(
-        run.stderr.contains(&format!(
-            "kept {id}: branch not merged into main: merge {id} first"
+        run.stdout.contains(&format!(
+            "Kept {id}: branch not merged into main: merge {id} first"
         )),
         "{}",
         run.snapshot()

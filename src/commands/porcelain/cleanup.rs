@@ -9,7 +9,7 @@ use serde_json::json;
 use crate::commands::{Command, Ctx, Group};
 use crate::error::Error;
 use crate::ops::cleanup::{self, AutoCleanup, CleanupInput, TicketCleanup};
-use crate::output::{Outcome, Ui, escape_control, write_json};
+use crate::output::{Format, Outcome, Ui, escape_control, write_json};
 
 /// Remove the worktree and branch of finished tickets.
 ///
@@ -44,7 +44,7 @@ impl Command for Cleanup {
     type Args = Args;
 
     fn run(ctx: &mut Ctx<'_>, ui: &mut Ui<'_>, args: Args) -> Result<Box<dyn Outcome>, Error> {
-        let env = ctx.env;
+        let (env, format) = (ctx.env, ctx.format);
         let project = ctx.project()?;
         match &args.ticket {
             Some(r) => {
@@ -60,8 +60,12 @@ impl Command for Cleanup {
             }
             None => {
                 let report = cleanup::all_done(env, project, args.dry_run, ui)?;
-                for s in &report.skipped {
-                    ui.warn(s.to_string());
+                // The text report names what it kept; JSON has it in `skipped`, and says it
+                // on stderr too for the person watching.
+                if format != Format::Text {
+                    for s in &report.skipped {
+                        ui.warn(s.to_string());
+                    }
                 }
                 Ok(Box::new(AllReport(report)))
             }
