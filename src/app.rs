@@ -465,13 +465,10 @@ fn report_error(term: &Terminal, format: Format, e: &Error, stderr: &mut dyn Wri
         GraphicalTheme::unicode_nocolor()
     };
     let mut rendered = String::new();
-    // Lines wrap at spaces only: a path or a file name is never broken across lines (a
-    // word longer than the line stays whole), nor split at its hyphens.
+    // Lines are not wrapped (as git's messages): a suggested command stays on one line, whole
+    // for copying; the terminal folds what is wider than itself.
     match GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
-        .with_break_words(false)
-        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
-        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .with_wrap_lines(false)
         .render_report(&mut rendered, &diagnostic)
     {
         Ok(()) => {

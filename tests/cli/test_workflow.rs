@@ -270,6 +270,10 @@ fn force_never_loses_commits_or_uncommitted_work() {
         "unique work\n"
     );
     assert!(path.join("current-ticket.md").exists());
+    // In text: the status did not change.
+    fs::remove_dir_all(&path).unwrap();
+    let out = env.run(&["start", &id, "--force"]).ok().stdout;
+    assert!(out.contains("   Status: doing (unchanged)\n"), "{out}");
 }
 
 #[test]

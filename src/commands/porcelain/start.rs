@@ -170,7 +170,11 @@ impl Outcome for Report {
             }
             writeln!(out.w, "   Branch from: {p}")?;
         }
-        writeln!(out.w, "   Status: {} → doing", self.0.original_status)?;
+        match self.0.original_status {
+            // A worktree made again for a ticket already in progress: its status stays.
+            Status::Doing => writeln!(out.w, "   Status: doing (unchanged)")?,
+            s => writeln!(out.w, "   Status: {s} → doing")?,
+        }
         let p = &self.0.provisioned;
         for (what, paths) in [("Copied", &p.copied), ("Linked", &p.linked)] {
             if !paths.is_empty() {
