@@ -82,20 +82,30 @@ pub fn one_ticket(
     let ticket = load(&entry, false)?;
     let id = ticket.id.clone();
     if ticket.status() != Status::Done {
-        let details = match super::board::done_on_branch(project, &id)? {
-            Some(r) => format!(
-                "Ticket {id} is done only on its own branch ({r}), not here: merge {id} first"
+        let (details, suggestions) = match super::board::done_on_branch(project, &id)? {
+            Some(r) => (
+                format!(
+                    "Ticket {id} is done only on its own branch ({r}), not here: merge {id} first"
+                ),
+                vec![
+                    format!("Merge it: git merge {id} (or merge its pull request)"),
+                    format!("Then clean up: git ticket cleanup {id}"),
+                ],
             ),
-            None => format!("Ticket {id} is in '{}' status, not 'done'", ticket.status()),
+            None => (
+                format!("Ticket {id} is in '{}' status, not 'done'", ticket.status()),
+                vec![
+                    "Close the ticket first: git ticket close".to_owned(),
+                    "If it was closed on its branch, merge that branch first".to_owned(),
+                ],
+            ),
         };
+        let suggestions: Vec<&str> = suggestions.iter().map(String::as_str).collect();
         return Err(Error::precondition(
             ErrorCode::TicketNotDone,
             "Ticket is not done",
             details,
-            &[
-                "Close the ticket first: git ticket close",
-                "If it was closed on its branch, merge that branch first",
-            ],
+            &suggestions,
         ));
     }
     let all = repo.worktrees();

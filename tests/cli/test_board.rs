@@ -405,6 +405,13 @@ fn cleanup_names_what_it_keeps_and_why() {
         "{}",
         run.stderr
     );
+    // Its suggestions are the merge, not a close (it is closed, on its branch).
+    let suggestions = run.json_err()["error"]["suggestions"].to_string();
+    assert!(
+        suggestions.contains(&format!("git merge {unmerged_done}"))
+            && !suggestions.contains("close"),
+        "{suggestions}"
+    );
 }
 
 #[test]
