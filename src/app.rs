@@ -129,7 +129,20 @@ fn dispatch(
             .remove_subcommand()
             .map(|(_, sub)| sub)
             .unwrap_or_default(),
-        Err(e) => {
+        Err(mut e) => {
+            // The usage line of the command as its help shows it: clap's names the options
+            // given (a global one before the command) in place of `[OPTIONS]`.
+            use clap::error::{ContextKind, ContextValue};
+            if e.get(ContextKind::Usage).is_some() {
+                let mut top = crate::commands::command_line(spec);
+                top.build();
+                if let Some(sub) = top.find_subcommand_mut(spec.name) {
+                    e.insert(
+                        ContextKind::Usage,
+                        ContextValue::StyledStr(sub.render_usage()),
+                    );
+                }
+            }
             let format = resolve_format(env, scan_format(rest), None);
             return usage_error(&early(env, all_args), format, e, stdout, stderr);
         }

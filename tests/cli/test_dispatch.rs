@@ -133,6 +133,14 @@ fn usage_errors() {
     let run = env.run(&["list", "-o", "yaml"]);
     assert_eq!(run.status, 2);
     snap!("invalid_format", run.snapshot());
+    // The usage line is the command's, whatever options came before it.
+    let run = env.run(&["--no-color", "list", "--bogus"]);
+    assert_eq!(run.status, 2);
+    assert!(
+        run.stderr.contains("\nUsage: git ticket list [OPTIONS]\n"),
+        "{}",
+        run.stderr
+    );
     let run = env.run(&["help", "nope", "-o", "json"]);
     assert_usage_error(&run, "VALIDATION_ERROR");
 }
