@@ -398,3 +398,23 @@ fn reopened_on_another_tickets_branch_does_not_advise_merging_that_branch() {
     assert!(!out.contains(&format!("git merge {other}")), "{out}");
     assert!(out.contains(&format!("cd {wt_text}")), "{out}");
 }
+
+#[test]
+fn reopened_on_main_after_the_merge_is_not_done_even_with_a_stray_file_in_the_worktree() {
+    // The worktree is dirty only with a file that has nothing to do with the ticket: its
+    // done is still the committed, merged one (history), not a close of its own.
+    let (env, id) = closed_in_worktree();
+    let wt = env.worktree(&id);
+    env.git(&["merge", "-q", "--no-edit", &id]);
+    env.run(&["reopen", &id]).ok();
+    fs::write(wt.join("scratch.txt"), "notes\n").unwrap();
+    let board = env.run(&["board", "-o", "json", "--dirty"]).ok().json();
+    let t = board["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(t["places"][0]["dirty"], true, "{t:#}");
+    assert_eq!(t["status"], "doing", "{t:#}");
+}
