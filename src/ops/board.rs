@@ -731,11 +731,12 @@ fn board_ticket(
     let mut status = default.map(|(s, _)| s);
     let mut meta = default.map(|(_, m)| m.clone());
     for (p, f) in &places {
-        // A merged branch (all its commits on the default branch; a clean worktree of it)
-        // holds nothing newer than the default branch: its state is history there (a ticket
-        // closed, merged and reopened since is not done). A worktree's status that its
-        // branch has not committed is not, whether or not the dirty check ran.
-        let history = default.is_some() && p.merged && p.dirty != Some(true);
+        // A merged branch (all its commits on the default branch) holds nothing newer than
+        // the default branch: its state is history there (a ticket closed, merged and
+        // reopened since is not done). Unless its worktree's files give the ticket a status
+        // the branch has not committed: that is new, whether or not the dirty check ran (and
+        // a worktree dirty with other files still has the committed, merged status).
+        let history = default.is_some() && p.merged;
         if let Some(f) = f
             && !(history && !f.uncommitted)
             && status.is_none_or(|s| f.status > s)

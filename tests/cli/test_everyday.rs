@@ -390,7 +390,10 @@ fn reopened_on_another_tickets_branch_does_not_advise_merging_that_branch() {
     let other = env.new_ticket("other");
     env.commit_all("other");
     env.run(&["start", &other]).ok();
-    let out = env.run_in(&env.worktree(&other), &["reopen", &id]).ok().stdout;
+    let out = env
+        .run_in(&env.worktree(&other), &["reopen", &id])
+        .ok()
+        .stdout;
     let wt_text = wt
         .display()
         .to_string()
