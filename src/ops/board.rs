@@ -738,7 +738,7 @@ fn board_ticket(
         // a worktree dirty with other files still has the committed, merged status).
         let history = default.is_some() && p.merged;
         if let Some(f) = f
-            && !(history && !f.uncommitted)
+            && (!history || f.uncommitted)
             && status.is_none_or(|s| f.status > s)
         {
             status = Some(f.status);
