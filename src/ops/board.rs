@@ -596,11 +596,11 @@ fn read_place(
             });
         }
     }
-    let tip = base.shared.tip;
-    let ab = tip
-        .and_then(|b| repo.ahead_behind(r.tip, b))
-        .unwrap_or_default();
-    let merged = tip.is_some() && ab.ahead == 0 && !repo.is_start_commit(r.tip, id);
+    // Merged only when known to be: a count that failed (a commit not found) is not "no
+    // commit ahead", and a merged branch's state is taken as history.
+    let counted = base.shared.tip.and_then(|b| repo.ahead_behind(r.tip, b));
+    let ab = counted.unwrap_or_default();
+    let merged = counted.is_some_and(|ab| ab.ahead == 0) && !repo.is_start_commit(r.tip, id);
     let place = Place {
         refname: r.name.clone(),
         status: found.as_ref().map(|f| f.status),
