@@ -185,6 +185,9 @@ impl Board {
 struct Found {
     status: Status,
     meta: Meta,
+    /// Read from a worktree's files whose status is not the branch's committed one: state
+    /// no commit holds (so never history of the default branch).
+    uncommitted: bool,
 }
 
 /// The default branch as the board compares against it: plain data, shared by the threads
@@ -223,18 +226,25 @@ pub const CACHE_FILE: &str = "git-ticket-board-cache";
 type Lookups = HashMap<(ObjectId, String), Option<ObjectId>>;
 
 /// Reads the cache file (lines `<tree> <name> <blob or ->`); a damaged line is skipped.
+/// An object ID must be whole: a short one would be read as another object (zero-padded),
+/// as a line cut short would be.
 fn load_cache(path: &Path) -> Lookups {
     let text = std::fs::read_to_string(path).unwrap_or_default();
+    let id = |hex: &str| {
+        (hex.len() == 40 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| ObjectId::from_hex(hex))
+            .flatten()
+    };
     text.lines()
         .filter_map(|line| {
             let mut parts = line.split(' ');
-            let tree = ObjectId::from_hex(parts.next()?)?;
+            let tree = id(parts.next()?)?;
             let name = parts.next()?.to_owned();
             let blob = match parts.next()? {
                 "-" => None,
-                hex => Some(ObjectId::from_hex(hex)?),
+                hex => Some(id(hex)?),
             };
-            Some(((tree, name), blob))
+            parts.next().is_none().then_some(((tree, name), blob))
         })
         .collect()
 }
@@ -578,17 +588,19 @@ fn read_place(
     if let Some(wt) = wt {
         let store = Store::new(wt, config);
         if let Some(t) = store.find_exact(id).and_then(|e| load(&e, false).ok()) {
+            let (status, committed) = (t.status(), found.as_ref().map(|f| f.status));
             found = Some(Found {
-                status: t.status(),
+                status,
                 meta: t.meta,
+                uncommitted: committed != Some(status),
             });
         }
     }
-    let tip = base.shared.tip;
-    let ab = tip
-        .and_then(|b| repo.ahead_behind(r.tip, b))
-        .unwrap_or_default();
-    let merged = tip.is_some() && ab.ahead == 0 && !repo.is_start_commit(r.tip, id);
+    // Merged only when known to be: a count that failed (a commit not found) is not "no
+    // commit ahead", and a merged branch's state is taken as history.
+    let counted = base.shared.tip.and_then(|b| repo.ahead_behind(r.tip, b));
+    let ab = counted.unwrap_or_default();
+    let merged = counted.is_some_and(|ab| ab.ahead == 0) && !repo.is_start_commit(r.tip, id);
     let place = Place {
         refname: r.name.clone(),
         status: found.as_ref().map(|f| f.status),
@@ -610,6 +622,7 @@ fn committed_state(base: &Base<'_>, r: &TicketRef) -> Option<Found> {
         shared.tickets.get(r.branch.as_str()).map(|m| Found {
             status: m.status(),
             meta: (*m).clone(),
+            uncommitted: false,
         })
     };
     let dir = shared.dir.as_ref()?;
@@ -632,6 +645,7 @@ fn committed_state(base: &Base<'_>, r: &TicketRef) -> Option<Found> {
             blob_meta(repo, blob).map(|meta| Found {
                 status: meta.status(),
                 meta,
+                uncommitted: false,
             })
         };
         if here.is_some() {
@@ -717,12 +731,14 @@ fn board_ticket(
     let mut status = default.map(|(s, _)| s);
     let mut meta = default.map(|(_, m)| m.clone());
     for (p, f) in &places {
-        // A merged branch (all its commits on the default branch; a clean worktree of it)
-        // holds nothing newer than the default branch: its state is history there (a ticket
-        // closed, merged and reopened since is not done).
-        let history = default.is_some() && p.merged && p.dirty != Some(true);
+        // A merged branch (all its commits on the default branch) holds nothing newer than
+        // the default branch: its state is history there (a ticket closed, merged and
+        // reopened since is not done). Unless its worktree's files give the ticket a status
+        // the branch has not committed: that is new, whether or not the dirty check ran (and
+        // a worktree dirty with other files still has the committed, merged status).
+        let history = default.is_some() && p.merged;
         if let Some(f) = f
-            && !history
+            && (!history || f.uncommitted)
             && status.is_none_or(|s| f.status > s)
         {
             status = Some(f.status);
@@ -799,6 +815,7 @@ pub fn in_progress(project: &Project, all: &[WorktreeInfo]) -> Result<Vec<Elsewh
             .map(|t| Found {
                 status: t.status(),
                 meta: t.meta,
+                uncommitted: false,
             });
         Some((w, found))
     };

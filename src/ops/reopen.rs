@@ -47,8 +47,8 @@ pub struct Reopened {
     pub branch: bool,
     /// `current-ticket.md` here now names it (reopened on its own branch).
     pub linked: bool,
-    /// The branch the reopen was committed on, when it is not the ticket's own: its branch
-    /// and worktree still have the ticket done until they merge it.
+    /// The default branch, when the reopen was committed there: the ticket's branch and
+    /// worktree still have it done until they merge it.
     pub elsewhere: Option<String>,
 }
 
@@ -106,7 +106,9 @@ pub fn reopen(
     let worktree = worktree_of_branch(&worktrees, &id)
         .filter(|w| !w.main && !w.missing)
         .map(|w| w.path.clone());
-    let elsewhere = here.filter(|b| *b != id);
+    // Only the default branch is merged into a ticket's branch: a reopen committed on
+    // another ticket's branch reaches it through the default branch, later.
+    let elsewhere = here.filter(|b| *b == project.config.git.default_branch);
     Ok(Reopened {
         branch: repo.branch_exists(&id),
         id,

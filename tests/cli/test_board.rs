@@ -523,3 +523,53 @@ fn board_reads_many_branches_in_parallel_as_one_reader_would() {
         );
     }
 }
+
+#[test]
+fn board_lookup_cache_cut_inside_an_object_id_is_not_believed() {
+    // A cache line cut short inside its blob ID (a truncated file) parses as another
+    // object (a short hex is padded with zeros): it must be skipped, not kept for ever.
+    let (env, ids) = TestEnv::with_tickets(2);
+    env.run(&["start", &ids[0]]).ok();
+    env.run_in(&env.worktree(&ids[0]), &["close"]).ok();
+    env.git(&[
+        "worktree",
+        "remove",
+        env.worktree(&ids[0]).to_str().unwrap(),
+    ]);
+    let cache = env.root.join(".git/git-ticket-board-cache");
+    let first = env.run(&["board", "-o", "json"]).ok().stdout;
+    let text = fs::read_to_string(&cache).unwrap();
+    let found = text
+        .lines()
+        .find(|l| !l.ends_with(" -"))
+        .unwrap_or_else(|| panic!("no found lookup in {text}"));
+    fs::write(&cache, &found[..found.len() - 5]).unwrap();
+    assert_eq!(env.run(&["board", "-o", "json"]).ok().stdout, first);
+    assert_eq!(env.run(&["board", "-o", "json"]).ok().stdout, first);
+}
+
+#[test]
+fn board_keeps_uncommitted_state_of_a_merged_branch_worktree_unchecked_for_dirt() {
+    // A branch merged into main whose worktree then moves the ticket to done without a
+    // commit: with the dirty check off, the worktree's files still answer (not history).
+    let (env, ids) = TestEnv::with_tickets(1);
+    let id = &ids[0];
+    env.run(&["start", id]).ok();
+    let wt = env.worktree(id);
+    fs::write(wt.join("work.txt"), "work\n").unwrap();
+    env.git_in(&wt, &["add", "work.txt"]);
+    env.git_in(&wt, &["commit", "-q", "-m", "work"]);
+    env.git(&["merge", "-q", "--no-edit", id]);
+    let doing = wt.join(format!("tickets/doing/{id}.md"));
+    let text = fs::read_to_string(&doing)
+        .unwrap()
+        .replace("closed_at: null", "closed_at: \"2026-01-03T00:00:00Z\"");
+    fs::write(wt.join(format!("tickets/done/{id}.md")), text).unwrap();
+    fs::remove_file(&doing).unwrap();
+    for extra in [&["--dirty"][..], &["--no-dirty"][..]] {
+        let board = board_in(&env, &env.root, extra);
+        let t = ticket(&board, id);
+        assert_eq!(t["places"][0]["merged"], true, "{t:#}");
+        assert_eq!(t["status"], "done", "{extra:?}: {t:#}");
+    }
+}

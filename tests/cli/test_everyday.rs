@@ -378,3 +378,46 @@ fn reopened_on_main_after_the_merge_is_not_done_anywhere() {
     env.git_in(&wt, &["merge", "-q", "main"]);
     assert!(wt.join(format!("tickets/doing/{id}.md")).exists());
 }
+
+#[test]
+fn reopened_on_another_tickets_branch_does_not_advise_merging_that_branch() {
+    // Closed in its worktree and merged; another ticket started since has it done too and
+    // reopens it there: merging that ticket's branch into this one's worktree would bring
+    // unrelated work, so it is not the step to suggest.
+    let (env, id) = closed_in_worktree();
+    let wt = env.worktree(&id);
+    env.git(&["merge", "-q", "--no-edit", &id]);
+    let other = env.new_ticket("other");
+    env.commit_all("other");
+    env.run(&["start", &other]).ok();
+    let out = env
+        .run_in(&env.worktree(&other), &["reopen", &id])
+        .ok()
+        .stdout;
+    let wt_text = wt
+        .display()
+        .to_string()
+        .replace(env.dir.path().to_str().unwrap(), "[TMP]");
+    assert!(!out.contains(&format!("git merge {other}")), "{out}");
+    assert!(out.contains(&format!("cd {wt_text}")), "{out}");
+}
+
+#[test]
+fn reopened_on_main_after_the_merge_is_not_done_even_with_a_stray_file_in_the_worktree() {
+    // The worktree is dirty only with a file that has nothing to do with the ticket: its
+    // done is still the committed, merged one (history), not a close of its own.
+    let (env, id) = closed_in_worktree();
+    let wt = env.worktree(&id);
+    env.git(&["merge", "-q", "--no-edit", &id]);
+    env.run(&["reopen", &id]).ok();
+    fs::write(wt.join("scratch.txt"), "notes\n").unwrap();
+    let board = env.run(&["board", "-o", "json", "--dirty"]).ok().json();
+    let t = board["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(t["places"][0]["dirty"], true, "{t:#}");
+    assert_eq!(t["status"], "doing", "{t:#}");
+}
