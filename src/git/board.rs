@@ -7,7 +7,7 @@ use std::path::Path;
 
 use std::cell::OnceCell;
 
-use git2::{ObjectType, Oid, Repository};
+use git2::{ObjectType, Oid, Repository, RepositoryOpenFlags};
 
 use super::{OpenError, Repo, message};
 
@@ -63,10 +63,12 @@ pub struct AheadBehind {
 impl Repo {
     /// Another handle on the repository of git directory `git_dir` (see [`Repo::git_dir`])
     /// and working tree `root`, for another thread: a libgit2 handle is not shared between
-    /// threads. It reads objects and refs as the first one does.
+    /// threads. It reads objects and refs as the first one does, git's environment
+    /// (`GIT_DIR`, `GIT_OBJECT_DIRECTORY`, `GIT_ALTERNATE_OBJECT_DIRECTORIES`…) included.
     pub fn reopen(git_dir: &Path, root: &Path) -> Result<Repo, OpenError> {
+        let flags = RepositoryOpenFlags::FROM_ENV | RepositoryOpenFlags::NO_SEARCH;
         Ok(Repo {
-            repo: Repository::open(git_dir)?,
+            repo: Repository::open_ext(git_dir, flags, std::iter::empty::<&std::ffi::OsStr>())?,
             root: root.to_owned(),
             timeout: super::DEFAULT_TIMEOUT,
             git: OnceCell::new(),

@@ -299,13 +299,23 @@ impl<'a> Base<'a> {
         blob
     }
 
-    /// Saves what this reader (and `others`) looked up, for the next run.
-    fn save(&self, others: impl IntoIterator<Item = (Lookups, bool)>) {
+    /// Saves what this reader (and `others`) looked up, for the next run: only that when it
+    /// read every branch (`board`: what no branch needs any more goes), else added to what
+    /// was known (`status` reads some branches only and must not drop the others').
+    fn save(&self, others: impl IntoIterator<Item = (Lookups, bool)>, every_branch: bool) {
         let mut used = self.used.take();
         let mut added = self.added.get();
         for (u, a) in others {
             used.extend(u);
             added |= a;
+        }
+        if !every_branch {
+            if !added {
+                return;
+            }
+            for (k, v) in self.shared.known {
+                used.entry(k.clone()).or_insert(*v);
+            }
         }
         let path = self.repo.common_dir().join(CACHE_FILE);
         save_cache(&path, self.shared.known, &used, added);
@@ -357,7 +367,7 @@ pub fn board(
         .collect();
     let read = trace.phase("read branches", || {
         read_branches(repo, &shared, &refs, &worktrees, config)
-    })?;
+    });
     let mut places: HashMap<String, Vec<(Place, Option<Found>)>> = HashMap::new();
     for (r, place) in refs.iter().zip(read) {
         places.entry(r.branch.clone()).or_default().push(place);
@@ -467,7 +477,7 @@ fn read_branches(
     refs: &[TicketRef],
     worktrees: &HashMap<&str, &WorktreeInfo>,
     config: &Config,
-) -> Result<Vec<(Place, Option<Found>)>, Error> {
+) -> Vec<(Place, Option<Found>)> {
     let read = |base: &Base<'_>, chunk: &[TicketRef]| -> Vec<(Place, Option<Found>)> {
         chunk
             .iter()
@@ -485,28 +495,34 @@ fn read_branches(
     let threads = rayon::current_num_threads();
     if refs.len() < PARALLEL_FROM || threads < 2 {
         let out = read(&base, refs);
-        base.save([]);
-        return Ok(out);
+        base.save([], true);
+        return out;
     }
     // A libgit2 handle is not shared between threads: each share is read on its own.
     let (git_dir, root) = (repo.git_dir(), repo.root());
     let shares = refs
         .par_chunks(refs.len().div_ceil(threads))
         .map(|chunk| {
-            let own = Repo::reopen(git_dir, root)?;
+            let own = Repo::reopen(git_dir, root).ok()?;
             let base = Base::new(&own, shared);
             let out = read(&base, chunk);
-            Ok((out, (base.used.take(), base.added.get())))
+            Some((out, (base.used.take(), base.added.get())))
         })
-        .collect::<Result<Vec<_>, Error>>()?;
+        .collect::<Option<Vec<_>>>();
+    // A handle that could not be opened: this one reads them all (slower, the same answers).
+    let Some(shares) = shares else {
+        let out = read(&base, refs);
+        base.save([], true);
+        return out;
+    };
     let mut out = Vec::with_capacity(refs.len());
     let mut learned = Vec::new();
     for (o, l) in shares {
         out.extend(o);
         learned.push(l);
     }
-    base.save(learned);
-    Ok(out)
+    base.save(learned, true);
+    out
 }
 
 /// The branch (full ref name: local first, then remote-tracking) on which ticket `id` is
@@ -839,7 +855,7 @@ pub fn in_progress(project: &Project, all: &[WorktreeInfo]) -> Result<Vec<Elsewh
         for i in unread {
             states[i].1 = committed_state(&base, &refs[i]);
         }
-        base.save([]);
+        base.save([], false);
     }
     Ok(refs
         .iter()

@@ -426,9 +426,20 @@ fn board_lookup_cache_gives_the_same_answers_and_survives_damage() {
         "remove",
         env.worktree(&ids[0]).to_str().unwrap(),
     ]);
+    // Work committed in the second one's worktree: its branch's folders differ from main's.
+    let wt = env.worktree(&ids[1]);
+    let file = wt.join(format!("tickets/doing/{}.md", ids[1]));
+    fs::write(&file, fs::read_to_string(&file).unwrap() + "\nnotes\n").unwrap();
+    env.git_in(&wt, &["commit", "-qam", "notes"]);
     let cache = env.root.join(".git/git-ticket-board-cache");
     let first = env.run(&["board", "-o", "json"]).ok().stdout;
     assert!(cache.exists(), "the lookups are kept");
+    // `status` reads some branches only (a worktree's files answer for its branch): it
+    // keeps what board learned about the others.
+    let kept = fs::read_to_string(&cache).unwrap();
+    assert!(kept.contains(&ids[0]) && kept.contains(&ids[1]), "{kept}");
+    env.run(&["status"]).ok();
+    assert_eq!(fs::read_to_string(&cache).unwrap(), kept);
     let second = env.run(&["board", "-o", "json"]).ok().stdout;
     assert_eq!(first, second);
     assert_eq!(
@@ -519,6 +530,31 @@ fn board_reads_many_branches_in_parallel_as_one_reader_would() {
     for (i, id) in ids.iter().enumerate() {
         assert_eq!(
             ticket(&there, id)["status"],
+            ["done", "doing", "todo"][i % 3]
+        );
+    }
+    // A clone whose objects are found only through git's environment
+    // (GIT_ALTERNATE_OBJECT_DIRECTORIES): every thread's handle honours it.
+    let clone = env.dir.path().join("clone");
+    env.git(&["clone", "-q", "--shared", ".", clone.to_str().unwrap()]);
+    fs::remove_file(clone.join(".git/objects/info/alternates")).unwrap();
+    let objects = env.root.join(".git/objects");
+    let run = env.run_with(
+        &clone,
+        &[(
+            "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+            objects.to_str().unwrap(),
+        )],
+        &["board", "-o", "json"],
+    );
+    let cloned = run.ok().json();
+    assert_eq!(
+        cloned["summary"]["branches"], 90,
+        "remote-tracking branches"
+    );
+    for (i, id) in ids.iter().enumerate() {
+        assert_eq!(
+            ticket(&cloned, id)["status"],
             ["done", "doing", "todo"][i % 3]
         );
     }
