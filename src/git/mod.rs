@@ -349,7 +349,7 @@ impl Repo {
             let path = self.main_root();
             let (branch, head) = read_head(common).unwrap_or((None, Head::Missing));
             out.push(WorktreeInfo {
-                missing: !path.exists(),
+                missing: !path.is_dir(),
                 path,
                 branch,
                 head,
@@ -383,7 +383,7 @@ impl Repo {
                 .ok()
                 .map(|r| r.trim().to_owned());
             out.push(WorktreeInfo {
-                missing: !path.exists(),
+                missing: !path.is_dir(),
                 path,
                 branch,
                 head,

@@ -61,7 +61,7 @@ impl Command for StatusCmd {
                     .then(|| TicketWorktree {
                         ticket_id: b.clone(),
                         path: w.path.display().to_string(),
-                        missing: !w.path.is_dir(),
+                        missing: w.missing,
                     })
             })
             .collect();
