@@ -257,6 +257,20 @@ impl Repo {
         paths.iter().any(|p| tree.get_path(p).is_ok())
     }
 
+    /// Whether git knows `path` (relative to the root) for a `git commit --only` of it: in
+    /// HEAD's tree, else in the index. HEAD is asked first: a path lookup in its tree opens a
+    /// few small trees, where reading the index of a large repository costs tens of
+    /// milliseconds (libgit2 hashes the whole file and checks every entry's path).
+    pub fn is_known(&self, path: &Path) -> bool {
+        let in_head = self
+            .repo
+            .head()
+            .ok()
+            .and_then(|h| h.peel_to_tree().ok())
+            .is_some_and(|t| t.get_path(path).is_ok());
+        in_head || self.index_has(path)
+    }
+
     /// Whether the index has an entry for `path` (relative to the root).
     pub fn index_has(&self, path: &Path) -> bool {
         if self.index_needs_git() {

@@ -153,7 +153,9 @@ pub fn commit_ticket_change(
     };
     let from_rel = rel(repo.root(), from).to_owned();
     let to_rel = rel(repo.root(), to).to_owned();
-    let from_tracked = from != to && repo.index_has(&from_rel);
+    // `git commit --only` takes the old path when git knows it (a path it does not know is
+    // refused as a pathspec that matches nothing).
+    let from_tracked = from != to && repo.is_known(&from_rel);
     if let Some(dir) = to.parent() {
         std::fs::create_dir_all(dir).map_err(io(dir))?;
     }

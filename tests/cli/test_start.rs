@@ -234,3 +234,19 @@ fn started_from_another_branch_is_already_started() {
     assert_eq!(env.git_in(&epic_path, &["rev-parse", "HEAD"]), epic_head);
     assert_eq!(env.git_in(&epic_path, &["status", "--porcelain"]), "");
 }
+
+#[test]
+fn start_of_a_ticket_dropped_from_the_index_moves_it_in_the_commit() {
+    // Committed, then `git rm --cached` (the file stays, untracked): git still knows the
+    // old path through HEAD, so the start commit moves it instead of leaving HEAD holding
+    // the ticket twice (todo and doing).
+    let (env, ids) = TestEnv::with_tickets(1);
+    let id = &ids[0];
+    let todo = format!("tickets/todo/{id}.md");
+    env.git(&["rm", "-q", "--cached", &todo]);
+    env.run(&["start", id]).ok();
+    let head = env.git(&["ls-tree", "-r", "--name-only", "HEAD", "tickets"]);
+    let held: Vec<&str> = head.lines().filter(|l| l.contains(id.as_str())).collect();
+    assert_eq!(held, [format!("tickets/doing/{id}.md")], "{head}");
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+}
