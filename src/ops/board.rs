@@ -186,7 +186,8 @@ struct Found {
     status: Status,
     meta: Meta,
     /// Read from a worktree's files whose status is not the branch's committed one: state
-    /// no commit holds (so never history of the default branch).
+    /// no commit holds (so never history of the default branch). Asked of merged branches
+    /// only (false elsewhere).
     uncommitted: bool,
 }
 
@@ -600,23 +601,28 @@ fn read_place(
 ) -> (Place, Option<Found>) {
     let repo = base.repo;
     let id = &r.branch;
-    let mut found = committed_state(base, r);
-    if let Some(wt) = wt {
-        let store = Store::new(wt, config);
-        if let Some(t) = store.find_exact(id).and_then(|e| load(&e, false).ok()) {
-            let (status, committed) = (t.status(), found.as_ref().map(|f| f.status));
-            found = Some(Found {
-                status,
-                meta: t.meta,
-                uncommitted: committed != Some(status),
-            });
-        }
-    }
     // Merged only when known to be: a count that failed (a commit not found) is not "no
     // commit ahead", and a merged branch's state is taken as history.
     let counted = base.shared.tip.and_then(|b| repo.ahead_behind(r.tip, b));
     let ab = counted.unwrap_or_default();
     let merged = counted.is_some_and(|ab| ab.ahead == 0) && !repo.is_start_commit(r.tip, id);
+    // The worktree's file answers for the branch; the commit is read only without one, or
+    // for a merged branch, to tell the worktree's own (uncommitted) status from history.
+    let in_files = wt.and_then(|wt| {
+        let t = load(&Store::new(wt, config).find_exact(id)?, false).ok()?;
+        Some((t.status(), t.meta))
+    });
+    let found = match in_files {
+        Some((status, meta)) => {
+            let uncommitted = merged && committed_state(base, r).map(|f| f.status) != Some(status);
+            Some(Found {
+                status,
+                meta,
+                uncommitted,
+            })
+        }
+        None => committed_state(base, r),
+    };
     let place = Place {
         refname: r.name.clone(),
         status: found.as_ref().map(|f| f.status),

@@ -426,11 +426,17 @@ fn board_lookup_cache_gives_the_same_answers_and_survives_damage() {
         "remove",
         env.worktree(&ids[0]).to_str().unwrap(),
     ]);
-    // Work committed in the second one's worktree: its branch's folders differ from main's.
+    // Work committed in the second one's worktree and merged, then main moves on: board
+    // reads that merged branch's commit (to tell history from its worktree's own state),
+    // status answers from its worktree's files.
     let wt = env.worktree(&ids[1]);
     let file = wt.join(format!("tickets/doing/{}.md", ids[1]));
     fs::write(&file, fs::read_to_string(&file).unwrap() + "\nnotes\n").unwrap();
     env.git_in(&wt, &["commit", "-qam", "notes"]);
+    env.git(&["merge", "-q", "--no-ff", "-m", "merge", &ids[1]]);
+    let other = format!("tickets/todo/{}.md", ids[2]);
+    env.write(&other, env.read(&other) + "\nmore\n");
+    env.commit_all("main moves on");
     let cache = env.root.join(".git/git-ticket-board-cache");
     let first = env.run(&["board", "-o", "json"]).ok().stdout;
     assert!(cache.exists(), "the lookups are kept");
