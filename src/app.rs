@@ -479,12 +479,9 @@ fn report_error(term: &Terminal, format: Format, e: &Error, stderr: &mut dyn Wri
     };
     let mut rendered = String::new();
     // Lines are not wrapped (as git's messages): a suggested command stays on one line, whole
-    // for copying; the terminal folds what is wider than itself. (Words are ASCII-space
-    // separated: miette's default, Unicode line breaking, would link its tables.)
+    // for copying; the terminal folds what is wider than itself.
     match GraphicalReportHandler::new_themed(theme)
         .with_wrap_lines(false)
-        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
-        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .render_report(&mut rendered, &diagnostic)
     {
         Ok(()) => {
