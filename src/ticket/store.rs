@@ -96,6 +96,20 @@ pub struct Store {
     dirs: [PathBuf; 3],
 }
 
+/// `<dir>/<id>.md`, built as bytes: `Path::join` parses the name's components first, a
+/// tenth of a large listing's time.
+fn child(dir: &Path, id: &str) -> PathBuf {
+    let mut path = std::ffi::OsString::with_capacity(dir.as_os_str().len() + id.len() + 4);
+    path.push(dir.as_os_str());
+    let bytes = dir.as_os_str().as_encoded_bytes();
+    if !bytes.is_empty() && !bytes.ends_with(b"/") {
+        path.push("/");
+    }
+    path.push(id);
+    path.push(".md");
+    PathBuf::from(path)
+}
+
 impl Store {
     /// The store of the project at `root` with `config`.
     pub fn new(root: &Path, config: &Config) -> Self {
@@ -142,9 +156,9 @@ impl Store {
                 })?;
                 match ticket_file(&item) {
                     Some(Ok(id)) => entries.push(Entry {
+                        path: child(dir, &id),
                         id,
                         folder,
-                        path: item.path(),
                     }),
                     Some(Err(p)) => problems.push(p),
                     None => {}
@@ -384,4 +398,26 @@ pub fn sort_tickets(tickets: &mut [Ticket]) {
             .then_with(|| a.id.cmp(&b.id))
             .then_with(|| a.folder.cmp(&b.folder))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn child_paths_are_those_of_join() {
+        for dir in [
+            "/r/tickets/todo",
+            "/r/tickets/todo/",
+            "tickets/done",
+            "",
+            "/",
+        ] {
+            assert_eq!(
+                super::child(Path::new(dir), "250101-000000-a"),
+                Path::new(dir).join("250101-000000-a.md"),
+                "{dir:?}"
+            );
+        }
+    }
 }
