@@ -347,6 +347,20 @@ fn a_crashed_reopen_is_rolled_back_or_completed() {
     );
 }
 
+/// Ticket `id` as `board -o json` (with `extra`) shows it.
+fn on_board(env: &TestEnv, id: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["board", "-o", "json"];
+    args.extend(extra);
+    let board = env.run(&args).ok().json();
+    board["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == id)
+        .unwrap_or_else(|| panic!("{id} is not on the board: {board:#}"))
+        .clone()
+}
+
 #[test]
 fn reopened_on_main_after_the_merge_is_not_done_anywhere() {
     // Closed in its worktree, merged, then reopened on main: the branch and the worktree
@@ -362,13 +376,7 @@ fn reopened_on_main_after_the_merge_is_not_done_anywhere() {
         ),
         "{out}"
     );
-    let board = env.run(&["board", "-o", "json"]).ok().json();
-    let t = board["tickets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == id.as_str())
-        .unwrap();
+    let t = on_board(&env, &id, &[]);
     assert_eq!(t["status"], "doing", "{t:#}");
     assert_eq!(t["places"][0]["status"], "done");
     assert_eq!(t["places"][0]["merged"], true);
@@ -411,13 +419,7 @@ fn reopened_on_main_after_the_merge_is_not_done_even_with_a_stray_file_in_the_wo
     env.git(&["merge", "-q", "--no-edit", &id]);
     env.run(&["reopen", &id]).ok();
     fs::write(wt.join("scratch.txt"), "notes\n").unwrap();
-    let board = env.run(&["board", "-o", "json", "--dirty"]).ok().json();
-    let t = board["tickets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == id.as_str())
-        .unwrap();
+    let t = on_board(&env, &id, &["--dirty"]);
     assert_eq!(t["places"][0]["dirty"], true, "{t:#}");
     assert_eq!(t["status"], "doing", "{t:#}");
 }
