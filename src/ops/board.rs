@@ -9,7 +9,12 @@
 //! are compared with the default branch's by object ID, and only a status folder that differs
 //! is opened; a branch that does not touch the ticket folders costs one comparison. The
 //! default branch itself is not a place (its state is `default_branch_status`); a ticket
-//! worktree is folded into its branch's place.
+//! worktree is folded into its branch's place, its files answering for the branch. A merged
+//! branch (all its commits on the default branch) is history: its state does not raise the
+//! effective status — a ticket closed, merged and reopened since is not done — unless its
+//! worktree holds a status no commit has. From [`PARALLEL_FROM`] branches on, branches are
+//! read in parallel (one libgit2 handle per thread); where a ticket file was found in a
+//! folder that differs is kept between runs ([`CACHE_FILE`]).
 //!
 //! The dirty check reads a whole working tree, so its cost grows with the repository's size
 //! times the number of worktrees: it runs in parallel, and by default only while the
