@@ -12,7 +12,7 @@
 //! worktree is folded into its branch's place, its files answering for the branch. A merged
 //! branch (all its commits on the default branch) is history: its state does not raise the
 //! effective status — a ticket closed, merged and reopened since is not done — unless its
-//! worktree holds a status no commit has. From [`PARALLEL_FROM`] branches on, branches are
+//! worktree holds a status no commit has. From 64 branches on (`PARALLEL_FROM`), branches are
 //! read in parallel (one libgit2 handle per thread); where a ticket file was found in a
 //! folder that differs is kept between runs ([`CACHE_FILE`]).
 //!
