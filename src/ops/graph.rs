@@ -8,11 +8,13 @@
 //! `blocked-by:`), which no queue shows. `dep tree`, `dep add` (cycles through done tickets)
 //! and `fsck` read the full graph.
 
+use std::collections::HashSet;
+
 use super::Project;
 use super::list;
 use crate::error::Error;
 use crate::exec::{self, Exec};
-use crate::ticket::deps::{Blocker, Deps};
+use crate::ticket::deps::{Blocker, Deps, linked};
 use crate::ticket::store::Problem;
 use crate::ticket::{Status, Ticket};
 use crate::trace::Trace;
@@ -46,14 +48,33 @@ pub fn open(
         profile,
         trace,
     )?;
-    let (done, _) = trace.phase("discover done", || project.store.entries(&[Status::Done]))?;
+    // A done ticket adds no link: it matters only as one an open ticket names (a satisfied
+    // blocker, or one it blocks), so only those are looked for in `done/` — by name, without
+    // listing a folder of thousands. A name that is not a plain file name is never a ticket.
+    let named: HashSet<&str> = listing
+        .tickets
+        .iter()
+        .flat_map(|t| linked(t.meta.related.as_deref().unwrap_or_default()))
+        .collect();
+    let done_dir = project.store.dir(Status::Done);
+    let done: Vec<&str> = trace.phase("named done", || {
+        named
+            .iter()
+            .copied()
+            .filter(|id| !id.contains(['/', '\0']) && !id.starts_with('.'))
+            .filter(|id| {
+                std::fs::symlink_metadata(done_dir.join(format!("{id}.md")))
+                    .is_ok_and(|m| m.is_file())
+            })
+            .collect()
+    });
     let deps = trace.phase("graph", || {
         Deps::build(
             listing
                 .tickets
                 .iter()
                 .map(|t| (t.id.as_str(), t.folder, t.meta.related.as_deref()))
-                .chain(done.iter().map(|e| (e.id.as_str(), Status::Done, None))),
+                .chain(done.iter().map(|id| (*id, Status::Done, None))),
         )
     });
     Ok(Open {

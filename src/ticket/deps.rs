@@ -62,6 +62,15 @@ fn link(entry: &str) -> Option<(bool, &str)> {
     }
 }
 
+/// The tickets `related` names as blockers or as blocked (`blocked-by:X`, `blocks:X`).
+pub fn linked(related: &[String]) -> impl Iterator<Item = &str> {
+    related
+        .iter()
+        .filter_map(|e| link(e))
+        .map(|(_, id)| id)
+        .filter(|id| !id.is_empty())
+}
+
 impl Deps {
     /// Builds the graph from `(id, folder, related)` of every ticket.
     pub fn build<'a, I>(tickets: I) -> Deps
