@@ -537,6 +537,11 @@ fn read_branches(
 /// default branch is history there: the ticket was closed, merged, and reopened since.
 pub fn done_on_branch(project: &Project, id: &str) -> Result<Option<String>, Error> {
     let repo = project.repo()?;
+    let refs = repo.ticket_refs(|b| b == id);
+    // Most starts have no branch of the ticket yet: nothing more to read.
+    if refs.is_empty() {
+        return Ok(None);
+    }
     let none: HashMap<&str, &Meta> = HashMap::new();
     let known = load_cache(&repo.common_dir().join(CACHE_FILE));
     let shared = Shared::new(project, default_trees(project, repo), &none, &known);
@@ -547,8 +552,7 @@ pub fn done_on_branch(project: &Project, id: &str) -> Result<Option<String>, Err
             .and_then(|tip| repo.ahead_behind(r.tip, tip))
             .is_none_or(|ab| ab.ahead > 0)
     };
-    Ok(repo
-        .ticket_refs(|b| b == id)
+    Ok(refs
         .into_iter()
         .find(|r| {
             unmerged(r) && committed_state(&base, r).is_some_and(|f| f.status == Status::Done)

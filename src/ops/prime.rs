@@ -5,11 +5,10 @@
 
 use super::Project;
 use super::graph::{self, Links};
-use super::queue::{self, is_blocked, is_ready};
+use super::queue::{self, is_blocked};
 use crate::error::Error;
 use crate::exec::Exec;
 use crate::ticket::Ticket;
-use crate::ticket::deps::queue_order;
 use crate::ticket::store::load;
 use crate::trace::Trace;
 
@@ -53,15 +52,9 @@ pub struct Prime {
 pub fn prime(project: &Project, profile: Exec, trace: &mut Trace) -> Result<Prime, Error> {
     let open = graph::open(project, false, profile, trace)?;
     let claimed = queue::claimed_elsewhere(project)?;
-    let mut ready: Vec<Ticket> = open
-        .tickets
-        .iter()
-        .filter(|t| is_ready(t, &open.deps, &claimed))
-        .cloned()
-        .collect();
-    ready.sort_by(queue_order);
-    let ready_total = ready.len();
-    ready.truncate(READY_SHOWN);
+    let ready_all = queue::ready_in_order(&open, &claimed);
+    let ready_total = ready_all.len();
+    let ready: Vec<Ticket> = ready_all.into_iter().take(READY_SHOWN).cloned().collect();
     let current = match current_id(project)? {
         Some(id) => match open.tickets.iter().find(|t| t.id == id) {
             Some(t) => Some((t.clone(), Links::of(&open.deps, &id))),

@@ -51,6 +51,18 @@ pub enum Order {
     List,
 }
 
+/// The ready tickets of the open graph (others' live claims `claimed` left out), in queue
+/// order: what `next`, `next --start` and `prime` take from the front of.
+pub fn ready_in_order<'a>(open: &'a graph::Open, claimed: &HashSet<String>) -> Vec<&'a Ticket> {
+    let mut ready: Vec<&Ticket> = open
+        .tickets
+        .iter()
+        .filter(|t| is_ready(t, &open.deps, claimed))
+        .collect();
+    ready.sort_by(|a, b| queue_order(a, b));
+    ready
+}
+
 /// Whether `t` is ready in `deps`, leaving out `claimed` tickets.
 pub fn is_ready(t: &Ticket, deps: &Deps, claimed: &HashSet<String>) -> bool {
     t.folder == Status::Todo
@@ -188,11 +200,9 @@ pub fn list(
 pub fn next(project: &Project, profile: Exec, trace: &mut Trace) -> Result<(Ticket, Links), Error> {
     let open = graph::open(project, false, profile, trace)?;
     let claimed = claimed_elsewhere(project)?;
-    open.tickets
-        .iter()
-        .filter(|t| is_ready(t, &open.deps, &claimed))
-        .min_by(|a, b| queue_order(a, b))
-        .map(|t| (t.clone(), Links::of(&open.deps, &t.id)))
+    ready_in_order(&open, &claimed)
+        .first()
+        .map(|t| ((*t).clone(), Links::of(&open.deps, &t.id)))
         .ok_or_else(|| no_ready(&open.tickets, &open.deps, &claimed, &[]))
 }
 
@@ -229,14 +239,8 @@ pub fn start_next(
     let lock = guard::lock(env, project, "next --start", ui)?;
     let open = graph::open(project, false, input.profile, &mut Trace::new(false))?;
     let claimed = claimed_elsewhere(project)?;
-    let mut candidates: Vec<&Ticket> = open
-        .tickets
-        .iter()
-        .filter(|t| is_ready(t, &open.deps, &claimed))
-        .collect();
-    candidates.sort_by(|a, b| queue_order(a, b));
     let mut skipped = Vec::new();
-    for t in candidates {
+    for t in ready_in_order(&open, &claimed) {
         let input = StartInput {
             ticket: &t.id,
             force: false,

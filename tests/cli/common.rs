@@ -336,6 +336,16 @@ impl TestEnv {
     }
 }
 
+/// Ticket `id` in the JSON of `board -o json` (panics, showing the board, when it is not there).
+pub fn board_ticket<'a>(board: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    board["tickets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == id)
+        .unwrap_or_else(|| panic!("{id} is not on the board: {board:#}"))
+}
+
 /// insta settings that redact ticket timestamps and RFC 3339 times.
 pub fn redactions() -> insta::Settings {
     let mut s = insta::Settings::clone_current();

@@ -7,22 +7,13 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::common::{Run, TestEnv};
+use crate::common::{Run, TestEnv, board_ticket as ticket};
 
 /// The board as JSON, run in `cwd`.
 fn board_in(env: &TestEnv, cwd: &Path, extra: &[&str]) -> Value {
     let mut args = vec!["board", "-o", "json"];
     args.extend(extra);
     env.run_in(cwd, &args).ok().json()
-}
-
-fn ticket<'a>(board: &'a Value, id: &str) -> &'a Value {
-    board["tickets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == id)
-        .unwrap_or_else(|| panic!("{id} is not on the board: {board:#}"))
 }
 
 /// A folder with nothing in it, to be PATH: no `git` to run.

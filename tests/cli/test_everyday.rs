@@ -351,14 +351,7 @@ fn a_crashed_reopen_is_rolled_back_or_completed() {
 fn on_board(env: &TestEnv, id: &str, extra: &[&str]) -> serde_json::Value {
     let mut args = vec!["board", "-o", "json"];
     args.extend(extra);
-    let board = env.run(&args).ok().json();
-    board["tickets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == id)
-        .unwrap_or_else(|| panic!("{id} is not on the board: {board:#}"))
-        .clone()
+    crate::common::board_ticket(&env.run(&args).ok().json(), id).clone()
 }
 
 #[test]
