@@ -7,11 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "hyperfine is required (apt-get install -y hyperfine)" >&2; exit 1; }
-# The examples first, then the binary alone: built in one invocation, the examples'
-# dev-dependencies would lend their features to the binary's dependencies (twice the
-# relocations at every start, a heavier binary than the one users install).
-cargo build --release --quiet --example gen_tickets
-cargo build --release --quiet --bin git-ticket
+. benches/build.sh
+build_release gen_tickets
 bin=$PWD/target/release/git-ticket
 gen=$PWD/target/release/examples/gen_tickets
 n=${1:-50}

@@ -12,11 +12,8 @@ cd "$(dirname "$0")/.."
 for tool in hyperfine script /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "$tool is required" >&2; exit 1; }
 done
-# The examples first, then the binary alone: built in one invocation, the examples'
-# dev-dependencies would lend their features to the binary's dependencies (twice the
-# relocations at every start, a heavier binary than the one users install).
-cargo build --release --quiet --example gen_tickets
-cargo build --release --quiet --bin git-ticket
+. benches/build.sh
+build_release gen_tickets
 bin=$PWD/target/release/git-ticket
 gen=$PWD/target/release/examples/gen_tickets
 n=${1:-10000}
